@@ -1,0 +1,52 @@
+# Frivillig Rudersdal. The two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SYSTEM_PACKAGES := postgresql postgresql-contrib redis-server chromium fonts-dejavu-core libharfbuzz-subset0 gettext poppler-utils
+
+.PHONY: run test install system-deps python-deps node-deps services stop-services bench lint clean-devdata
+
+run: install ## serve the portal with demo data on http://127.0.0.1:8000 (worker and beat included)
+	@scripts/run.sh
+
+test: install ## the whole suite: unit, integration against PostgreSQL, end-to-end in Chromium
+	@scripts/test.sh $(ARGS)
+
+bench: install ## benchmarks (not part of make test)
+	@scripts/test.sh tests/bench -s -p no:cacheprovider $(ARGS)
+
+install: system-deps python-deps node-deps
+
+# Debian packages the project needs; installed only when something is missing.
+system-deps:
+	@missing=""; \
+	for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+python-deps: $(VENV)/.installed
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+node-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+services:
+	@scripts/devservices.sh start
+
+stop-services:
+	@scripts/devservices.sh stop
+
+lint: install
+	@$(VENV)/bin/ruff check .
+
+clean-devdata: stop-services
+	rm -rf .devdata

@@ -1,0 +1,24 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.db import transaction
+
+from frivillig.core.models import Notification
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        """Send allauth's e-mails (verification, password reset) through the portal's notification log
+        and Celery, like every other e-mail."""
+        from frivillig.core.tasks import send_notification
+
+        message = self.render_mail(template_prefix, email, context)
+        html = ""
+        for content, mimetype in getattr(message, "alternatives", []) or []:
+            if mimetype == "text/html":
+                html = content
+        user = context.get("user")
+        notification = Notification.objects.create(
+            kind=f"account.{template_prefix.rsplit('/', 1)[-1]}",
+            recipient=user if getattr(user, "pk", None) else None,
+            to_email=email, subject=message.subject[:255], body_text=message.body, body_html=html,
+        )
+        transaction.on_commit(lambda: send_notification.delay(notification.pk))

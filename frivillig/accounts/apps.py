@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "frivillig.accounts"
+    label = "accounts"
+    verbose_name = _("Brugere og organisationer")
+
+    def ready(self):
+        from frivillig.core.registry import StaffSection, register_staff_section
+
+        from . import roles
+
+        register_staff_section(StaffSection(
+            key="accounts.roles", title=_("Brugere og roller"), url_name="accounts:role_list",
+            predicate=roles.is_culture_admin, order=900,
+            description=_("Tildel og fjern medarbejderroller."),
+        ))

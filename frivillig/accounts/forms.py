@@ -1,0 +1,63 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Organisation, Role, RoleAssignment, User
+
+
+class SignupForm(AllauthSignupForm):
+    full_name = forms.CharField(
+        label=_("Dit navn"), max_length=150,
+        help_text=_("Vises for de institutioner og foreninger, du søger opgaver og tilskud hos."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("Jeg har læst, hvordan Rudersdal Kommune behandler mine oplysninger (privatlivserklæringen)."),
+        required=True,
+        error_messages={"required": _("Du skal acceptere privatlivserklæringen for at oprette en bruger.")},
+    )
+
+    field_order = ["full_name", "email", "password1", "password2", "accept_privacy"]
+
+    def save(self, request):
+        user = super().save(request)
+        user.full_name = self.cleaned_data["full_name"].strip()
+        user.save(update_fields=["full_name"])
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "phone", "language"]
+        help_texts = {
+            "phone": _("Valgfrit. Bruges kun af de institutioner, hvis opgaver du bliver optaget på."),
+        }
+
+
+class RoleGrantForm(forms.Form):
+    email = forms.EmailField(label=_("Brugerens e-mail"),
+                             help_text=_("Brugeren skal have oprettet sig på portalen først."))
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.filter(is_active=True), required=False,
+        help_text=_("Skal udfyldes for institutionsmedarbejdere (institution) og foreningsrepræsentanter (forening)."),
+    )
+    title = forms.CharField(label=_("Titel"), max_length=120, required=False)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        try:
+            self.user = User.objects.get(email__iexact=email)
+        except User.DoesNotExist:
+            raise forms.ValidationError(_("Der findes ingen bruger med denne e-mail.")) from None
+        return email
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "area", "description", "address", "email", "phone", "website", "cvr", "is_active"]
+
+
+__all__ = ["SignupForm", "ProfileForm", "RoleGrantForm", "OrganisationForm", "RoleAssignment"]

@@ -1,0 +1,93 @@
+"""Role predicates (django-rules) and the querysets they imply. The one place that says who is who.
+
+Apps build their object rules from these, in their own ``rules.py``::
+
+    import rules
+    from frivillig.accounts.roles import is_culture_admin, staff_of_object_institution
+"""
+
+import rules
+
+from .models import Organisation, Role, RoleAssignment
+
+
+def _role_set(user) -> set:
+    """Roles of a user, cached on the user object for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cached = getattr(user, "_portal_roles", None)
+    if cached is None:
+        cached = set(RoleAssignment.objects.filter(user=user).values_list("role", "organisation_id"))
+        user._portal_roles = cached
+    return cached
+
+
+def has_role(user, role) -> bool:
+    return any(r == role for r, _ in _role_set(user))
+
+
+def organisation_ids(user, role) -> set[int]:
+    return {org for r, org in _role_set(user) if r == role and org is not None}
+
+
+def institution_ids(user) -> set[int]:
+    """Institutions whose tasks and applications the user handles as staff."""
+    return organisation_ids(user, Role.INSTITUTION_STAFF)
+
+
+def association_ids(user) -> set[int]:
+    return organisation_ids(user, Role.ASSOCIATION_REP)
+
+
+def institutions_of(user):
+    return Organisation.objects.filter(pk__in=institution_ids(user))
+
+
+def associations_of(user):
+    return Organisation.objects.filter(pk__in=association_ids(user))
+
+
+@rules.predicate
+def is_culture_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.CULTURE_ADMIN)
+
+
+@rules.predicate
+def is_steering_member(user) -> bool:
+    return has_role(user, Role.STEERING_MEMBER)
+
+
+@rules.predicate
+def is_network_member(user) -> bool:
+    return has_role(user, Role.NETWORK_MEMBER)
+
+
+@rules.predicate
+def is_institution_staff(user) -> bool:
+    return has_role(user, Role.INSTITUTION_STAFF)
+
+
+@rules.predicate
+def is_association_rep(user) -> bool:
+    return has_role(user, Role.ASSOCIATION_REP)
+
+
+@rules.predicate
+def is_verified(user) -> bool:
+    """Signed in with a verified e-mail address: required to apply or respond."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, verified=True).exists()
+
+
+is_any_staff = is_culture_admin | is_steering_member | is_network_member | is_institution_staff
+
+rules.add_perm("accounts.manage_roles", is_culture_admin)
+rules.add_perm("core.view_staff_workspace", is_any_staff)
+
+
+def invalidate(user) -> None:
+    if hasattr(user, "_portal_roles"):
+        del user._portal_roles

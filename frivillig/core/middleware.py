@@ -1,0 +1,16 @@
+class NoStoreForPersonalDataMiddleware:
+    """Pages for a signed-in person (their applications, their data, staff pages) must not be kept by
+    browsers or proxies: send Cache-Control: no-store for every authenticated response and for every
+    page under the account and staff areas."""
+
+    PRIVATE_PREFIXES = ("/konto/", "/medarbejder/", "/admin/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or request.path.startswith(self.PRIVATE_PREFIXES):
+            response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,117 @@
+"""Shared base models and the portal-wide records: notifications sent and documents rendered."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class StatusChangeBase(models.Model):
+    """Abstract record of one state change of a case: who, when, from what, to what and why.
+
+    Each app subclasses it with a ForeignKey named ``subject`` to its case model (see
+    ``frivillig.core.workflow``)."""
+
+    from_status = models.CharField(_("fra status"), max_length=40, blank=True)
+    to_status = models.CharField(_("til status"), max_length=40)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("udført af"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    reason = models.TextField(_("begrundelse"), blank=True)
+    created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+
+class Notification(models.Model):
+    """One e-mail the portal sends. ``key`` makes a notification unique: the same key is never sent twice."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Venter")
+        SENT = "sent", _("Sendt")
+        FAILED = "failed", _("Fejlet")
+
+    key = models.CharField(_("nøgle"), max_length=200, unique=True, null=True, blank=True)
+    kind = models.CharField(_("type"), max_length=100, db_index=True)
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="notifications", verbose_name=_("modtager"),
+    )
+    to_email = models.EmailField(_("e-mail"))
+    subject = models.CharField(_("emne"), max_length=255)
+    body_text = models.TextField(_("tekst"))
+    body_html = models.TextField(_("HTML"), blank=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    object_id = models.CharField(max_length=64, blank=True)
+    obj = GenericForeignKey("content_type", "object_id")
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notifikation")
+        verbose_name_plural = _("notifikationer")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to_email}"
+
+
+def document_upload_to(instance, filename):
+    return f"documents/{instance.created_at:%Y/%m}/{instance.uuid}.pdf"
+
+
+class Document(models.Model):
+    """A PDF rendered by the PDF service. ``key`` identifies the content version: a changed source gets
+    a new key and so a new document; the same key is rendered once."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Under udarbejdelse")
+        READY = "ready", _("Klar")
+        FAILED = "failed", _("Fejlet")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    key = models.CharField(max_length=255, unique=True)
+    kind = models.CharField(max_length=100, db_index=True)
+    content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64, blank=True)
+    obj = GenericForeignKey("content_type", "object_id")
+    filename = models.CharField(max_length=200)
+    file = models.FileField(upload_to=document_upload_to, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["content_type", "object_id", "kind"])]
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def is_ready(self):
+        return self.status == self.Status.READY
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("core:document", args=[self.uuid])

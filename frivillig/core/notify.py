@@ -1,0 +1,103 @@
+"""The one way the portal sends e-mail.
+
+``notify()`` renders the e-mail from templates now (so the log holds exactly what was sent), writes a
+``Notification`` row and queues the send after the transaction commits. A ``key`` makes the
+notification unique: calling ``notify()`` twice with the same key — a reminder task run twice, a
+double click — sends one e-mail.
+
+Templates, for ``template="taskbank/email/application_received"``:
+    taskbank/email/application_received.subject.txt   one line
+    taskbank/email/application_received.txt           plain text body
+    taskbank/email/application_received.html          optional; else the text is wrapped in
+                                                      templates/email/base.html
+The context gets ``portal_url`` (settings.PORTAL_BASE_URL) and ``recipient_name``.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .models import Notification
+
+log = logging.getLogger(__name__)
+
+
+def notify(*, to, template: str, context: dict | None = None, key: str | None = None, obj=None,
+           kind: str | None = None) -> Notification | None:
+    """Queue an e-mail to ``to`` (a user or an e-mail address). Returns the notification, or the
+    existing one when ``key`` was used before (then nothing new is sent)."""
+    user = to if hasattr(to, "email") and not isinstance(to, str) else None
+    address = user.email if user else to
+    if not address:
+        return None
+    if key:
+        existing = Notification.objects.filter(key=key).first()
+        if existing:
+            return existing
+    ctx = {
+        "portal_url": settings.PORTAL_BASE_URL.rstrip("/"),
+        "recipient_name": (user.get_full_name() if user else "") or "",
+        **(context or {}),
+    }
+    with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
+        subject = " ".join(render_to_string(f"{template}.subject.txt", ctx).split())
+        body_text = render_to_string(f"{template}.txt", ctx)
+        try:
+            body_html = render_to_string(f"{template}.html", ctx)
+        except TemplateDoesNotExist:
+            body_html = render_to_string("email/base.html", {**ctx, "subject": subject, "body_text": body_text})
+    fields = dict(
+        kind=kind or template.replace("/email/", ".").replace("/", "."),
+        recipient=user,
+        to_email=address,
+        subject=subject[:255],
+        body_text=body_text,
+        body_html=body_html,
+    )
+    if obj is not None:
+        fields["content_type"] = ContentType.objects.get_for_model(obj)
+        fields["object_id"] = str(obj.pk)
+    try:
+        with transaction.atomic():
+            notification = Notification.objects.create(key=key, **fields)
+    except IntegrityError:
+        # Another process created the same key between our check and insert: that one is sent.
+        return Notification.objects.get(key=key)
+    from .tasks import send_notification
+
+    transaction.on_commit(lambda: send_notification.delay(notification.pk))
+    return notification
+
+
+def deliver(notification_id: int) -> bool:
+    """Send one pending notification; True if it was sent now. Safe to call twice: the row is locked and
+    only a pending notification is sent."""
+    from django.core.mail import EmailMultiAlternatives
+
+    with transaction.atomic():
+        n = Notification.objects.select_for_update(skip_locked=True).filter(pk=notification_id).first()
+        if n is None or n.status == Notification.Status.SENT:
+            return False
+        n.attempts += 1
+        message = EmailMultiAlternatives(n.subject, n.body_text, settings.DEFAULT_FROM_EMAIL, [n.to_email])
+        if n.body_html:
+            message.attach_alternative(n.body_html, "text/html")
+        try:
+            message.send()
+        except Exception as exc:  # noqa: BLE001 - recorded and retried by the task
+            n.status = Notification.Status.FAILED
+            n.error = str(exc)[:2000]
+            n.save(update_fields=["status", "error", "attempts"])
+            raise
+        from django.utils import timezone
+
+        n.status = Notification.Status.SENT
+        n.sent_at = timezone.now()
+        n.error = ""
+        n.save(update_fields=["status", "sent_at", "error", "attempts"])
+        return True

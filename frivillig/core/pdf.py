@@ -1,0 +1,132 @@
+"""The one way the portal makes PDFs.
+
+An app registers a renderer for a kind of document::
+
+    @pdf.renderer("grants.decision_letter", can_view=lambda user, doc: ...)
+    def decision_letter(obj):             # obj is the document's object (or None)
+        return pdf.Rendered(template="grants/pdf/decision_letter.html",
+                            context={"application": obj}, filename=f"afgoerelse-{obj.pk}.pdf")
+
+and asks for a document with ``pdf.request("grants.decision_letter", obj=application, version=...)``.
+The first request creates a pending ``Document`` and queues the rendering in Celery after commit; later
+requests with the same version return the same document. A page shows
+``{% include "core/document_status.html" with document=doc %}``: "being prepared" until it is ready,
+then the download link. ``render_to_pdf_bytes()`` renders synchronously (tests, small previews).
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from .models import Document
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Rendered:
+    template: str
+    context: dict = field(default_factory=dict)
+    filename: str = "dokument.pdf"
+
+
+@dataclass
+class Renderer:
+    kind: str
+    build: object  # (obj) -> Rendered
+    can_view: object  # (user, document) -> bool
+
+
+_renderers: dict[str, Renderer] = {}
+
+
+def public(user, document) -> bool:
+    return True
+
+
+def renderer(kind: str, *, can_view=public):
+    def register(fn):
+        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view)
+        return fn
+
+    return register
+
+
+def get_renderer(kind: str) -> Renderer:
+    return _renderers[kind]
+
+
+def render_to_pdf_bytes(template: str, context: dict | None = None) -> bytes:
+    from weasyprint import HTML
+
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, **(context or {})})
+    base_url = str(settings.BASE_DIR)
+    return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def request(kind: str, *, obj=None, version: str = "") -> Document:
+    """Return the document of this kind for obj and version, queueing its rendering if it is new."""
+    if kind not in _renderers:
+        raise KeyError(f"No PDF renderer registered for {kind!r}")
+    ct = ContentType.objects.get_for_model(obj) if obj is not None else None
+    object_id = str(obj.pk) if obj is not None else ""
+    key = f"{kind}:{ct.pk if ct else '-'}:{object_id}:{version}"[:255]
+    doc = Document.objects.filter(key=key).first()
+    if doc is not None:
+        if doc.status == Document.Status.FAILED:
+            queue(doc)
+        return doc
+    try:
+        with transaction.atomic():
+            doc = Document.objects.create(key=key, kind=kind, content_type=ct, object_id=object_id,
+                                          filename=f"{kind.split('.')[-1]}.pdf")
+    except IntegrityError:
+        return Document.objects.get(key=key)
+    queue(doc)
+    return doc
+
+
+def queue(doc: Document) -> None:
+    from .tasks import render_document
+
+    transaction.on_commit(lambda: render_document.delay(doc.pk))
+
+
+def render(document_id: int) -> bool:
+    """Render a pending document (the Celery task calls this). Idempotent: a ready document is left."""
+    with transaction.atomic():
+        doc = Document.objects.select_for_update(skip_locked=True).filter(pk=document_id).first()
+        if doc is None or doc.status == Document.Status.READY:
+            return False
+        r = _renderers[doc.kind]
+        obj = doc.obj if doc.content_type_id else None
+        rendered = r.build(obj)
+        try:
+            data = render_to_pdf_bytes(rendered.template, rendered.context)
+        except Exception as exc:
+            doc.status = Document.Status.FAILED
+            doc.error = str(exc)[:2000]
+            doc.save(update_fields=["status", "error"])
+            log.exception("PDF rendering failed for %s", doc.key)
+            return False
+        doc.filename = rendered.filename
+        doc.file.save(f"{doc.uuid}.pdf", ContentFile(data), save=False)
+        doc.status = Document.Status.READY
+        doc.error = ""
+        doc.rendered_at = timezone.now()
+        doc.save()
+        return True
+
+
+def latest(kind: str, obj=None) -> Document | None:
+    qs = Document.objects.filter(kind=kind)
+    if obj is not None:
+        qs = qs.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+    return qs.order_by("-created_at").first()

@@ -1,0 +1,67 @@
+"""Places where domain apps plug into the core without the core importing them.
+
+- Staff workspace sections: an app registers a link shown on /medarbejder/ to users for whom the
+  predicate holds (``register_staff_section`` in the app's ``AppConfig.ready``).
+- Indicator sources: an app registers named counts that the strategy app's indicators read
+  (``register_indicator_source``), so that apps need not import each other's models.
+- Personal-data exporters and erasers: an app registers functions that export and anonymise what it
+  holds about a user (used by /konto/mine-data/ and account deletion).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StaffSection:
+    key: str
+    title: str  # lazy gettext
+    url_name: str
+    predicate: Callable  # (user) -> bool
+    description: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    key: str
+    label: str
+    # (start: date, end: date) -> number for the period [start, end)
+    compute: Callable
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class PersonalDataHandler:
+    key: str
+    export: Callable  # (user) -> JSON-serialisable dict or list
+    erase: Callable | None = None  # (user, dry_run: bool) -> list[str] of what was (or would be) changed
+
+
+_staff_sections: dict[str, StaffSection] = {}
+_indicator_sources: dict[str, IndicatorSource] = {}
+_personal_data: dict[str, PersonalDataHandler] = {}
+
+
+def register_staff_section(section: StaffSection) -> None:
+    _staff_sections[section.key] = section
+
+
+def staff_sections_for(user) -> list[StaffSection]:
+    return sorted((s for s in _staff_sections.values() if s.predicate(user)), key=lambda s: (s.order, s.key))
+
+
+def register_indicator_source(source: IndicatorSource) -> None:
+    _indicator_sources[source.key] = source
+
+
+def indicator_sources() -> dict[str, IndicatorSource]:
+    return dict(_indicator_sources)
+
+
+def register_personal_data(handler: PersonalDataHandler) -> None:
+    _personal_data[handler.key] = handler
+
+
+def personal_data_handlers() -> dict[str, PersonalDataHandler]:
+    return dict(_personal_data)

@@ -1,0 +1,8 @@
+from celery.schedules import crontab
+
+BEAT_SCHEDULE = {
+    "core.resend_pending_notifications": {
+        "task": "frivillig.core.tasks.resend_pending_notifications",
+        "schedule": crontab(minute="*/15"),
+    },
+}

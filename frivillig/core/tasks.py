@@ -1,0 +1,30 @@
+from celery import shared_task
+
+from . import notify, pdf
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_notification(self, notification_id: int):
+    return notify.deliver(notification_id)
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_document(self, document_id: int):
+    return pdf.render(document_id)
+
+
+@shared_task
+def resend_pending_notifications():
+    """Safety net: queue notifications left pending (e.g. the broker was down at commit time)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import Notification
+
+    cutoff = timezone.now() - timedelta(minutes=10)
+    ids = list(Notification.objects.filter(status__in=["pending", "failed"], created_at__lt=cutoff,
+                                            attempts__lt=5).values_list("pk", flat=True)[:500])
+    for pk in ids:
+        send_notification.delay(pk)
+    return len(ids)

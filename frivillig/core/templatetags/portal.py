@@ -1,0 +1,75 @@
+"""Template helpers shared by all apps: DKFDS form controls, status tags, query-string building."""
+
+from django import forms, template
+from django.utils.http import urlencode
+
+register = template.Library()
+
+INPUT_CLASS = {
+    forms.Textarea: "form-input",
+    forms.Select: "form-select",
+    forms.SelectMultiple: "form-select",
+    forms.CheckboxInput: "form-checkbox",
+    forms.RadioSelect: "form-radio",
+    forms.CheckboxSelectMultiple: "form-checkbox",
+    forms.FileInput: "form-file-input",
+}
+
+
+def widget_kind(widget) -> str:
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.FileInput):
+        return "file"
+    if isinstance(widget, forms.MultiWidget):
+        return "multi"
+    return "input"
+
+
+@register.filter
+def dkfds_kind(bound_field) -> str:
+    return widget_kind(bound_field.field.widget)
+
+
+@register.filter
+def dkfds_prepare(bound_field):
+    """Give the widget DKFDS classes and aria-describedby (hint, error); return the bound field."""
+    widget = bound_field.field.widget
+    css = next((c for cls, c in INPUT_CLASS.items() if isinstance(widget, cls)), "form-input")
+    attrs = widget.attrs
+    existing = attrs.get("class", "")
+    if css not in existing.split():
+        attrs["class"] = f"{existing} {css}".strip()
+    described = []
+    if bound_field.help_text:
+        described.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described.append(f"{bound_field.auto_id}-error")
+        attrs["aria-invalid"] = "true"
+    if described and widget_kind(widget) in {"input", "checkbox", "file"}:
+        attrs["aria-describedby"] = " ".join(described)
+    return bound_field
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one); for pagination and
+    filter links that keep each other's state."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def querystring_from(data: dict) -> str:
+    return urlencode({k: v for k, v in data.items() if v not in (None, "")}, doseq=True)

@@ -1,0 +1,73 @@
+"""A small, explicit state-machine helper shared by the apps.
+
+Each app declares its workflow as a plain table::
+
+    TRANSITIONS = {
+        Status.SUBMITTED: {Status.IN_REVIEW: is_case_handler, Status.WITHDRAWN: is_applicant},
+    }
+
+where each check is ``check(actor, obj) -> bool``. ``move()`` is the only code that assigns a status: it
+checks the table, saves, and writes one status-change row (who, when, from, to, why).
+"""
+
+from collections.abc import Callable, Mapping
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+Check = Callable[[object, object], bool] | None
+
+
+class TransitionNotAllowed(Exception):
+    """The case is not in a state from which this step can be taken."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def allowed_targets(obj, actor, transitions: Mapping, status_field: str = "status") -> list:
+    current = getattr(obj, status_field)
+    return [to for to, check in transitions.get(current, {}).items() if check is None or check(actor, obj)]
+
+
+def can_move(obj, actor, to, transitions: Mapping, status_field: str = "status") -> tuple[bool, str]:
+    """(allowed, reason) so that a page can say why a button is missing."""
+    current = getattr(obj, status_field)
+    checks = transitions.get(current, {})
+    if to not in checks:
+        return False, _("Sagen kan ikke ændres fra “%(current)s” til “%(to)s”.") % {
+            "current": _label(obj, status_field, current), "to": _label(obj, status_field, to)}
+    check = checks[to]
+    if check is not None and not check(actor, obj):
+        return False, _("Du har ikke adgang til at foretage dette skridt.")
+    return True, ""
+
+
+def move(obj, *, to, actor, reason: str = "", transitions: Mapping, log_model, status_field: str = "status",
+         extra_update_fields: tuple[str, ...] = ()):
+    """Change ``obj``'s status to ``to`` if the table allows it for ``actor``; record the change.
+
+    Call inside a transaction, with ``obj`` locked (select_for_update) when concurrent changes matter.
+    """
+    current = getattr(obj, status_field)
+    checks = transitions.get(current, {})
+    if to not in checks:
+        raise TransitionNotAllowed(can_move(obj, actor, to, transitions, status_field)[1])
+    check = checks[to]
+    if check is not None and not check(actor, obj):
+        raise PermissionDenied(_("Du har ikke adgang til at foretage dette skridt."))
+    setattr(obj, status_field, to)
+    update_fields = [status_field, *extra_update_fields]
+    if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+        update_fields.append("updated_at")
+    obj.save(update_fields=update_fields)
+    return log_model.objects.create(
+        subject=obj, from_status=current or "", to_status=to,
+        actor=actor if getattr(actor, "is_authenticated", False) else None, reason=reason,
+    )
+
+
+def _label(obj, status_field, value):
+    field = obj._meta.get_field(status_field)
+    return dict(field.flatchoices).get(value, value)

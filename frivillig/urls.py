@@ -1,0 +1,28 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from frivillig.core import views as core_views
+
+handler403 = "frivillig.core.views.error_403"
+handler404 = "frivillig.core.views.error_404"
+handler500 = "frivillig.core.views.error_500"
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
+    path("privatliv/", core_views.privacy, name="privacy"),
+    path("medarbejder/", core_views.staff_home, name="staff_home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("frivillig.accounts.urls")),
+    path("konto/", include("allauth.urls")),
+    path("", include("frivillig.core.urls")),
+    path("politik/", include("policy.urls")),
+    path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
+    path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
+    path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/
+    path("", include("network.urls")),  # /netvaerk/, /medarbejder/netvaerk/
+    path("admin/", admin.site.urls),
+]

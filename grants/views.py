@@ -1,0 +1,5 @@
+from django.shortcuts import render
+
+
+def pool_list(request):
+    return render(request, "grants/pool_list.html")

@@ -1,0 +1,82 @@
+"""Personas shared by every app's tests. Each persona is a real user with a verified e-mail and the
+roles its name says. Apps add fixtures for their own objects in tests/<app>/conftest.py."""
+
+import os
+
+import pytest
+
+from frivillig.accounts.models import Role
+from tests.factories import AssociationFactory, OrganisationFactory, RoleAssignmentFactory, UserFactory
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def institution(db):
+    return OrganisationFactory(name="Plejecenter Skovly")
+
+
+@pytest.fixture
+def other_institution(db):
+    return OrganisationFactory(name="Nærum Skole")
+
+
+@pytest.fixture
+def association(db):
+    return AssociationFactory(name="Holte Roklub")
+
+
+@pytest.fixture
+def citizen(db):
+    return UserFactory(email="citizen@example.dk", full_name="Anna Andersen")
+
+
+@pytest.fixture
+def other_citizen(db):
+    return UserFactory(email="other.citizen@example.dk", full_name="Bo Bertelsen")
+
+
+@pytest.fixture
+def unverified_citizen(db):
+    return UserFactory(email="unverified@example.dk", full_name="Ulla Ubekræftet", verified=False)
+
+
+@pytest.fixture
+def association_rep(db, association):
+    return RoleAssignmentFactory(role=Role.ASSOCIATION_REP, organisation=association,
+                                 user=UserFactory(email="rep@example.dk", full_name="Rikke Roklub")).user
+
+
+@pytest.fixture
+def institution_staff(db, institution):
+    return RoleAssignmentFactory(role=Role.INSTITUTION_STAFF, organisation=institution,
+                                 user=UserFactory(email="staff@example.dk", full_name="Signe Skovly")).user
+
+
+@pytest.fixture
+def other_institution_staff(db, other_institution):
+    return RoleAssignmentFactory(role=Role.INSTITUTION_STAFF, organisation=other_institution,
+                                 user=UserFactory(email="other.staff@example.dk", full_name="Ole Andenskole")).user
+
+
+@pytest.fixture
+def culture_admin(db):
+    return RoleAssignmentFactory(role=Role.CULTURE_ADMIN, organisation=None,
+                                 user=UserFactory(email="kultur@example.dk", full_name="Karin Kultur")).user
+
+
+@pytest.fixture
+def steering_member(db):
+    return RoleAssignmentFactory(role=Role.STEERING_MEMBER, organisation=None, area="social",
+                                 user=UserFactory(email="styre@example.dk", full_name="Søren Styre")).user
+
+
+@pytest.fixture
+def network_member(db):
+    return RoleAssignmentFactory(role=Role.NETWORK_MEMBER, organisation=None,
+                                 user=UserFactory(email="net@example.dk", full_name="Nanna Net")).user

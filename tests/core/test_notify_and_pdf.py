@@ -1,0 +1,80 @@
+import io
+
+import pytest
+from django.core import mail
+from pypdf import PdfReader
+
+from frivillig.core import notify, pdf
+from frivillig.core.models import Document, Notification
+from frivillig.core.tasks import render_document, send_notification
+
+pytestmark = pytest.mark.django_db
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_notification_with_same_key_is_sent_once(citizen, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = notify.notify(to=citizen, template="core/email/test_message", context={"message": "Hej"},
+                              key="test:1")
+    with django_capture_on_commit_callbacks(execute=True):
+        second = notify.notify(to=citizen, template="core/email/test_message", context={"message": "Hej"},
+                               key="test:1")
+    assert first.pk == second.pk
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Besked til Anna Andersen"
+    assert "Hej" in mail.outbox[0].body
+    first.refresh_from_db()
+    assert first.status == Notification.Status.SENT and first.sent_at is not None
+
+
+def test_send_task_run_twice_sends_once(citizen, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        n = notify.notify(to=citizen, template="core/email/test_message", context={"message": "x"}, key="k2")
+    send_notification.apply(args=[n.pk])
+    send_notification.apply(args=[n.pk])
+    assert len(mail.outbox) == 1
+
+
+def test_html_alternative_escapes_user_text(citizen, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify.notify(to=citizen, template="core/email/test_message", context={"message": "<script>x</script>"})
+    html = mail.outbox[0].alternatives[0][0]
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+
+
+@pdf.renderer("core.test_document")
+def _test_document(obj):
+    return pdf.Rendered(template="core/pdf/test_document.html",
+                        context={"heading": "Prøvedokument", "body": f"Til {obj.full_name}"},
+                        filename="proeve.pdf")
+
+
+def test_pdf_is_rendered_in_task_and_holds_the_text(citizen, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        doc = pdf.request("core.test_document", obj=citizen, version="1")
+    assert doc.status == Document.Status.PENDING
+    for callback in callbacks:
+        callback()
+    doc.refresh_from_db()
+    assert doc.status == Document.Status.READY
+    text = pdf_text(doc.file.read())
+    assert "Prøvedokument" in text and "Anna Andersen" in text
+    # the same version is the same document; rendering it again does nothing
+    assert pdf.request("core.test_document", obj=citizen, version="1").pk == doc.pk
+    assert render_document.apply(args=[doc.pk]).result is False
+
+
+def test_document_page_says_being_prepared_then_offers_download(client, citizen, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        doc = pdf.request("core.test_document", obj=citizen, version="2")
+    response = client.get(doc.get_absolute_url())
+    assert "under udarbejdelse" in response.content.decode()
+    for callback in callbacks:
+        callback()
+    response = client.get(doc.get_absolute_url() + "?download=1")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")

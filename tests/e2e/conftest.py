@@ -1,0 +1,99 @@
+"""End-to-end tests in Debian's headless Chromium, driven by Playwright, with axe-core.
+
+    def test_something(page, live_server, citizen, axe):
+        login_as(page, live_server, citizen)
+        page.goto(live_server.url + "/opgaver/")
+        axe(page)                     # fails the test on any WCAG 2.1 A/AA violation
+
+Every e2e test is marked `e2e` and uses a transactional database (live_server)."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--no-sandbox",
+]
+
+
+def chromium_path() -> str:
+    for candidate in ("/usr/lib/chromium/chromium", shutil.which("chromium") or "", "/usr/bin/chromium"):
+        if candidate and os.path.exists(candidate):
+            return candidate
+    pytest.fail("Debian's chromium is not installed (make install installs it)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    browser = _playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    # bypass_csp lets the test inject axe-core; the portal's own pages never need it.
+    context = browser.new_context(bypass_csp=True, locale="da-DK", timezone_id="Europe/Copenhagen")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def login_as(page, live_server, user):
+    """Sign the browser in as ``user`` without going through the form (the form has its own test)."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
+                               "url": live_server.url}])
+
+
+def run_axe(page) -> list:
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    return result["violations"]
+
+
+@pytest.fixture
+def axe():
+    """Call ``axe(page)`` after each page load: fails with a readable list of violations."""
+
+    def check(page):
+        violations = run_axe(page)
+        if violations:
+            lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]
+            for v in violations:
+                targets = "; ".join(", ".join(n["target"]) for n in v["nodes"][:5])
+                lines.append(f"- {v['id']} ({v['impact']}): {v['help']} → {targets}")
+            pytest.fail("\n".join(lines))
+
+    return check

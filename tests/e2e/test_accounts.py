@@ -1,0 +1,64 @@
+import re
+
+import pytest
+from django.core import mail
+
+from tests.e2e.conftest import login_as
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_signup_with_email_verification_then_login(page, live_server, axe):
+    page.goto(live_server.url + "/")
+    axe(page)
+    page.get_by_role("link", name="Opret bruger").click()
+    axe(page)
+    page.get_by_label("Dit navn").fill("Birgit Birkerød")
+    page.get_by_label("E-mail").fill("birgit@example.dk")
+    page.get_by_label("Adgangskode", exact=True).fill("en-lang-og-god-adgangskode")
+    page.get_by_label("Adgangskode (igen)").fill("en-lang-og-god-adgangskode")
+    page.get_by_label(re.compile("privatlivserklæringen")).check()
+    page.get_by_role("button", name="Opret konto").click()
+    page.wait_for_url(re.compile("/konto/confirm-email/"))
+    axe(page)
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+/konto/confirm-email/\S+/", mail.outbox[0].body).group(0)
+    page.goto(live_server.url + link.split("/konto/", 1)[1].join(["/konto/", ""]))
+    axe(page)
+    page.get_by_role("button", name="Bekræft").click()
+    page.wait_for_url(live_server.url + "/")
+    assert page.get_by_role("link", name="Birgit Birkerød").is_visible()
+    page.get_by_role("button", name="Log ud").click()
+    page.get_by_role("link", name="Log ind").first.click()
+    axe(page)
+    page.get_by_label("E-mail").fill("birgit@example.dk")
+    page.get_by_label("Adgangskode").fill("en-lang-og-god-adgangskode")
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(live_server.url + "/")
+    assert page.get_by_role("link", name="Birgit Birkerød").is_visible()
+
+
+def test_wrong_password_is_explained_in_danish(page, live_server, citizen, axe):
+    page.goto(live_server.url + "/konto/login/")
+    page.get_by_label("E-mail").fill(citizen.email)
+    page.get_by_label("Adgangskode").fill("forkert-" + PASSWORD)
+    page.get_by_role("button", name="Log ind").click()
+    assert page.get_by_text("Den angivne emailadresse og/eller adgangskode er ikke korrekt").is_visible()
+    assert page.get_by_label("E-mail").input_value() == citizen.email
+    axe(page)
+
+
+def test_culture_admin_grants_institution_role(page, live_server, culture_admin, citizen, institution, axe):
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/")
+    axe(page)
+    page.get_by_role("link", name="Brugere og roller").click()
+    axe(page)
+    page.get_by_label("Brugerens e-mail").fill(citizen.email)
+    page.get_by_label("Rolle").select_option("institution_staff")
+    page.get_by_label("Organisation").select_option(label=institution.name)
+    page.get_by_role("button", name="Tildel rolle").click()
+    assert page.get_by_text("Rollen er tildelt Anna Andersen").is_visible()
+    axe(page)
+    assert citizen.roles.filter(role="institution_staff", organisation=institution).exists()
