@@ -115,3 +115,23 @@ class Document(models.Model):
         from django.urls import reverse
 
         return reverse("core:document", args=[self.uuid])
+
+
+class PersonalDataAccess(models.Model):
+    """Append-only log: a member of staff opened a page showing a person's personal data.
+
+    Rows are never changed or deleted (a database trigger refuses UPDATE and DELETE); they are part of
+    what a person gets when they export their data."""
+
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("medarbejder"))
+    subject = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="data_accesses",
+                                verbose_name=_("person"))
+    reason = models.CharField(_("formål"), max_length=200)
+    path = models.CharField(_("side"), max_length=300, blank=True)
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("adgang til personoplysninger")
+        verbose_name_plural = _("adgangslog")

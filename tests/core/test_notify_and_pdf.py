@@ -78,3 +78,30 @@ def test_document_page_says_being_prepared_then_offers_download(client, citizen,
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def test_access_log_is_append_only(citizen, culture_admin):
+    from django.db import IntegrityError, InternalError, transaction
+
+    from frivillig.core.audit import log_access
+    from frivillig.core.models import PersonalDataAccess
+
+    assert log_access(actor=culture_admin, subjects=[citizen, culture_admin], reason="Sagsbehandling") == 1
+    row = PersonalDataAccess.objects.get()
+    assert row.subject == citizen and row.actor == culture_admin
+    with pytest.raises((InternalError, IntegrityError)), transaction.atomic():
+        PersonalDataAccess.objects.filter(pk=row.pk).update(reason="ændret")
+    with pytest.raises((InternalError, IntegrityError)), transaction.atomic():
+        PersonalDataAccess.objects.filter(pk=row.pk).delete()
+
+
+def test_rate_limit_counts_per_user(rf, citizen, other_citizen):
+    from frivillig.core import ratelimit
+
+    request = rf.post("/")
+    request.user = citizen
+    results = [ratelimit.exceeded(request, "test.action", per_user="3/h") for _ in range(4)]
+    assert results == [False, False, False, True]
+    other = rf.post("/")
+    other.user = other_citizen
+    assert ratelimit.exceeded(other, "test.action", per_user="3/h") is False

@@ -1,0 +1,49 @@
+"""Rate limits for actions where abuse is cheap (applications, hearing responses, ideas).
+
+Counted per IP address and per account in the cache (Redis in production), in fixed windows. A limit
+only ever slows down the one who acts: nothing here locks another person's account.
+
+    if ratelimit.exceeded(request, "taskbank.apply", per_user="10/h", per_ip="30/h"):
+        messages.error(request, ratelimit.MESSAGE); ...
+"""
+
+import time
+
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+MESSAGE = _("Du har foretaget denne handling mange gange på kort tid. Vent lidt, og prøv så igen.")
+UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _parse(rate: str) -> tuple[int, int]:
+    count, unit = rate.split("/")
+    return int(count), UNITS[unit]
+
+
+def client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def _hit(key: str, rate: str) -> bool:
+    limit, window = _parse(rate)
+    bucket = int(time.time() // window)
+    cache_key = f"rl:{key}:{bucket}"
+    cache.add(cache_key, 0, timeout=window + 5)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:
+        cache.set(cache_key, 1, timeout=window + 5)
+        count = 1
+    return count > limit
+
+
+def exceeded(request, action: str, *, per_user: str | None = None, per_ip: str | None = None) -> bool:
+    """Count one attempt of ``action``; True when a limit is exceeded (then refuse the action)."""
+    over = False
+    if per_ip:
+        over |= _hit(f"{action}:ip:{client_ip(request)}", per_ip)
+    user = getattr(request, "user", None)
+    if per_user and user is not None and user.is_authenticated:
+        over |= _hit(f"{action}:user:{user.pk}", per_user)
+    return over
