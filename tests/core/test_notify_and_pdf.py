@@ -81,7 +81,7 @@ def test_document_page_says_being_prepared_then_offers_download(client, citizen,
 
 
 def test_access_log_is_append_only(citizen, culture_admin):
-    from django.db import IntegrityError, InternalError, transaction
+    from django.db import DatabaseError, transaction
 
     from frivillig.core.audit import log_access
     from frivillig.core.models import PersonalDataAccess
@@ -89,9 +89,9 @@ def test_access_log_is_append_only(citizen, culture_admin):
     assert log_access(actor=culture_admin, subjects=[citizen, culture_admin], reason="Sagsbehandling") == 1
     row = PersonalDataAccess.objects.get()
     assert row.subject == citizen and row.actor == culture_admin
-    with pytest.raises((InternalError, IntegrityError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         PersonalDataAccess.objects.filter(pk=row.pk).update(reason="ændret")
-    with pytest.raises((InternalError, IntegrityError)), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         PersonalDataAccess.objects.filter(pk=row.pk).delete()
 
 
