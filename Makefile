@@ -14,7 +14,7 @@ test: install ## the whole suite: unit, integration against PostgreSQL, end-to-e
 	@scripts/test.sh $(ARGS)
 
 bench: install ## benchmarks (not part of make test)
-	@scripts/test.sh tests/bench -s -p no:cacheprovider $(ARGS)
+	@scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS)
 
 install: system-deps python-deps node-deps
 
