@@ -1,0 +1,32 @@
+"""The production-shaped stack cannot run here (no Docker engine), so its files are checked by parsing."""
+
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def test_compose_defines_the_production_stack():
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+    services = compose["services"]
+    assert set(services) == {"postgres", "redis", "web", "worker", "beat"}
+    assert "gunicorn" in " ".join(services["web"]["command"])
+    assert "worker" in services["worker"]["command"] and "beat" in services["beat"]["command"]
+    for name in ("web", "worker", "beat"):
+        env = services[name]["environment"]
+        assert env["DATABASE_URL"].startswith("postgres://") and env["REDIS_URL"].startswith("redis://")
+
+
+def test_dockerfile_runs_production_settings_as_non_root():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "DJANGO_SETTINGS_MODULE=frivillig.settings.production" in dockerfile
+    assert "USER frivillig" in dockerfile
+    assert "collectstatic" in dockerfile
+
+
+def test_readme_gives_the_two_commands_in_order():
+    readme = (ROOT / "README.md").read_text()
+    assert readme.index("make run") < readme.index("make test") < readme.index("## Demo accounts")
+    assert readme.index("## Demo accounts") < readme.index("## Production") < readme.index("## Where the code lives")
