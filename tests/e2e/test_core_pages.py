@@ -1,0 +1,27 @@
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/tilgaengelighed/", "/privatliv/", "/findes-ikke/"])
+def test_static_pages_pass_axe(page, live_server, axe, path):
+    page.goto(live_server.url + path)
+    assert page.locator("h1").count() == 1
+    axe(page)
+
+
+def test_keyboard_skip_link_reaches_main_content(page, live_server):
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Gå til sidens indhold"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_language_switch_to_english_and_back(page, live_server):
+    page.goto(live_server.url + "/tilgaengelighed/")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("button", name="Dansk").click()
+    assert page.locator("html").get_attribute("lang") == "da"
