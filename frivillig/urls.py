@@ -11,6 +11,7 @@ handler500 = "frivillig.core.views.error_500"
 urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("healthz/live", core_views.liveness, name="liveness"),
     path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
     path("privatliv/", core_views.privacy, name="privacy"),
     path("medarbejder/", core_views.staff_home, name="staff_home"),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
@@ -35,6 +35,13 @@ def _front_page_blocks(request) -> list:
 
 def home(request):
     return render(request, "pages/home.html", {"blocks": _front_page_blocks(request)})
+
+
+@never_cache
+def liveness(request):
+    """Liveness probe: answers without touching the database or the broker (also the benchmark's
+    reference for the cost of a trivial Django view)."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @never_cache

@@ -41,3 +41,10 @@ def test_culture_admin_sees_role_management_in_workspace(client, culture_admin):
 def test_personal_pages_are_not_cached(client, citizen):
     client.force_login(citizen)
     assert client.get("/konto/")["Cache-Control"] == "no-store"
+
+
+def test_liveness_answers_without_services(client, settings, django_assert_num_queries):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200 and response.content == b"ok"
