@@ -62,3 +62,26 @@ def test_culture_admin_grants_institution_role(page, live_server, culture_admin,
     assert page.get_by_text("Rollen er tildelt Anna Andersen").is_visible()
     axe(page)
     assert citizen.roles.filter(role="institution_staff", organisation=institution).exists()
+
+
+def test_password_reset_by_email(page, live_server, citizen, axe):
+    page.goto(live_server.url + "/konto/login/")
+    page.get_by_role("link", name=re.compile("Glemt")).click()
+    axe(page)
+    page.get_by_label("E-mail").fill(citizen.email)
+    page.get_by_role("button", name=re.compile("Nulstil")).click()
+    axe(page)
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://\S+(/konto/password/reset/key/\S+/)", mail.outbox[0].body).group(1)
+    page.goto(live_server.url + link)
+    page.wait_for_url(re.compile("/konto/password/reset/key/"))
+    axe(page)
+    page.get_by_label("Ny adgangskode", exact=True).fill("helt-ny-adgangskode-2026")
+    page.get_by_label("Ny adgangskode (igen)").fill("helt-ny-adgangskode-2026")
+    page.get_by_role("button", name=re.compile("Ændr|Skift")).click()
+    axe(page)
+    page.goto(live_server.url + "/konto/login/")
+    page.get_by_label("E-mail").fill(citizen.email)
+    page.get_by_label("Adgangskode").fill("helt-ny-adgangskode-2026")
+    page.get_by_role("button", name="Log ind").click()
+    page.wait_for_url(live_server.url + "/")
