@@ -21,6 +21,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("", include("frivillig.core.urls")),
     path("politik/", include("policy.urls")),
+    path("medarbejder/politik/", include("policy.staff_urls")),
     path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/

@@ -1,0 +1,38 @@
+"""PDF documents of the policy section, rendered by the core PDF service."""
+
+from django.utils import timezone
+
+from frivillig.core import pdf
+
+from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
+
+
+@pdf.renderer("policy.full")
+def full_policy(obj):
+    return pdf.Rendered(
+        template="policy/pdf/policy.html",
+        context={
+            "values": list(Value.objects.all()),
+            "themes": list(Theme.objects.all()),
+            "sections": list(WhitePaperSection.objects.all()),
+            "articles": list(GuideArticle.objects.all()),
+            "items": list(ToolboxItem.objects.all()),
+            "printed": timezone.localdate(),
+        },
+        filename="frivillighedspolitik-rudersdal.pdf",
+    )
+
+
+@pdf.renderer("policy.volunteer_agreement")
+def volunteer_agreement(obj):
+    return pdf.Rendered(template="policy/pdf/volunteer_agreement.html", context={},
+                        filename="frivilligaftale-skabelon.pdf")
+
+
+def content_version() -> str:
+    """A version key that changes whenever any policy content changes (new PDF then)."""
+    stamps = [m.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
+              for m in (Value, Theme, WhitePaperSection, GuideArticle, ToolboxItem)]
+    counts = [m.objects.count() for m in (Value, Theme, WhitePaperSection, GuideArticle, ToolboxItem)]
+    latest = max((s for s in stamps if s), default=None)
+    return f"{latest.timestamp() if latest else 0}-{'-'.join(map(str, counts))}"

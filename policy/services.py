@@ -1,0 +1,66 @@
+"""Every write to the policy content. Only the Culture department edits; each save keeps a revision."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from frivillig.core.text import danish_slugify as slugify
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.roles import is_culture_admin
+
+from .models import ToolboxAttachment, ToolboxItem
+
+
+def _require_editor(actor):
+    if not is_culture_admin(actor):
+        raise PermissionDenied(_("Kun Kulturforvaltningen kan redigere frivillighedspolitikken."))
+
+
+@transaction.atomic
+def save_content(*, actor, obj, data: dict, reason: str = ""):
+    """Update any policy content object from cleaned form data and keep a revision of the change."""
+    _require_editor(actor)
+    for field, value in data.items():
+        setattr(obj, field, value)
+    if isinstance(obj, ToolboxItem) and not obj.slug:
+        obj.slug = _unique_slug(obj.title)
+    obj.full_clean()
+    obj._history_user = actor
+    obj._change_reason = reason or None
+    obj.save()
+    return obj
+
+
+def _unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "emne"
+    slug, n = base, 2
+    while ToolboxItem.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def create_toolbox_item(*, actor, data: dict) -> ToolboxItem:
+    return save_content(actor=actor, obj=ToolboxItem(), data=data)
+
+
+@transaction.atomic
+def delete_toolbox_item(*, actor, item: ToolboxItem) -> None:
+    _require_editor(actor)
+    item._history_user = actor
+    item.delete()
+
+
+@transaction.atomic
+def add_attachment(*, actor, item: ToolboxItem, title: str, file) -> ToolboxAttachment:
+    _require_editor(actor)
+    attachment = ToolboxAttachment(item=item, title=title, file=file, uploaded_by=actor)
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(*, actor, attachment: ToolboxAttachment) -> None:
+    _require_editor(actor)
+    attachment.file.delete(save=False)
+    attachment.delete()

@@ -1,0 +1,147 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts.roles import is_culture_admin
+
+from .. import revisions, services
+from ..forms import FORMS, AttachmentForm, ToolboxItemForm
+from ..models import CONTENT_KINDS, GuideArticle, Theme, ToolboxAttachment, ToolboxItem, Value, WhitePaperSection, kind_of
+
+
+def _editor(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_culture_admin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def _object(kind, pk):
+    model = CONTENT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    return get_object_or_404(model, pk=pk)
+
+
+def _apply_errors(form, exc: ValidationError):
+    for field, errors in exc.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
+@_editor
+def index(request):
+    return render(request, "policy/staff/index.html", {
+        "groups": [
+            (_("Værdier"), "vaerdier", Value.objects.all()),
+            (_("Frivillighedstemaer"), "temaer", Theme.objects.all()),
+            (_("Hvidbogen"), "hvidbog", WhitePaperSection.objects.all()),
+            (_("Frivillighedsguiden"), "guide", GuideArticle.objects.all()),
+            (_("Værktøjskassen"), "vaerktoejskasse", ToolboxItem.objects.all()),
+        ],
+    })
+
+
+@_editor
+def edit(request, kind, pk):
+    obj = _object(kind, pk)
+    form_class = FORMS[type(obj)]
+    form = form_class(request.POST or None, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_content(actor=request.user, obj=_object(kind, pk), data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Ændringen er gemt. Den tidligere version kan ses under “Versioner”."))
+            return redirect("policy_staff:edit", kind=kind, pk=pk)
+    attachment_form = AttachmentForm() if isinstance(obj, ToolboxItem) else None
+    return render(request, "policy/staff/edit.html", {"obj": obj, "kind": kind, "form": form,
+                                                      "attachment_form": attachment_form})
+
+
+@_editor
+def create_toolbox_item(request):
+    form = ToolboxItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.create_toolbox_item(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Emnet er oprettet i værktøjskassen."))
+            return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
+    return render(request, "policy/staff/create.html", {"form": form})
+
+
+@_editor
+@require_POST
+def delete_toolbox_item(request, pk):
+    item = get_object_or_404(ToolboxItem, pk=pk)
+    services.delete_toolbox_item(actor=request.user, item=item)
+    messages.success(request, _("Emnet “%(title)s” er slettet. Dets versioner er bevaret.") % {"title": item.title})
+    return redirect("policy_staff:index")
+
+
+@_editor
+@require_POST
+def add_attachment(request, pk):
+    item = get_object_or_404(ToolboxItem, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.add_attachment(actor=request.user, item=item, title=form.cleaned_data["title"],
+                                file=form.cleaned_data["file"])
+        messages.success(request, _("Bilaget er tilføjet."))
+        return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
+    return render(request, "policy/staff/edit.html", {
+        "obj": item, "kind": "vaerktoejskasse", "form": ToolboxItemForm(instance=item), "attachment_form": form})
+
+
+@_editor
+@require_POST
+def delete_attachment(request, pk):
+    att = get_object_or_404(ToolboxAttachment, pk=pk)
+    item = att.item
+    services.delete_attachment(actor=request.user, attachment=att)
+    messages.success(request, _("Bilaget er slettet."))
+    return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
+
+
+@_editor
+def history(request, kind, pk):
+    model = CONTENT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    obj = model.objects.filter(pk=pk).first()
+    records = model.history.filter(id=pk)
+    if obj is None and not records.exists():
+        raise Http404
+    rows = revisions.history_rows(obj) if obj else [
+        {"record": r, "fields": [c.label for c in revisions.changes(r)]}
+        for r in records.select_related("history_user").order_by("-history_date")]
+    title = obj.title if obj else records.first().title
+    return render(request, "policy/staff/history.html", {"obj": obj, "title": title, "kind": kind, "pk": pk,
+                                                         "rows": rows})
+
+
+@_editor
+def revision(request, kind, pk, history_id):
+    model = CONTENT_KINDS.get(kind)
+    if model is None:
+        raise Http404
+    record = get_object_or_404(model.history.select_related("history_user"), id=pk, history_id=history_id)
+    return render(request, "policy/staff/revision.html", {
+        "record": record, "kind": kind, "pk": pk, "changes": revisions.changes(record),
+        "fields": [(f.verbose_name, revisions._text(getattr(record, f.name)))
+                   for f in model._meta.concrete_fields if f.name not in ("id", "updated_at")],
+    })
+
+
+__all__ = ["kind_of"]
