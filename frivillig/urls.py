@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
 from frivillig.core import views as core_views
+from taskbank.api import api as taskbank_api
 
 handler403 = "frivillig.core.views.error_403"
 handler404 = "frivillig.core.views.error_404"
@@ -26,5 +27,6 @@ urlpatterns = [
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/
     path("", include("network.urls")),  # /netvaerk/, /medarbejder/netvaerk/
+    path("api/", taskbank_api.urls),  # public read-only API of tasks and events (OpenAPI: /api/openapi.json)
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,32 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TaskbankConfig(AppConfig):
     name = "taskbank"
+    verbose_name = _("Idé- og opgavebank")
+
+    def ready(self):
+        from frivillig.accounts.roles import is_culture_admin, is_institution_staff
+        from frivillig.core.registry import (
+            IndicatorSource,
+            PersonalDataHandler,
+            StaffSection,
+            register_indicator_source,
+            register_personal_data,
+            register_staff_section,
+        )
+
+        from . import indicators, personal_data
+
+        register_staff_section(StaffSection(
+            key="taskbank.tasks", title=_("Opgaver og ansøgninger"), url_name="taskbank:staff_home",
+            predicate=lambda u: is_institution_staff(u) or is_culture_admin(u), order=20,
+            description=_("Opret og offentliggør opgaver, og behandl ansøgninger fra frivillige.")))
+        register_staff_section(StaffSection(
+            key="taskbank.ideas", title=_("Idéer fra borgere og foreninger"), url_name="taskbank:staff_ideas",
+            predicate=is_culture_admin, order=25, description=_("Vurdér og besvar idéer.")))
+        register_personal_data(PersonalDataHandler(key="taskbank", export=personal_data.export,
+                                                   erase=personal_data.erase))
+        for key, label, fn in indicators.SOURCES:
+            register_indicator_source(IndicatorSource(key=key, label=label, compute=fn))

@@ -1,0 +1,283 @@
+"""The idea and task bank (Recommendation 1): tasks that institutions post, applications from
+citizens, ideas, events, saved searches."""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.core.choices import Area, Town
+from frivillig.core.models import StatusChangeBase, TimeStampedModel
+from frivillig.core.text import danish_slugify
+
+
+class TargetGroup(models.TextChoices):
+    NEW_PENSIONERS = "new_pensioners", _("Nye pensionister")
+    YOUNG = "young", _("Unge")
+    FAMILIES = "families", _("Familier")
+    SENIORS = "seniors", _("Ældre")
+    STUDENTS = "students", _("Skoleelever og temadage")
+    EVERYONE = "everyone", _("Alle")
+
+
+class Competence(models.TextChoices):
+    SOCIAL = "social", _("Samvær og omsorg")
+    READING = "reading", _("Læsning og fortælling")
+    LANGUAGE = "language", _("Sprog og lektiehjælp")
+    PRACTICAL = "practical", _("Praktisk arbejde")
+    NATURE = "nature", _("Natur og have")
+    SPORTS = "sports", _("Idræt og bevægelse")
+    IT = "it", _("IT og teknik")
+    CULTURE = "culture", _("Kultur og kreativitet")
+    ORGANISING = "organising", _("Arrangementer og organisering")
+
+
+class Task(TimeStampedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Kladde")
+        PUBLISHED = "published", _("Offentliggjort")
+        PAUSED = "paused", _("Sat på pause")
+        FILLED = "filled", _("Besat")
+        EXPIRED = "expired", _("Udløbet")
+        CLOSED = "closed", _("Lukket")
+        ARCHIVED = "archived", _("Arkiveret")
+
+    class Kind(models.TextChoices):
+        ONE_OFF = "one_off", _("Enkeltstående")
+        ONGOING = "ongoing", _("Løbende")
+
+    institution = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="tasks",
+                                    verbose_name=_("institution"),
+                                    limit_choices_to={"kind": "institution"})
+    title = models.CharField(_("titel"), max_length=160)
+    summary = models.CharField(_("kort beskrivelse"), max_length=300)
+    description = models.TextField(_("beskrivelse"))
+    area = models.CharField(_("fagområde"), max_length=20, choices=Area)
+    town = models.CharField(_("by"), max_length=20, choices=Town)
+    address = models.CharField(_("adresse"), max_length=200)
+    target_groups = ArrayField(models.CharField(max_length=20, choices=TargetGroup), verbose_name=_("passer til"),
+                               default=list)
+    competences = ArrayField(models.CharField(max_length=20, choices=Competence), verbose_name=_("kompetencer"),
+                             default=list, blank=True)
+    kind = models.CharField(_("type"), max_length=10, choices=Kind, default=Kind.ONGOING)
+    starts_on = models.DateField(_("første dato"), null=True, blank=True)
+    ends_on = models.DateField(_("sidste dato"), null=True, blank=True)
+    schedule = models.CharField(_("tidspunkt"), max_length=200, blank=True,
+                                help_text=_("Fx “tirsdage kl. 10–12” eller “lørdag 6. juni kl. 9–15”."))
+    hours_per_week = models.DecimalField(_("timer om ugen"), max_digits=4, decimal_places=1, default=2)
+    volunteers_wanted = models.PositiveSmallIntegerField(_("antal frivillige"), default=1)
+    min_age = models.PositiveSmallIntegerField(_("mindstealder"), null=True, blank=True)
+    requires_child_certificate = models.BooleanField(
+        _("kræver børneattest"), default=False,
+        help_text=_("Sæt kryds, hvis den frivillige får fast kontakt med børn under 15 år."))
+    language_requirements = models.CharField(_("krav til sprog"), max_length=200, blank=True)
+    contact = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_tasks",
+                                verbose_name=_("kontaktperson"))
+    expires_on = models.DateField(_("udløbsdato"), help_text=_("Efter denne dato vises opgaven ikke længere."))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, db_index=True)
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("opgave")
+        verbose_name_plural = _("opgaver")
+        ordering = ["-published_at", "-created_at"]
+        indexes = [
+            GinIndex(fields=["search_vector"], name="task_search_gin"),
+            GinIndex(name="task_title_trgm", fields=["title"], opclasses=["gin_trgm_ops"]),
+            GinIndex(name="task_summary_trgm", fields=["summary"], opclasses=["gin_trgm_ops"]),
+            GinIndex(fields=["target_groups"], name="task_target_groups_gin"),
+            models.Index(fields=["status", "-published_at"], name="task_status_published"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(volunteers_wanted__gte=1), name="task_wants_volunteers",
+                                   violation_error_message=_("Der skal være brug for mindst én frivillig.")),
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                                   name="task_dates_in_order",
+                                   violation_error_message=_("Sidste dato kan ikke ligge før første dato.")),
+            models.CheckConstraint(condition=Q(hours_per_week__gt=0), name="task_hours_positive"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def slug(self):
+        return danish_slugify(self.title)[:60] or "opgave"
+
+    def get_absolute_url(self):
+        return reverse("taskbank:task_detail", args=[self.pk, self.slug])
+
+    def get_staff_url(self):
+        return reverse("taskbank:staff_task", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.status == self.Status.PUBLISHED
+
+    def target_group_labels(self):
+        return [TargetGroup(v).label for v in self.target_groups]
+
+    def competence_labels(self):
+        return [Competence(v).label for v in self.competences]
+
+
+class TaskStatusChange(StatusChangeBase):
+    subject = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="status_changes")
+
+
+class TaskApplication(TimeStampedModel):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Modtaget")
+        IN_DIALOGUE = "in_dialogue", _("I dialog")
+        ACCEPTED = "accepted", _("Optaget")
+        DECLINED = "declined", _("Afslået")
+        WITHDRAWN = "withdrawn", _("Trukket tilbage")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="applications", verbose_name=_("opgave"))
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                  related_name="task_applications", verbose_name=_("ansøger"))
+    message = models.TextField(_("besked"), max_length=2000)
+    availability = models.CharField(_("hvornår kan du"), max_length=300)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.SUBMITTED, db_index=True)
+    decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+    certificate_checked_on = models.DateField(_("børneattest indhentet og vurderet"), null=True, blank=True)
+    certificate_checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                               on_delete=models.SET_NULL, related_name="+",
+                                               verbose_name=_("vurderet af"))
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("ansøgning om opgave")
+        verbose_name_plural = _("ansøgninger om opgaver")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "applicant"], condition=~Q(status="withdrawn"),
+                                    name="one_active_application_per_task",
+                                    violation_error_message=_("Du har allerede søgt denne opgave.")),
+        ]
+
+    def __str__(self):
+        return f"{self.applicant} → {self.task}"
+
+    def get_absolute_url(self):
+        return reverse("taskbank:my_application", args=[self.pk])
+
+    def get_staff_url(self):
+        return reverse("taskbank:staff_application", args=[self.pk])
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.SUBMITTED, self.Status.IN_DIALOGUE)
+
+
+class ApplicationStatusChange(StatusChangeBase):
+    subject = models.ForeignKey(TaskApplication, on_delete=models.CASCADE, related_name="status_changes")
+
+
+class ApplicationMessage(models.Model):
+    application = models.ForeignKey(TaskApplication, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    from_staff = models.BooleanField(default=False)
+    body = models.TextField(_("besked"), max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+
+class Idea(TimeStampedModel):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Modtaget")
+        CONSIDERING = "considering", _("Under overvejelse")
+        BECAME_TASK = "became_task", _("Blev til en opgave")
+        ANSWERED = "answered", _("Besvaret")
+        REJECTED = "rejected", _("Afvist")
+
+    proposer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                 related_name="ideas", verbose_name=_("forslagsstiller"))
+    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="ideas", verbose_name=_("på vegne af forening"))
+    title = models.CharField(_("overskrift"), max_length=160)
+    description = models.TextField(_("beskriv idéen"), max_length=4000)
+    area = models.CharField(_("fagområde"), max_length=20, choices=Area, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.SUBMITTED, db_index=True)
+    answer = models.TextField(_("svar fra Kulturforvaltningen"), blank=True)
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="ideas")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("idé")
+        verbose_name_plural = _("idéer")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("taskbank:idea_detail", args=[self.pk])
+
+
+class IdeaStatusChange(StatusChangeBase):
+    subject = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
+
+
+class Event(TimeStampedModel):
+    title = models.CharField(_("titel"), max_length=160)
+    description = models.TextField(_("beskrivelse"))
+    starts_at = models.DateTimeField(_("starter"))
+    ends_at = models.DateTimeField(_("slutter"))
+    place = models.CharField(_("sted"), max_length=200)
+    town = models.CharField(_("by"), max_length=20, choices=Town)
+    capacity = models.PositiveIntegerField(_("antal pladser"))
+    organiser = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="events", verbose_name=_("arrangør"))
+    is_published = models.BooleanField(_("offentliggjort"), default=True)
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("arrangement")
+        verbose_name_plural = _("arrangementer")
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("taskbank:event_detail", args=[self.pk])
+
+
+class EventSignup(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="signups")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_signups")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "user"], name="one_signup_per_event")]
+
+
+def _token():
+    return secrets.token_urlsafe(24)
+
+
+class SavedSearch(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches")
+    name = models.CharField(_("navn"), max_length=120)
+    query = models.CharField(_("søgning"), max_length=1000, blank=True)
+    unsubscribe_token = models.CharField(max_length=64, unique=True, default=_token)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name

@@ -10,6 +10,7 @@ Templates, for ``template="taskbank/email/application_received"``:
     taskbank/email/application_received.txt           plain text body
     taskbank/email/application_received.html          optional; else the text is wrapped in
                                                       templates/email/base.html
+Write text templates inside {% autoescape off %} … {% endautoescape %} (plain text is not HTML).
 The context gets ``portal_url`` (settings.PORTAL_BASE_URL) and ``recipient_name``.
 """
 

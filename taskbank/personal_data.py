@@ -1,0 +1,47 @@
+"""What the task bank holds about a person, for export and for deletion (GDPR)."""
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import ApplicationMessage, EventSignup, Idea, SavedSearch, TaskApplication
+
+
+def export(user) -> dict:
+    return {
+        "applications": [
+            {"task": a.task.title, "status": a.get_status_display(), "message": a.message,
+             "availability": a.availability, "submitted": a.created_at.isoformat(),
+             "messages": [{"from_staff": m.from_staff, "body": m.body, "at": m.created_at.isoformat()}
+                          for m in a.messages.all()]}
+            for a in TaskApplication.objects.filter(applicant=user).select_related("task").prefetch_related("messages")
+        ],
+        "ideas": [{"title": i.title, "description": i.description, "status": i.get_status_display(),
+                   "answer": i.answer} for i in Idea.objects.filter(proposer=user)],
+        "event_signups": [{"event": s.event.title, "at": s.created_at.isoformat()}
+                          for s in EventSignup.objects.filter(user=user).select_related("event")],
+        "saved_searches": [{"name": s.name, "query": s.query} for s in SavedSearch.objects.filter(user=user)],
+    }
+
+
+def erase(user, dry_run: bool) -> list[str]:
+    applications = TaskApplication.objects.filter(applicant=user)
+    ideas = Idea.objects.filter(proposer=user)
+    changes = []
+    if applications.exists():
+        changes.append(_("%(n)s ansøgning(er) om opgaver anonymiseres (besked og tilgængelighed slettes).")
+                       % {"n": applications.count()})
+    if ideas.exists():
+        changes.append(_("%(n)s idé(er) bevares uden dit navn.") % {"n": ideas.count()})
+    signups = EventSignup.objects.filter(user=user)
+    if signups.exists():
+        changes.append(_("%(n)s tilmelding(er) til arrangementer slettes.") % {"n": signups.count()})
+    searches = SavedSearch.objects.filter(user=user)
+    if searches.exists():
+        changes.append(_("%(n)s gemt(e) søgning(er) slettes.") % {"n": searches.count()})
+    if not dry_run:
+        ApplicationMessage.objects.filter(application__applicant=user, from_staff=False).update(body="–")
+        applications.update(message="–", availability="–", applicant=None, anonymised_at=timezone.now())
+        ideas.update(proposer=None)
+        signups.delete()
+        searches.delete()
+    return changes

@@ -1,0 +1,156 @@
+"""Reads of the task bank: search, facets, and `access_*` functions that raise 404 for missing and
+not-yours alike."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Count, F, Q
+from django.http import Http404
+from django.utils import timezone
+
+from frivillig.accounts.roles import institution_ids, is_culture_admin
+from frivillig.core.choices import Area, Town
+
+from .models import Event, Idea, Task, TaskApplication, TargetGroup
+
+RANK_CANDIDATES = 500
+
+
+def published_tasks():
+    return Task.objects.filter(status=Task.Status.PUBLISHED, expires_on__gte=timezone.localdate())
+
+
+def text_search(qs, q: str):
+    """Danish full-text search; if it finds nothing, fall back to trigram word similarity on the title
+    so that a misspelling ("læsnig") still finds something. Returns (queryset, query or None)."""
+    q = (q or "").strip()
+    if not q:
+        return qs, None
+    query = SearchQuery(q, config="danish", search_type="websearch")
+    matched = qs.filter(search_vector=query)
+    if matched.exists():
+        return matched, query
+    return qs.filter(Q(title__trigram_word_similar=q) | Q(summary__trigram_word_similar=q)), None
+
+
+def order(qs, sort: str, query=None):
+    if sort == "frist":
+        return qs.order_by(F("expires_on").asc(nulls_last=True), "-published_at")
+    if sort == "relevans" and query is not None:
+        # Rank only a capped candidate set (the newest matches): ranking every match is slow at scale.
+        candidates = qs.order_by("-published_at").values("pk")[:RANK_CANDIDATES]
+        return (Task.objects.filter(pk__in=candidates)
+                .annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-published_at"))
+    return qs.order_by("-published_at", "-pk")
+
+
+def facet_counts(qs) -> dict:
+    """Counts per filter value over the current results, in one query."""
+    aggregates = {}
+    for value, _label in Area.choices:
+        aggregates[f"area__{value}"] = Count("pk", filter=Q(area=value))
+    for value, _label in Town.choices:
+        aggregates[f"town__{value}"] = Count("pk", filter=Q(town=value))
+    for value, _label in TargetGroup.choices:
+        aggregates[f"target__{value}"] = Count("pk", filter=Q(target_groups__contains=[value]))
+    aggregates["no_certificate"] = Count("pk", filter=Q(requires_child_certificate=False))
+    aggregates["total"] = Count("pk")
+    return qs.order_by().aggregate(**aggregates)
+
+
+def with_list_data(qs):
+    return qs.select_related("institution").annotate(
+        accepted=Count("applications", filter=Q(applications__status=TaskApplication.Status.ACCEPTED)))
+
+
+def access_public_task(pk):
+    task = Task.objects.select_related("institution", "contact").filter(pk=pk).first()
+    if task is None or task.status not in (Task.Status.PUBLISHED, Task.Status.FILLED):
+        raise Http404
+    return task
+
+
+def related_tasks(task, limit=3):
+    return (published_tasks().exclude(pk=task.pk).filter(Q(area=task.area) | Q(town=task.town))
+            .select_related("institution").order_by("-published_at")[:limit])
+
+
+def staff_tasks(user):
+    """Tasks the user handles: their institutions' (all tasks for the Culture department)."""
+    qs = Task.objects.select_related("institution")
+    if is_culture_admin(user):
+        return qs
+    return qs.filter(institution_id__in=institution_ids(user))
+
+
+def access_staff_task(user, pk, *, manage=True):
+    ids = institution_ids(user)
+    task = Task.objects.select_related("institution", "contact").filter(pk=pk).first()
+    if task is None:
+        raise Http404
+    if task.institution_id in ids:
+        return task
+    if not manage and is_culture_admin(user):
+        return task
+    raise Http404
+
+
+def access_staff_application(user, pk):
+    application = (TaskApplication.objects.select_related("task", "task__institution", "applicant")
+                   .filter(pk=pk, task__institution_id__in=institution_ids(user)).first())
+    if application is None:
+        raise Http404
+    return application
+
+
+def access_own_application(user, pk):
+    application = TaskApplication.objects.select_related("task", "task__institution").filter(
+        pk=pk, applicant=user).first()
+    if application is None:
+        raise Http404
+    return application
+
+
+def inbox(user):
+    return (TaskApplication.objects.filter(task__institution_id__in=institution_ids(user))
+            .select_related("task", "applicant", "task__institution").order_by("-created_at"))
+
+
+def access_idea(user, pk):
+    idea = Idea.objects.filter(pk=pk).first()
+    if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or is_culture_admin(user)):
+        raise Http404
+    return idea
+
+
+def upcoming_events():
+    return Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).annotate(
+        signed_up=Count("signups")).order_by("starts_at")
+
+
+def front_page_block(request):
+    return {
+        "template": "taskbank/front_page_block.html",
+        "tasks": list(with_list_data(published_tasks()).order_by("-published_at")[:3]),
+        "events": list(upcoming_events()[:3]),
+    }
+
+
+def task_jsonld(task) -> str:
+    """schema.org JSON-LD for a task page (a volunteer JobPosting), safe inside a <script> element."""
+    import json
+
+    from django.conf import settings
+    from django.core.serializers.json import DjangoJSONEncoder
+    from django.utils.safestring import mark_safe
+
+    data = {
+        "@context": "https://schema.org", "@type": "JobPosting", "employmentType": "VOLUNTEER",
+        "title": task.title, "description": task.description,
+        "datePosted": task.published_at, "validThrough": task.expires_on,
+        "url": settings.PORTAL_BASE_URL.rstrip("/") + task.get_absolute_url(),
+        "hiringOrganization": {"@type": "Organization", "name": task.institution.name},
+        "jobLocation": {"@type": "Place", "address": {
+            "@type": "PostalAddress", "streetAddress": task.address, "addressLocality": task.get_town_display(),
+            "addressCountry": "DK"}},
+    }
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308

@@ -1,0 +1,290 @@
+"""Every write in the task bank: each checks who may do it, keeps the invariants in a transaction,
+records state changes and queues e-mails after commit."""
+
+from django.contrib.postgres.search import SearchVector
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.roles import institution_ids, is_culture_admin, is_verified
+from frivillig.core import workflow as wf
+from frivillig.core.notify import notify
+
+from . import workflow
+from .models import (
+    ApplicationMessage,
+    ApplicationStatusChange,
+    Event,
+    EventSignup,
+    Idea,
+    IdeaStatusChange,
+    SavedSearch,
+    Task,
+    TaskApplication,
+    TaskStatusChange,
+)
+
+TASK_FIELDS = [
+    "title", "summary", "description", "area", "town", "address", "target_groups", "competences", "kind",
+    "starts_on", "ends_on", "schedule", "hours_per_week", "volunteers_wanted", "min_age",
+    "requires_child_certificate", "language_requirements", "contact", "expires_on",
+]
+
+
+def _require_institution(actor, institution_id):
+    if institution_id not in institution_ids(actor):
+        raise PermissionDenied(_("Du kan kun redigere opgaver for dine egne institutioner."))
+
+
+def update_search_vector(task_ids) -> None:
+    Task.objects.filter(pk__in=task_ids).update(
+        search_vector=SearchVector("title", weight="A", config="danish")
+        + SearchVector("summary", weight="B", config="danish")
+        + SearchVector("description", weight="C", config="danish")
+    )
+
+
+@transaction.atomic
+def save_task(*, actor, institution, data: dict, task: Task | None = None) -> Task:
+    """Create a draft task or edit one of the actor's institution's tasks."""
+    _require_institution(actor, institution.pk)
+    if task is not None:
+        _require_institution(actor, task.institution_id)
+    task = task or Task(institution=institution)
+    for field in TASK_FIELDS:
+        if field in data:
+            setattr(task, field, data[field])
+    task.institution = institution
+    if task.contact_id and task.institution_id not in institution_ids(task.contact):
+        raise ValidationError({"contact": _("Kontaktpersonen skal være medarbejder på institutionen.")})
+    task.full_clean()
+    task.save()
+    update_search_vector([task.pk])
+    return task
+
+
+def _move_task(task, to, actor, reason=""):
+    return wf.move(task, to=to, actor=actor, reason=reason, transitions=workflow.TASK_TRANSITIONS,
+                   log_model=TaskStatusChange, extra_update_fields=("published_at", "closed_at"))
+
+
+@transaction.atomic
+def change_task_status(*, actor, task: Task, to: str, reason: str = "") -> Task:
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if to == Task.Status.PUBLISHED:
+        if task.expires_on < timezone.localdate():
+            raise ValidationError(_("Udløbsdatoen er passeret. Vælg en ny udløbsdato, før opgaven offentliggøres."))
+        task.published_at = task.published_at or timezone.now()
+    if to in (Task.Status.CLOSED, Task.Status.ARCHIVED):
+        task.closed_at = task.closed_at or timezone.now()
+    _move_task(task, to, actor, reason)
+    return task
+
+
+@transaction.atomic
+def copy_task(*, actor, task: Task) -> Task:
+    _require_institution(actor, task.institution_id)
+    data = {f: getattr(task, f) for f in TASK_FIELDS}
+    data["title"] = _("Kopi af %(title)s") % {"title": task.title}
+    data["expires_on"] = max(task.expires_on, timezone.localdate())
+    return save_task(actor=actor, institution=task.institution, data=data)
+
+
+def accepted_count(task) -> int:
+    return task.applications.filter(status=TaskApplication.Status.ACCEPTED).count()
+
+
+def places_left(task) -> int:
+    return max(task.volunteers_wanted - accepted_count(task), 0)
+
+
+# --- applications -------------------------------------------------------------------------------
+
+@transaction.atomic
+def apply(*, actor, task: Task, message: str, availability: str) -> TaskApplication:
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse, før du søger en opgave."))
+    task = Task.objects.select_for_update().get(pk=task.pk)
+    if task.status != Task.Status.PUBLISHED:
+        raise ValidationError(_("Opgaven tager ikke imod ansøgninger lige nu."))
+    application = TaskApplication(task=task, applicant=actor, message=message.strip(),
+                                  availability=availability.strip())
+    application.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:
+        raise ValidationError(_("Du har allerede søgt denne opgave. Se den under “Mine ansøgninger”.")) from None
+    ApplicationStatusChange.objects.create(subject=application, to_status=application.status, actor=actor)
+    notify(to=actor, template="taskbank/email/application_received", key=f"taskbank.received:{application.pk}",
+           context={"application": application, "task": task}, obj=application)
+    notify(to=task.contact, template="taskbank/email/new_application", key=f"taskbank.new:{application.pk}",
+           context={"application": application, "task": task}, obj=application)
+    return application
+
+
+def _move_application(application, to, actor, reason=""):
+    return wf.move(application, to=to, actor=actor, reason=reason, transitions=workflow.APPLICATION_TRANSITIONS,
+                   log_model=ApplicationStatusChange, extra_update_fields=("decided_at",))
+
+
+@transaction.atomic
+def accept(*, actor, application: TaskApplication) -> TaskApplication:
+    """Accept a volunteer. The task row is locked, so two staff accepting the last place at the same
+    moment cannot both succeed: the second gets a clear message."""
+    task = Task.objects.select_for_update().get(pk=application.task_id)
+    application = TaskApplication.objects.select_for_update().get(pk=application.pk)
+    if not workflow.is_application_staff(actor, application):
+        raise PermissionDenied
+    if accepted_count(task) >= task.volunteers_wanted:
+        raise ValidationError(_("Opgaven har allerede fået de %(n)s frivillige, den søgte. Ansøgningen kan ikke "
+                                "optages, medmindre I hæver antallet.") % {"n": task.volunteers_wanted})
+    if task.requires_child_certificate and not application.certificate_checked_on:
+        raise ValidationError(_("Opgaven kræver børneattest. Registrér, at attesten er indhentet og vurderet, "
+                                "før ansøgeren optages."))
+    application.decided_at = timezone.now()
+    _move_application(application, TaskApplication.Status.ACCEPTED, actor)
+    if accepted_count(task) >= task.volunteers_wanted and task.status == Task.Status.PUBLISHED:
+        _move_task(task, Task.Status.FILLED, actor, _("Alle pladser er besat."))
+    notify(to=application.applicant, template="taskbank/email/application_accepted",
+           key=f"taskbank.accepted:{application.pk}", context={"application": application, "task": task},
+           obj=application)
+    return application
+
+
+@transaction.atomic
+def decline(*, actor, application: TaskApplication, message: str) -> TaskApplication:
+    application = TaskApplication.objects.select_for_update().get(pk=application.pk)
+    application.decided_at = timezone.now()
+    _move_application(application, TaskApplication.Status.DECLINED, actor, reason=message)
+    if message.strip():
+        ApplicationMessage.objects.create(application=application, author=actor, from_staff=True, body=message.strip())
+    notify(to=application.applicant, template="taskbank/email/application_declined",
+           key=f"taskbank.declined:{application.pk}",
+           context={"application": application, "task": application.task, "message": message}, obj=application)
+    return application
+
+
+@transaction.atomic
+def ask_question(*, actor, application: TaskApplication, body: str) -> ApplicationMessage:
+    application = TaskApplication.objects.select_for_update().get(pk=application.pk)
+    if not workflow.is_application_staff(actor, application):
+        raise PermissionDenied
+    if not application.is_open:
+        raise ValidationError(_("Ansøgningen er afgjort."))
+    if application.status == TaskApplication.Status.SUBMITTED:
+        _move_application(application, TaskApplication.Status.IN_DIALOGUE, actor, reason=_("Spørgsmål til ansøgeren"))
+    msg = ApplicationMessage.objects.create(application=application, author=actor, from_staff=True, body=body.strip())
+    notify(to=application.applicant, template="taskbank/email/question", key=f"taskbank.question:{msg.pk}",
+           context={"application": application, "task": application.task, "body": body}, obj=application)
+    return msg
+
+
+@transaction.atomic
+def reply(*, actor, application: TaskApplication, body: str) -> ApplicationMessage:
+    if not workflow.is_applicant(actor, application):
+        raise PermissionDenied
+    if not application.is_open:
+        raise ValidationError(_("Ansøgningen er afgjort, så du kan ikke skrive mere her."))
+    msg = ApplicationMessage.objects.create(application=application, author=actor, from_staff=False, body=body.strip())
+    notify(to=application.task.contact, template="taskbank/email/reply", key=f"taskbank.reply:{msg.pk}",
+           context={"application": application, "task": application.task, "body": body}, obj=application)
+    return msg
+
+
+@transaction.atomic
+def withdraw(*, actor, application: TaskApplication) -> TaskApplication:
+    application = TaskApplication.objects.select_for_update().get(pk=application.pk)
+    _move_application(application, TaskApplication.Status.WITHDRAWN, actor, reason=_("Trukket tilbage af ansøgeren"))
+    return application
+
+
+@transaction.atomic
+def record_child_certificate(*, actor, application: TaskApplication, checked_on) -> TaskApplication:
+    """The institution records that a child certificate was obtained and assessed. The certificate
+    itself and any CPR number are never stored."""
+    if not workflow.is_application_staff(actor, application):
+        raise PermissionDenied
+    application.certificate_checked_on = checked_on
+    application.certificate_checked_by = actor
+    application.save(update_fields=["certificate_checked_on", "certificate_checked_by", "updated_at"])
+    ApplicationStatusChange.objects.create(subject=application, from_status=application.status,
+                                           to_status=application.status, actor=actor,
+                                           reason=_("Børneattest indhentet og vurderet %(date)s")
+                                           % {"date": checked_on.strftime("%d.%m.%Y")})
+    return application
+
+
+# --- ideas --------------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit_idea(*, actor, title: str, description: str, area: str = "", organisation=None) -> Idea:
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse, før du foreslår en idé."))
+    from frivillig.accounts.roles import association_ids
+
+    if organisation is not None and organisation.pk not in association_ids(actor):
+        raise PermissionDenied(_("Du kan kun foreslå på vegne af en forening, du repræsenterer."))
+    idea = Idea(proposer=actor, title=title.strip(), description=description.strip(), area=area,
+                organisation=organisation)
+    idea.full_clean()
+    idea.save()
+    IdeaStatusChange.objects.create(subject=idea, to_status=idea.status, actor=actor)
+    notify(to=actor, template="taskbank/email/idea_received", key=f"taskbank.idea:{idea.pk}",
+           context={"idea": idea}, obj=idea)
+    return idea
+
+
+@transaction.atomic
+def triage_idea(*, actor, idea: Idea, to: str, answer: str = "", task: Task | None = None) -> Idea:
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if to in (Idea.Status.ANSWERED, Idea.Status.REJECTED) and not answer.strip():
+        raise ValidationError({"answer": _("Skriv et svar til forslagsstilleren.")})
+    idea.answer = answer.strip() or idea.answer
+    idea.task = task or idea.task
+    idea.save(update_fields=["answer", "task", "updated_at"])
+    wf.move(idea, to=to, actor=actor, reason=answer, transitions=workflow.IDEA_TRANSITIONS,
+            log_model=IdeaStatusChange)
+    if idea.proposer and to != Idea.Status.CONSIDERING:
+        notify(to=idea.proposer, template="taskbank/email/idea_answered", key=f"taskbank.idea_answer:{idea.pk}:{to}",
+               context={"idea": idea}, obj=idea)
+    return idea
+
+
+# --- events and saved searches --------------------------------------------------------------------
+
+@transaction.atomic
+def sign_up(*, actor, event: Event) -> EventSignup:
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.signups.filter(user=actor).exists():
+        raise ValidationError(_("Du er allerede tilmeldt."))
+    if event.signups.count() >= event.capacity:
+        raise ValidationError(_("Arrangementet er fuldt booket."))
+    signup = EventSignup.objects.create(event=event, user=actor)
+    notify(to=actor, template="taskbank/email/event_signup", key=f"taskbank.event_signup:{signup.pk}",
+           context={"event": event}, obj=event)
+    return signup
+
+
+@transaction.atomic
+def cancel_signup(*, actor, event: Event) -> None:
+    EventSignup.objects.filter(event=event, user=actor).delete()
+
+
+def save_search(*, actor, name: str, query: str) -> SavedSearch:
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse for at gemme en søgning."))
+    return SavedSearch.objects.create(user=actor, name=name.strip()[:120] or _("Min søgning"), query=query[:1000],
+                                      last_sent_at=timezone.now())
+
+
+def unsubscribe(*, token: str) -> bool:
+    deleted, _ignored = SavedSearch.objects.filter(unsubscribe_token=token).delete()
+    return bool(deleted)
+
+
+def can_manage(actor, task) -> bool:
+    return workflow.is_task_staff(actor, task) or is_culture_admin(actor)

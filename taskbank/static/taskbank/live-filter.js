@@ -1,0 +1,26 @@
+/* Live filtering of the task list: fetch the results for the form's state, swap them in and keep the
+   URL in step. Without JavaScript the form simply submits. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-live-filter]");
+  var results = document.getElementById("task-results");
+  if (!form || !results || !window.fetch) { return; }
+  var timer = null;
+  function update() {
+    var params = new URLSearchParams(new FormData(form));
+    Array.from(params.keys()).forEach(function (k) { if (!params.get(k)) { params.delete(k); } });
+    var url = form.action + (params.toString() ? "?" + params.toString() : "");
+    fetch(url, { headers: { "X-Requested-With": "fetch" } })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        results.outerHTML = html;
+        results = document.getElementById("task-results");
+        window.history.replaceState(null, "", url);
+      })
+      .catch(function () { form.submit(); });
+  }
+  form.addEventListener("change", update);
+  form.addEventListener("input", function (e) {
+    if (e.target.type === "search" || e.target.type === "text") { clearTimeout(timer); timer = setTimeout(update, 400); }
+  });
+})();

@@ -1,0 +1,213 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts.roles import is_verified
+from frivillig.core import ratelimit
+from frivillig.core.choices import Area, Town
+
+from .. import queries, services
+from ..filters import SORT, TaskFilter
+from ..forms import ApplicationForm, IdeaForm, MessageForm, SavedSearchForm
+from ..models import Event, Idea, TargetGroup, TaskApplication
+
+
+def _label_counts(field, choices, counts, prefix):
+    field.choices = [("", field.choices[0][1])] + [
+        (value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
+
+
+def task_list(request):
+    filterset = TaskFilter(request.GET or None, queryset=queries.published_tasks())
+    qs = filterset.qs
+    counts = queries.facet_counts(qs)
+    form = filterset.form
+    _label_counts(form.fields["omraade"], Area.choices, counts, "area")
+    _label_counts(form.fields["by"], Town.choices, counts, "town")
+    _label_counts(form.fields["maalgruppe"], TargetGroup.choices, counts, "target")
+    sort = request.GET.get("sorter") or ("relevans" if filterset.search_query is not None else "nyeste")
+    ordered = queries.order(qs, sort, filterset.search_query)
+    page = Paginator(queries.with_list_data(ordered), 20).get_page(request.GET.get("side"))
+    context = {"filter": filterset, "page": page, "total": counts["total"], "sort": sort, "sort_choices": SORT,
+               "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
+               "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
+    template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"
+    return render(request, template, context)
+
+
+def task_detail(request, pk, slug=None):
+    task = queries.access_public_task(pk)
+    if slug != task.slug:
+        return redirect(task, permanent=True)
+    own = None
+    if request.user.is_authenticated:
+        own = task.applications.filter(applicant=request.user).exclude(status=TaskApplication.Status.WITHDRAWN).first()
+    return render(request, "taskbank/task_detail.html", {
+        "task": task, "places_left": services.places_left(task), "related": queries.related_tasks(task),
+        "jsonld": queries.task_jsonld(task),
+        "form": ApplicationForm(), "own_application": own,
+        "verified": is_verified(request.user) if request.user.is_authenticated else False,
+    })
+
+
+@login_required
+def apply(request, pk):
+    task = queries.access_public_task(pk)
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.exceeded(request, "taskbank.apply", per_user="10/h", per_ip="30/h"):
+            messages.error(request, ratelimit.MESSAGE)
+        else:
+            try:
+                application = services.apply(actor=request.user, task=task, **form.cleaned_data)
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(request, _("Tak for din ansøgning. Du får en bekræftelse på e-mail, og "
+                                            "institutionen vender tilbage til dig."))
+                return redirect(application)
+    return render(request, "taskbank/apply.html", {"task": task, "form": form,
+                                                    "verified": is_verified(request.user)})
+
+
+@login_required
+def my_applications(request):
+    applications = (TaskApplication.objects.filter(applicant=request.user)
+                    .select_related("task", "task__institution").order_by("-created_at"))
+    return render(request, "taskbank/my_applications.html", {
+        "applications": applications, "saved_searches": request.user.saved_searches.all(),
+        "signups": request.user.event_signups.select_related("event")})
+
+
+@login_required
+def my_application(request, pk):
+    application = queries.access_own_application(request.user, pk)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reply(actor=request.user, application=application, body=form.cleaned_data["body"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Din besked er sendt til institutionen."))
+            return redirect(application)
+    return render(request, "taskbank/my_application.html", {
+        "application": application, "form": form,
+        "messages_list": application.messages.select_related("author"),
+        "history": application.status_changes.all()})
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    application = queries.access_own_application(request.user, pk)
+    try:
+        services.withdraw(actor=request.user, application=application)
+    except Exception:  # noqa: BLE001 - TransitionNotAllowed / PermissionDenied: explain
+        messages.error(request, _("Ansøgningen er allerede afgjort og kan ikke trækkes tilbage."))
+    else:
+        messages.success(request, _("Din ansøgning er trukket tilbage."))
+    return redirect(application)
+
+
+# --- ideas ----------------------------------------------------------------------------------------
+
+def idea_list(request):
+    ideas = Idea.objects.filter(status__in=[Idea.Status.BECAME_TASK, Idea.Status.ANSWERED]).order_by("-updated_at")
+    page = Paginator(ideas, 20).get_page(request.GET.get("side"))
+    mine = Idea.objects.filter(proposer=request.user) if request.user.is_authenticated else Idea.objects.none()
+    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine})
+
+
+@login_required
+def idea_new(request):
+    form = IdeaForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.exceeded(request, "taskbank.idea", per_user="5/h", per_ip="20/h"):
+            messages.error(request, ratelimit.MESSAGE)
+        else:
+            try:
+                idea = services.submit_idea(actor=request.user, title=form.cleaned_data["title"],
+                                            description=form.cleaned_data["description"],
+                                            area=form.cleaned_data["area"],
+                                            organisation=form.cleaned_data.get("organisation"))
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Tak for din idé. Kulturforvaltningen ser på den og svarer dig."))
+                return redirect(idea)
+    return render(request, "taskbank/idea_form.html", {"form": form, "verified": is_verified(request.user)})
+
+
+@login_required
+def idea_detail(request, pk):
+    idea = queries.access_idea(request.user, pk)
+    return render(request, "taskbank/idea_detail.html", {"idea": idea, "history": idea.status_changes.all()})
+
+
+# --- events ---------------------------------------------------------------------------------------
+
+def event_list(request):
+    page = Paginator(queries.upcoming_events(), 20).get_page(request.GET.get("side"))
+    return render(request, "taskbank/event_list.html", {"page": page})
+
+
+def event_detail(request, pk):
+    event = get_object_or_404(queries.upcoming_events().model.objects.filter(is_published=True), pk=pk)
+    signed_up = request.user.is_authenticated and event.signups.filter(user=request.user).exists()
+    return render(request, "taskbank/event_detail.html", {
+        "event": event, "taken": event.signups.count(), "signed_up": signed_up})
+
+
+@login_required
+@require_POST
+def event_signup(request, pk):
+    event = get_object_or_404(Event, pk=pk, is_published=True)
+    if request.POST.get("action") == "cancel":
+        services.cancel_signup(actor=request.user, event=event)
+        messages.success(request, _("Din tilmelding er annulleret."))
+    else:
+        try:
+            services.sign_up(actor=request.user, event=event)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Du er tilmeldt. Vi har sendt en bekræftelse på e-mail."))
+    return redirect(event)
+
+
+# --- saved searches -------------------------------------------------------------------------------
+
+@login_required
+@require_POST
+def save_search(request):
+    form = SavedSearchForm(request.POST)
+    if form.is_valid():
+        try:
+            services.save_search(actor=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"])
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Søgningen er gemt. Du får en e-mail, når der kommer nye opgaver, der passer."))
+    else:
+        messages.error(request, _("Giv søgningen et navn."))
+    return redirect(f"{request.build_absolute_uri('/opgaver/')}?{form.data.get('query', '')}")
+
+
+@login_required
+@require_POST
+def delete_saved_search(request, pk):
+    request.user.saved_searches.filter(pk=pk).delete()
+    messages.success(request, _("Den gemte søgning er slettet."))
+    return redirect("taskbank:my_applications")
+
+
+def unsubscribe(request, token):
+    """One click from the digest e-mail: the token is unguessable and only ever removes that one saved
+    search, so the link itself unsubscribes (no login needed)."""
+    done = services.unsubscribe(token=token)
+    return render(request, "taskbank/unsubscribed.html", {"done": done})
