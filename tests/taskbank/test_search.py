@@ -1,0 +1,89 @@
+import pytest
+
+from taskbank.models import Task
+
+from .factories import TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tasks(institution, institution_staff, other_institution):
+    return [
+        TaskFactory(institution=institution, contact=institution_staff, title="Højtlæsning for beboere",
+                    summary="Læs avis højt – læsning giver gode stunder.", town="holte",
+                    target_groups=["new_pensioners"]),
+        TaskFactory(institution=institution, contact=institution_staff, title="Gåture i haven",
+                    summary="Gå en tur med en beboer.", town="naerum", target_groups=["everyone"]),
+        TaskFactory(institution=institution, contact=institution_staff, title="Lektiehjælp",
+                    summary="Hjælp elever med lektier.", town="holte", target_groups=["young"],
+                    requires_child_certificate=True, area="children"),
+        TaskFactory(institution=institution, contact=institution_staff, title="Kladde om læsning",
+                    summary="Ikke offentliggjort læsning.", status=Task.Status.DRAFT),
+    ]
+
+
+def titles(response):
+    return [t.title for t in response.context["page"]]
+
+
+def test_danish_stemming_finds_reading_task(client, tasks):
+    assert titles(client.get("/opgaver/", {"q": "læsning"})) == ["Højtlæsning for beboere"]
+
+
+def test_misspelling_still_finds_the_task(client, tasks):
+    assert "Højtlæsning for beboere" in titles(client.get("/opgaver/", {"q": "læsnig"}))
+
+
+def test_filters_combine_and_keep_state(client, tasks):
+    response = client.get("/opgaver/", {"by": "holte", "maalgruppe": "new_pensioners"})
+    assert titles(response) == ["Højtlæsning for beboere"]
+    html = response.content.decode()
+    assert '<option value="holte" selected>' in html
+
+
+def test_no_child_certificate_filter(client, tasks):
+    names = titles(client.get("/opgaver/", {"uden_boerneattest": "on"}))
+    assert "Lektiehjælp" not in names and "Gåture i haven" in names
+
+
+def test_counts_per_filter_value(client, tasks):
+    html = client.get("/opgaver/").content.decode()
+    assert "Holte (2)" in html and "Nærum (1)" in html
+
+
+def test_drafts_and_expired_tasks_are_not_listed(client, tasks):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    tasks[1].expires_on = timezone.localdate() - timedelta(days=1)
+    tasks[1].save()
+    names = titles(client.get("/opgaver/"))
+    assert "Kladde om læsning" not in names and "Gåture i haven" not in names
+
+
+def test_empty_state_suggests_widening(client, tasks):
+    html = client.get("/opgaver/", {"q": "faldskærmsudspring"}).content.decode()
+    assert "Ingen opgaver passer til din søgning" in html and "Prøv at fjerne et filter" in html
+
+
+def test_list_query_count_does_not_grow_with_rows(client, institution, institution_staff, django_assert_max_num_queries):
+    for i in range(25):
+        TaskFactory(institution=institution, contact=institution_staff, title=f"Opgave nr {i}")
+    with django_assert_max_num_queries(12):
+        response = client.get("/opgaver/")
+    assert len(response.context["page"].object_list) == 20
+
+
+def test_task_page_shows_places_left_and_json_ld(client, task):
+    html = client.get(task.get_absolute_url()).content.decode()
+    assert "1 plads tilbage" in html
+    assert '"@type": "JobPosting"' in html and 'type="application/ld+json" nonce=' in html
+
+
+def test_task_page_escapes_text_in_json_ld(client, task):
+    task.title = "</script><script>alert(1)</script>"
+    task.save()
+    html = client.get(task.get_absolute_url(), follow=True).content.decode()
+    assert "</script><script>alert(1)" not in html
