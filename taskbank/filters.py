@@ -13,7 +13,8 @@ SORT = [("nyeste", _("Nyeste først")), ("frist", _("Udløber snart")), ("releva
 
 
 class TaskFilter(django_filters.FilterSet):
-    q = django_filters.CharFilter(label=_("Søg"), method="filter_text")
+    q = django_filters.CharFilter(label=_("Søg efter opgaver"), method="filter_text",
+                                  widget=forms.TextInput(attrs={"type": "search"}))
     omraade = django_filters.ChoiceFilter(field_name="area", choices=Area.choices, label=_("Fagområde"),
                                           empty_label=_("Alle fagområder"))
     by = django_filters.ChoiceFilter(field_name="town", choices=Town.choices, label=_("By"),
