@@ -1,0 +1,23 @@
+"""PDFs of the grants app: a copy of the application on submission and the decision letter."""
+
+from frivillig.accounts.roles import is_culture_admin
+from frivillig.core import pdf
+
+
+def applicant_or_handler(user, document) -> bool:
+    application = document.obj
+    return bool(application) and (getattr(user, "pk", None) == application.applicant_id or is_culture_admin(user))
+
+
+@pdf.renderer("grants.application", can_view=applicant_or_handler)
+def application_copy(application):
+    return pdf.Rendered(template="grants/pdf/application.html",
+                        context={"application": application, "totals": application.budget_totals(),
+                                 "lines": list(application.budget_lines.all())},
+                        filename=f"ansoegning-{application.pk}.pdf")
+
+
+@pdf.renderer("grants.decision_letter", can_view=applicant_or_handler)
+def decision_letter(application):
+    return pdf.Rendered(template="grants/pdf/decision_letter.html", context={"application": application},
+                        filename=f"afgoerelse-{application.pk}.pdf")

@@ -1,0 +1,288 @@
+"""Every write of the grants app. The rule that matters most lives in `decide()`: the approved amounts
+of a pool never exceed its budget, even when case handlers decide at the same moment (row lock)."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
+from frivillig.core import pdf, workflow as wf
+from frivillig.core.notify import notify
+
+from . import workflow
+from .models import (
+    GRANTED,
+    Attachment,
+    BudgetLine,
+    CaseMessage,
+    CaseNote,
+    GrantApplication,
+    GrantStatusChange,
+    Payout,
+    Pool,
+    Report,
+    Score,
+    Status,
+)
+
+DRAFT_FIELDS = {
+    "contact": ["on_behalf_of", "contact_name", "contact_email", "contact_phone"],
+    "project": ["title", "description", "purpose", "target_group", "expected_participants", "place", "starts_on", "ends_on"],
+    "partnership": ["partner_institution", "partnership_description"],
+    "amount": ["amount_requested"],
+    "consent": ["consent"],
+}
+
+
+def _move(application, to, actor, reason=""):
+    return wf.move(application, to=to, actor=actor, reason=reason, transitions=workflow.TRANSITIONS,
+                   log_model=GrantStatusChange)
+
+
+def _require_handler(actor):
+    if not is_culture_admin(actor):
+        raise PermissionDenied(_("Kun Kulturforvaltningen behandler ansøgninger."))
+
+
+def _require_owner_draft(actor, application):
+    if application.applicant_id != actor.pk:
+        raise PermissionDenied
+    if application.status != Status.DRAFT:
+        raise ValidationError(_("Ansøgningen er sendt og kan ikke længere ændres."))
+
+
+@transaction.atomic
+def start_application(*, actor, pool: Pool) -> GrantApplication:
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse, før du søger tilskud."))
+    if not pool.is_open():
+        raise ValidationError(_("Puljen tager ikke imod ansøgninger lige nu."))
+    application = GrantApplication.objects.create(
+        pool=pool, round=pool.open_round(), applicant=actor, contact_name=actor.get_full_name(),
+        contact_email=actor.email, contact_phone=actor.phone)
+    GrantStatusChange.objects.create(subject=application, to_status=Status.DRAFT, actor=actor)
+    return application
+
+
+@transaction.atomic
+def save_draft_step(*, actor, application: GrantApplication, step: str, data: dict) -> GrantApplication:
+    """Save one step of the multi-step form. Every step saves the draft, so nothing typed is lost."""
+    _require_owner_draft(actor, application)
+    if step == "contact" and data.get("on_behalf_of") and data["on_behalf_of"].pk not in association_ids(actor):
+        raise PermissionDenied(_("Du kan kun søge på vegne af en forening, du repræsenterer."))
+    if step == "amount" and data.get("amount_requested") and data["amount_requested"] > application.pool.max_amount:
+        raise ValidationError({"amount_requested": _("Du kan højst søge %(max)s kr. fra denne pulje.")
+                               % {"max": f"{application.pool.max_amount:,.0f}".replace(",", ".")}})
+    for field in DRAFT_FIELDS[step]:
+        if field in data:
+            setattr(application, field, data[field])
+    application.save()
+    return application
+
+
+@transaction.atomic
+def replace_budget(*, actor, application: GrantApplication, lines: list[dict]) -> None:
+    _require_owner_draft(actor, application)
+    application.budget_lines.all().delete()
+    BudgetLine.objects.bulk_create([BudgetLine(application=application, **line) for line in lines])
+
+
+@transaction.atomic
+def add_attachment(*, actor, application: GrantApplication, title: str, file) -> Attachment:
+    if application.applicant_id != actor.pk:
+        raise PermissionDenied
+    return Attachment.objects.create(application=application, title=title, file=file)
+
+
+def missing_for_submission(application: GrantApplication) -> list[str]:
+    missing = []
+    for field in ("contact_name", "contact_email", "title", "description", "purpose", "target_group", "place",
+                  "starts_on", "ends_on", "amount_requested"):
+        if not getattr(application, field):
+            missing.append(str(GrantApplication._meta.get_field(field).verbose_name))
+    if not application.budget_lines.filter(kind=BudgetLine.Kind.EXPENSE).exists():
+        missing.append(_("budget med mindst én udgift"))
+    if not application.consent:
+        missing.append(_("samtykke"))
+    return missing
+
+
+@transaction.atomic
+def submit(*, actor, application: GrantApplication) -> GrantApplication:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    _require_owner_draft(actor, application)
+    missing = missing_for_submission(application)
+    if missing:
+        raise ValidationError(_("Udfyld før du sender: %(fields)s.") % {"fields": ", ".join(missing)})
+    if application.amount_requested > application.pool.max_amount:
+        raise ValidationError(_("Det ansøgte beløb er højere end puljens maksimum."))
+    if not application.pool.is_open():
+        raise ValidationError(_("Ansøgningsfristen er overskredet."))
+    application.submitted_at = timezone.now()
+    application.save(update_fields=["submitted_at"])
+    _move(application, Status.SUBMITTED, actor)
+    doc = pdf.request("grants.application", obj=application, version=str(application.submitted_at.timestamp()))
+    notify(to=actor, template="grants/email/receipt", key=f"grants.receipt:{application.pk}", obj=application,
+           context={"application": application, "document": doc})
+    return application
+
+
+@transaction.atomic
+def withdraw(*, actor, application: GrantApplication) -> GrantApplication:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    _move(application, Status.WITHDRAWN, actor, _("Trukket tilbage af ansøgeren"))
+    return application
+
+
+# --- case handling -------------------------------------------------------------------------------
+
+@transaction.atomic
+def start_review(*, actor, application: GrantApplication) -> GrantApplication:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    _move(application, Status.IN_REVIEW, actor)
+    return application
+
+
+@transaction.atomic
+def add_note(*, actor, application: GrantApplication, body: str) -> CaseNote:
+    _require_handler(actor)
+    return CaseNote.objects.create(application=application, author=actor, body=body.strip())
+
+
+@transaction.atomic
+def score(*, actor, application: GrantApplication, criterion, value: int, comment: str = "") -> Score:
+    _require_handler(actor)
+    if criterion.pool_id != application.pool_id:
+        raise ValidationError(_("Kriteriet hører ikke til puljen."))
+    obj, _created = Score.objects.update_or_create(application=application, criterion=criterion, reviewer=actor,
+                                                   defaults={"value": value, "comment": comment})
+    obj.full_clean()
+    return obj
+
+
+@transaction.atomic
+def request_information(*, actor, application: GrantApplication, question: str) -> CaseMessage:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    _move(application, Status.AWAITING_INFO, actor, question)
+    message = CaseMessage.objects.create(application=application, author=actor, from_staff=True, body=question.strip())
+    notify(to=application.applicant, template="grants/email/info_requested", key=f"grants.info:{message.pk}",
+           obj=application, context={"application": application, "question": question})
+    return message
+
+
+@transaction.atomic
+def answer_information(*, actor, application: GrantApplication, answer: str) -> CaseMessage:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    if not workflow.is_applicant(actor, application):
+        raise PermissionDenied
+    if application.status != Status.AWAITING_INFO:
+        raise ValidationError(_("Sagen venter ikke på oplysninger fra dig."))
+    message = CaseMessage.objects.create(application=application, author=actor, from_staff=False, body=answer.strip())
+    _move(application, Status.IN_REVIEW, actor, _("Ansøgeren har svaret"))
+    return message
+
+
+@transaction.atomic
+def recommend(*, actor, application: GrantApplication, amount: Decimal) -> GrantApplication:
+    _require_handler(actor)
+    application.recommended_amount = amount
+    application.save(update_fields=["recommended_amount", "updated_at"])
+    CaseNote.objects.create(application=application, author=actor,
+                            body=_("Indstillet til %(amount)s kr.") % {"amount": amount})
+    return application
+
+
+def approved_total(pool: Pool, year: int) -> Decimal:
+    return (GrantApplication.objects.filter(pool=pool, budget_year=year, status__in=GRANTED)
+            .aggregate(total=Sum("approved_amount"))["total"] or Decimal(0))
+
+
+@transaction.atomic
+def decide(*, actor, application: GrantApplication, outcome: str, amount: Decimal | None = None, reason: str = "",
+           conditions: str = "") -> GrantApplication:
+    """Case handlers only. Invariant: the pool's approved sum for the budget year never exceeds its
+    budget — the pool row is locked, so concurrent decisions are serialised."""
+    _require_handler(actor)
+    pool = Pool.objects.select_for_update().get(pk=application.pool_id)
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    if outcome not in workflow.DECISIONS:
+        raise ValidationError(_("Ukendt afgørelse."))
+    if outcome == Status.REJECTED:
+        if not reason.strip():
+            raise ValidationError({"reason": _("Skriv en begrundelse for afslaget.")})
+        amount = Decimal(0)
+    else:
+        if amount is None or amount <= 0:
+            raise ValidationError({"amount": _("Angiv det bevilgede beløb.")})
+        if amount > application.amount_requested:
+            raise ValidationError({"amount": _("Der kan ikke bevilges mere end det ansøgte beløb.")})
+        if outcome == Status.APPROVED and amount != application.amount_requested:
+            outcome = Status.PARTLY_APPROVED
+        year = timezone.localdate().year
+        left = pool.yearly_budget - approved_total(pool, year)
+        if amount > left:
+            raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
+                                               "kan ikke bevilges.") % {"left": left, "year": year, "amount": amount}})
+    now = timezone.now()
+    application.approved_amount = amount
+    application.decision_reason = reason.strip()
+    application.conditions = conditions.strip()
+    application.decided_at = now
+    application.decided_by = actor
+    application.budget_year = now.year
+    if outcome != Status.REJECTED and application.ends_on:
+        application.report_due_on = application.ends_on + timedelta(days=pool.report_days_after_end)
+    application.save()
+    _move(application, outcome, actor, reason)
+    doc = pdf.request("grants.decision_letter", obj=application, version=str(now.timestamp()))
+    notify(to=application.applicant, template="grants/email/decision", key=f"grants.decision:{application.pk}",
+           obj=application, context={"application": application, "document": doc})
+    return application
+
+
+def decide_batch(*, actor, decisions: list[dict]) -> list[tuple[GrantApplication, str | None]]:
+    """Decisions from a committee meeting: each is decided on its own (one transaction each), so one
+    refusal does not undo the others. Returns (application, error message or None)."""
+    results = []
+    for item in decisions:
+        try:
+            results.append((decide(actor=actor, **item), None))
+        except ValidationError as exc:
+            results.append((item["application"], " ".join(exc.messages)))
+    return results
+
+
+@transaction.atomic
+def register_payout(*, actor, application: GrantApplication, amount: Decimal, paid_on) -> Payout:
+    _require_handler(actor)
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    if amount > (application.approved_amount or 0):
+        raise ValidationError(_("Udbetalingen kan ikke overstige det bevilgede beløb."))
+    payout = Payout.objects.create(application=application, amount=amount, paid_on=paid_on, registered_by=actor)
+    _move(application, Status.PAID_OUT, actor)
+    return payout
+
+
+@transaction.atomic
+def submit_report(*, actor, application: GrantApplication, data: dict) -> Report:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    if not workflow.is_applicant(actor, application):
+        raise PermissionDenied
+    report = Report(application=application, **data)
+    report.full_clean()
+    report.save()
+    _move(application, Status.REPORT_RECEIVED, actor)
+    return report
+
+
+@transaction.atomic
+def approve_report(*, actor, application: GrantApplication) -> GrantApplication:
+    application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    _move(application, Status.CLOSED, actor, _("Afrapporteringen er godkendt"))
+    Report.objects.filter(application=application).update(approved_at=timezone.now())
+    return application

@@ -1,0 +1,36 @@
+"""The grant application's state machine as a plain table: {from: {to: check(actor, application)}}."""
+
+from frivillig.accounts.roles import is_culture_admin
+
+from .models import Status as S
+
+
+def is_applicant(actor, application) -> bool:
+    return getattr(actor, "pk", None) is not None and application.applicant_id == actor.pk
+
+
+def is_case_handler(actor, application) -> bool:
+    return is_culture_admin(actor)
+
+
+def system(actor, application) -> bool:
+    return actor is None
+
+
+DECISIONS = (S.APPROVED, S.PARTLY_APPROVED, S.REJECTED)
+
+TRANSITIONS = {
+    S.DRAFT: {S.SUBMITTED: is_applicant, S.WITHDRAWN: is_applicant},
+    S.SUBMITTED: {S.IN_REVIEW: is_case_handler, S.AWAITING_INFO: is_case_handler, S.WITHDRAWN: is_applicant,
+                  **{d: is_case_handler for d in DECISIONS}},
+    S.IN_REVIEW: {S.AWAITING_INFO: is_case_handler, S.WITHDRAWN: is_applicant, **{d: is_case_handler for d in DECISIONS}},
+    S.AWAITING_INFO: {S.IN_REVIEW: None, S.WITHDRAWN: is_applicant},
+    S.APPROVED: {S.PAID_OUT: is_case_handler},
+    S.PARTLY_APPROVED: {S.PAID_OUT: is_case_handler},
+    S.REJECTED: {},
+    S.PAID_OUT: {S.REPORT_DUE: system, S.REPORT_RECEIVED: is_applicant},
+    S.REPORT_DUE: {S.REPORT_RECEIVED: is_applicant},
+    S.REPORT_RECEIVED: {S.CLOSED: is_case_handler},
+    S.CLOSED: {},
+    S.WITHDRAWN: {},
+}
