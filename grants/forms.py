@@ -62,7 +62,7 @@ class PartnershipForm(forms.ModelForm):
 
 
 class BudgetLineForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), choices=BudgetLine.Kind.choices)
+    kind = forms.ChoiceField(label=_("Type"), choices=BudgetLine.Kind.choices, initial=BudgetLine.Kind.EXPENSE)
     description = forms.CharField(label=_("Post"), max_length=200)
     amount = forms.DecimalField(label=_("Beløb (kr.)"), min_value=1, max_digits=12, decimal_places=2)
 

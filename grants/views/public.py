@@ -76,6 +76,10 @@ def step(request, pk, step):
     index = slugs.index(step)
     _slug, key, title = STEPS[index]
     form = _form_for(key, application, request.user, request.POST or None, request.FILES or None)
+    if request.POST.get("action") == "gem" and key not in ("budget", "consent"):
+        # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
+        for field in form.fields.values():
+            field.required = False
     if request.method == "POST" and form.is_valid():
         try:
             if key == "budget":

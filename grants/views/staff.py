@@ -111,9 +111,9 @@ def case(request, pk):
         "case_messages": application.case_messages.all(), "history": application.status_changes.select_related("actor"),
         "criteria": [(c, mine.get(c.pk)) for c in criteria], "all_scores": application.scores.select_related("criterion", "reviewer"),
         "targets": allowed_targets(application, request.user, workflow.TRANSITIONS),
-        "note_form": NoteForm(), "info_form": InfoRequestForm(), "recommend_form": RecommendForm(),
-        "decision_form": DecisionForm(initial={"amount": application.recommended_amount or application.amount_requested}),
-        "payout_form": PayoutForm(initial={"amount": application.approved_amount}),
+        "note_form": NoteForm(prefix="note"), "info_form": InfoRequestForm(prefix="info"), "recommend_form": RecommendForm(prefix="rec"),
+        "decision_form": DecisionForm(prefix="dec", initial={"amount": application.recommended_amount or application.amount_requested}),
+        "payout_form": PayoutForm(prefix="pay", initial={"amount": application.approved_amount}),
         "left": queries.budget_left(application.pool), "payouts": application.payouts.all(),
         "decision_letter": pdf.latest("grants.decision_letter", application),
         "report": getattr(application, "report", None)})
@@ -128,7 +128,7 @@ def case_action(request, pk, action):
         if action == "behandl":
             services.start_review(actor=actor, application=application)
         elif action == "note":
-            form = NoteForm(request.POST)
+            form = NoteForm(request.POST, prefix="note")
             if form.is_valid():
                 services.add_note(actor=actor, application=application, body=form.cleaned_data["body"])
         elif action == "point":
@@ -138,24 +138,24 @@ def case_action(request, pk, action):
                     services.score(actor=actor, application=application, criterion=criterion, value=int(value),
                                    comment=request.POST.get(f"comment-{criterion.pk}", ""))
         elif action == "oplysninger":
-            form = InfoRequestForm(request.POST)
+            form = InfoRequestForm(request.POST, prefix="info")
             if not form.is_valid():
                 raise ValidationError(_("Skriv, hvilke oplysninger der mangler."))
             services.request_information(actor=actor, application=application, question=form.cleaned_data["question"])
         elif action == "indstil":
-            form = RecommendForm(request.POST)
+            form = RecommendForm(request.POST, prefix="rec")
             if not form.is_valid():
                 raise ValidationError(_("Angiv et gyldigt beløb."))
             services.recommend(actor=actor, application=application, amount=form.cleaned_data["amount"])
         elif action == "afgoer":
-            form = DecisionForm(request.POST)
+            form = DecisionForm(request.POST, prefix="dec")
             if not form.is_valid():
                 raise ValidationError(_("Vælg en afgørelse og udfyld beløb eller begrundelse."))
             services.decide(actor=actor, application=application, outcome=form.cleaned_data["outcome"],
                             amount=form.cleaned_data["amount"], reason=form.cleaned_data["reason"],
                             conditions=form.cleaned_data["conditions"])
         elif action == "udbetal":
-            form = PayoutForm(request.POST)
+            form = PayoutForm(request.POST, prefix="pay")
             if not form.is_valid():
                 raise ValidationError(_("Angiv beløb og dato for udbetalingen."))
             services.register_payout(actor=actor, application=application, **form.cleaned_data)

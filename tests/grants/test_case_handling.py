@@ -24,7 +24,7 @@ def test_information_request_answer_partial_approval_letter(client, submitted, c
                                                            django_capture_on_commit_callbacks):
     client.force_login(culture_admin)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/medarbejder/puljer/sager/{submitted.pk}/oplysninger/", {"question": "Hvem står for teltet?"})
+        client.post(f"/medarbejder/puljer/sager/{submitted.pk}/oplysninger/", {"info-question": "Hvem står for teltet?"})
     submitted.refresh_from_db()
     assert submitted.status == Status.AWAITING_INFO
     assert "Hvem står for teltet?" in mail.outbox[-1].body
@@ -35,7 +35,7 @@ def test_information_request_answer_partial_approval_letter(client, submitted, c
     client.force_login(culture_admin)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/medarbejder/puljer/sager/{submitted.pk}/afgoer/",
-                    {"outcome": "approved", "amount": "6000", "reason": "Delvis dækning", "conditions": ""})
+                    {"dec-outcome": "approved", "dec-amount": "6000", "dec-reason": "Delvis dækning", "dec-conditions": ""})
     submitted.refresh_from_db()
     assert submitted.status == Status.PARTLY_APPROVED and submitted.approved_amount == Decimal("6000")
     letter = pdf.latest("grants.decision_letter", submitted)
@@ -53,7 +53,7 @@ def test_rejection_needs_a_reason(submitted, culture_admin):
 
 def test_only_culture_department_decides(client, submitted, institution_staff):
     client.force_login(institution_staff)
-    assert client.post(f"/medarbejder/puljer/sager/{submitted.pk}/afgoer/", {"outcome": "approved", "amount": "1"}).status_code == 403
+    assert client.post(f"/medarbejder/puljer/sager/{submitted.pk}/afgoer/", {"dec-outcome": "approved", "dec-amount": "1"}).status_code == 403
 
 
 def test_budget_refusal_is_explained(pool, association_rep, culture_admin):
