@@ -1,0 +1,123 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.accounts.models import Organisation
+from frivillig.core.files import clean_upload
+
+from .models import Hearing, Indicator, Input, Meeting, Phase, ProcessTemplate, Theme
+
+DT = {"type": "datetime-local"}
+
+
+class InputForm(forms.Form):
+    theme = forms.ModelChoiceField(label=_("Tema"), queryset=Theme.objects.none())
+    kind = forms.ChoiceField(label=_("Hvad vil du give"), choices=Input.Kind.choices, widget=forms.RadioSelect)
+    text = forms.CharField(label=_("Dit input"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = process.themes.all()
+
+
+class RecordInputForm(InputForm):
+    author_label = forms.CharField(label=_("Afsender"), max_length=200,
+                                   help_text=_("Fx “Deltagere på dialogmødet med foreningerne”."))
+    meeting = forms.ModelChoiceField(label=_("Møde"), queryset=Meeting.objects.none(), required=False)
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, process=process, **kwargs)
+        self.fields["meeting"].queryset = process.meetings.all()
+
+
+class ResponseForm(forms.Form):
+    text = forms.CharField(label=_("Dit høringssvar"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+    organisation = forms.ModelChoiceField(label=_("Svar på vegne af"), queryset=Organisation.objects.none(),
+                                          required=False, empty_label=_("Mig selv"))
+    publish_with_name = forms.BooleanField(label=_("Mit svar må offentliggøres med navn"), required=False,
+                                           help_text=_("Uden kryds offentliggøres svaret som “Anonym”."))
+    attachment = forms.FileField(label=_("Bilag"), required=False, help_text=_("PDF eller kontordokument, højst 10 MB."))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from frivillig.accounts.roles import association_ids
+
+        ids = association_ids(user) if user.is_authenticated else set()
+        if ids:
+            self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
+        else:
+            del self.fields["organisation"]
+
+    def clean_attachment(self):
+        return clean_upload(self.cleaned_data.get("attachment"))
+
+
+class NewProcessForm(forms.Form):
+    template = forms.ModelChoiceField(label=_("Skabelon"), queryset=ProcessTemplate.objects.all())
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea(attrs={"rows": 3}))
+    starts_on = forms.DateField(label=_("Start"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PhaseForm(forms.ModelForm):
+    class Meta:
+        model = Phase
+        fields = ["name", "description", "starts_on", "ends_on", "status"]
+        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "description": forms.Textarea(attrs={"rows": 2})}
+
+
+class ThemeForm(forms.ModelForm):
+    class Meta:
+        model = Theme
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["kind", "title", "audience", "starts_at", "ends_at", "place", "capacity"]
+        widgets = {"starts_at": forms.DateTimeInput(attrs=DT), "ends_at": forms.DateTimeInput(attrs=DT)}
+
+
+class HearingForm(forms.ModelForm):
+    document = forms.FileField(label=_("Dokument i høring"), required=False)
+    document_title = forms.CharField(label=_("Dokumentets titel"), max_length=200, required=False)
+
+    class Meta:
+        model = Hearing
+        fields = ["title", "description", "process", "draft_version", "opens_at", "closes_at"]
+        widgets = {"opens_at": forms.DateTimeInput(attrs=DT), "closes_at": forms.DateTimeInput(attrs=DT)}
+
+    def clean_document(self):
+        return clean_upload(self.cleaned_data.get("document"))
+
+
+class AdoptionForm(forms.Form):
+    committee_on = forms.DateField(label=_("Vedtaget i Kultur- og Fritidsudvalget"), widget=forms.DateInput(attrs={"type": "date"}))
+    council_on = forms.DateField(label=_("Vedtaget i kommunalbestyrelsen"), widget=forms.DateInput(attrs={"type": "date"}))
+    decision = forms.CharField(label=_("Beslutning"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["name", "description", "unit", "target", "source_key"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from frivillig.core.registry import indicator_sources
+
+        self.fields["source_key"] = forms.ChoiceField(
+            label=_("Datakilde"), required=False,
+            choices=[("", _("Manuel indtastning"))] + [(k, s.label) for k, s in sorted(indicator_sources().items())])
+
+
+class IndicatorValueForm(forms.Form):
+    indicator = forms.ModelChoiceField(label=_("Indikator"), queryset=Indicator.objects.filter(source_key=""))
+    month = forms.DateField(label=_("Måned (første dag)"), widget=forms.DateInput(attrs={"type": "date"}))
+    value = forms.DecimalField(label=_("Værdi"), max_digits=14, decimal_places=2)
+
+    def clean_month(self):
+        return self.cleaned_data["month"].replace(day=1)

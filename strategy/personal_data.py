@@ -1,0 +1,42 @@
+from django.utils.translation import gettext as _
+
+from .models import HearingResponse, Input, MeetingSignup, Support
+
+
+def count_responses(start, end) -> int:
+    return HearingResponse.objects.filter(submitted_at__date__gte=start, submitted_at__date__lt=end).count()
+
+
+def count_inputs(start, end) -> int:
+    return Input.objects.filter(created_at__date__gte=start, created_at__date__lt=end).count()
+
+
+def export(user) -> dict:
+    return {
+        "inputs": [{"process": i.process.title, "theme": i.theme.name, "text": i.text, "status": i.get_status_display()}
+                   for i in Input.objects.filter(author=user).select_related("process", "theme")],
+        "supports": [s.input.text[:100] for s in Support.objects.filter(user=user).select_related("input")],
+        "meeting_signups": [{"meeting": s.meeting.title, "waiting": s.waiting}
+                            for s in MeetingSignup.objects.filter(user=user).select_related("meeting")],
+        "hearing_responses": [{"hearing": r.hearing.title, "text": r.text, "published_with_name": r.publish_with_name}
+                              for r in HearingResponse.objects.filter(author=user).select_related("hearing")],
+    }
+
+
+def erase(user, dry_run: bool) -> list[str]:
+    responses = HearingResponse.objects.filter(author=user)
+    inputs = Input.objects.filter(author=user)
+    signups = MeetingSignup.objects.filter(user=user)
+    changes = []
+    if responses.exists():
+        changes.append(_("%(n)s høringssvar bevares som “Anonym”.") % {"n": responses.count()})
+    if inputs.exists():
+        changes.append(_("%(n)s input bevares uden dit navn.") % {"n": inputs.count()})
+    if signups.exists():
+        changes.append(_("%(n)s mødetilmelding(er) slettes.") % {"n": signups.count()})
+    if not dry_run:
+        responses.update(author=None, publish_with_name=False)
+        inputs.update(author=None)
+        signups.delete()
+        Support.objects.filter(user=user).delete()
+    return changes

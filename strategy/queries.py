@@ -1,0 +1,66 @@
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+
+from frivillig.accounts.roles import is_culture_admin
+
+from .models import Hearing, HearingResponse, Input, Meeting, Process
+
+
+def published_inputs(process):
+    return (process.inputs.filter(status=Input.Status.PUBLISHED).select_related("theme", "author")
+            .annotate(n_supports=Count("supports")).order_by("-n_supports", "-created_at"))
+
+
+def upcoming_meetings(process=None):
+    qs = Meeting.objects.filter(starts_at__gte=timezone.now()).annotate(
+        taken=Count("signups", filter=Q(signups__waiting=False)))
+    return qs.filter(process=process) if process else qs
+
+
+def open_hearings():
+    now = timezone.now()
+    return Hearing.objects.filter(opens_at__lte=now, closes_at__gt=now, memo_written_at__isnull=True)
+
+
+def public_responses(hearing):
+    """Responses are public once the hearing has closed; the name only if the respondent allowed it."""
+    if hearing.state() in (Hearing.State.PLANNED, Hearing.State.OPEN):
+        return HearingResponse.objects.none()
+    return hearing.responses.select_related("author", "organisation").prefetch_related("themes")
+
+
+def memo_responses(hearing):
+    """All responses with remarks and themes in a fixed number of queries (the memo handles 1,000)."""
+    responses = list(hearing.responses.select_related("author", "organisation", "remark_by").prefetch_related("themes"))
+    groups = {}
+    for r in responses:
+        names = [t.name for t in r.themes.all()] or ["Øvrige bemærkninger"]
+        for name in names:
+            groups.setdefault(name, []).append(r)
+    return sorted(groups.items(), key=lambda kv: (kv[0] == "Øvrige bemærkninger", kv[0]))
+
+
+def access_staff(user):
+    if not is_culture_admin(user):
+        raise Http404
+
+
+def indicator_overview():
+    """For the steering group's dashboard: the newest figure of each indicator."""
+    from .indicators import dashboard
+
+    return [{"name": row["indicator"].name, "latest_value": row["latest"], "target": row["indicator"].target,
+             "unit": row["indicator"].unit, "url": reverse("strategy:indicators")} for row in dashboard(3)]
+
+
+def front_page_block(request):
+    hearings = list(open_hearings()[:3])
+    meetings = list(upcoming_meetings().select_related("process")[:3])
+    if not hearings and not meetings:
+        return None
+    return {"template": "strategy/front_page_block.html", "hearings": hearings, "meetings": meetings}
+
+
+__all__ = ["Process"]

@@ -1,0 +1,267 @@
+"""Every write of the strategy app: processes from templates, meetings with waiting lists, input and
+moderation, draft versions, hearings and responses, adoption, indicator values."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
+from frivillig.core import pdf
+from frivillig.core.notify import notify
+from frivillig.core.text import danish_slugify
+
+from .models import (
+    Draft,
+    DraftSection,
+    DraftVersion,
+    Hearing,
+    HearingResponse,
+    HearingStatusChange,
+    Input,
+    Meeting,
+    MeetingSignup,
+    Phase,
+    Process,
+    ProcessTemplate,
+    ResponseAttachment,
+    Support,
+)
+
+
+def require_staff(actor):
+    if not is_culture_admin(actor):
+        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
+
+
+def _require_verified(actor, what):
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse, før du %(what)s.") % {"what": what})
+
+
+def _unique_slug(model, title):
+    base = danish_slugify(title)[:40] or "proces"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def create_process(*, actor, template: ProcessTemplate, title: str, description: str, starts_on) -> Process:
+    require_staff(actor)
+    process = Process.objects.create(slug=_unique_slug(Process, title), title=title, description=description,
+                                     template=template)
+    start = starts_on
+    for pt in template.phases.all():
+        end = start + timedelta(weeks=pt.weeks) - timedelta(days=1)
+        Phase.objects.create(process=process, order=pt.order, name=pt.name, description=pt.description,
+                             starts_on=start, ends_on=end)
+        start = end + timedelta(days=1)
+    return process
+
+
+@transaction.atomic
+def update_phase(*, actor, phase: Phase, data: dict) -> Phase:
+    require_staff(actor)
+    for k, v in data.items():
+        setattr(phase, k, v)
+    phase.full_clean(validate_constraints=False)
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def move_phase(*, actor, phase: Phase, direction: int) -> None:
+    """Swap a phase with its neighbour (the unique order constraint is deferred to commit)."""
+    require_staff(actor)
+    phases = list(phase.process.phases.select_for_update().order_by("order"))
+    i = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
+    j = i + direction
+    if 0 <= j < len(phases):
+        a, b = phases[i], phases[j]
+        a.order, b.order = b.order, a.order
+        Phase.objects.filter(pk=a.pk).update(order=a.order)
+        Phase.objects.filter(pk=b.pk).update(order=b.order)
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def sign_up(*, actor, meeting: Meeting) -> MeetingSignup:
+    if not getattr(actor, "is_authenticated", False):
+        raise PermissionDenied
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if meeting.starts_at < timezone.now():
+        raise ValidationError(_("Mødet er allerede holdt."))
+    taken = meeting.signups.filter(waiting=False).count()
+    try:
+        with transaction.atomic():
+            signup = MeetingSignup.objects.create(meeting=meeting, user=actor, waiting=taken >= meeting.capacity)
+    except IntegrityError:
+        raise ValidationError(_("Du er allerede tilmeldt.")) from None
+    template = "strategy/email/waiting" if signup.waiting else "strategy/email/signed_up"
+    notify(to=actor, template=template, key=f"strategy.signup:{signup.pk}:{signup.waiting}", obj=meeting,
+           context={"meeting": meeting})
+    return signup
+
+
+@transaction.atomic
+def cancel_signup(*, actor, meeting: Meeting) -> None:
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    signup = meeting.signups.filter(user=actor).first()
+    if signup is None:
+        return
+    had_place = not signup.waiting
+    signup.delete()
+    if had_place:
+        first = meeting.signups.filter(waiting=True).order_by("created_at", "pk").first()
+        if first:
+            first.waiting = False
+            first.save(update_fields=["waiting"])
+            notify(to=first.user, template="strategy/email/promoted", key=f"strategy.promoted:{first.pk}",
+                   obj=meeting, context={"meeting": meeting})
+
+
+def save_meeting_notes(*, actor, meeting: Meeting, notes: str) -> Meeting:
+    require_staff(actor)
+    meeting.notes = notes
+    meeting.save(update_fields=["notes"])
+    return meeting
+
+
+# --- input ---------------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit_input(*, actor, process: Process, theme, kind: str, text: str) -> Input:
+    _require_verified(actor, _("sender input"))
+    if theme.process_id != process.pk:
+        raise ValidationError(_("Temaet hører ikke til processen."))
+    return Input.objects.create(process=process, theme=theme, kind=kind, text=text.strip(), author=actor)
+
+
+@transaction.atomic
+def record_input(*, actor, process: Process, theme, kind: str, text: str, author_label: str, meeting=None) -> Input:
+    """Staff record input gathered at a meeting on behalf of the participants (published at once)."""
+    require_staff(actor)
+    return Input.objects.create(process=process, theme=theme, kind=kind, text=text.strip(), author_label=author_label,
+                                recorded_by=actor, meeting=meeting, status=Input.Status.PUBLISHED)
+
+
+@transaction.atomic
+def moderate_input(*, actor, item: Input, publish: bool, reason: str = "") -> Input:
+    require_staff(actor)
+    if not publish and not reason.strip():
+        raise ValidationError(_("Skriv en begrundelse for at skjule input."))
+    item.status = Input.Status.PUBLISHED if publish else Input.Status.HIDDEN
+    item.hidden_reason = "" if publish else reason.strip()
+    item.save(update_fields=["status", "hidden_reason", "updated_at"])
+    return item
+
+
+def support(*, actor, item: Input) -> bool:
+    if not getattr(actor, "is_authenticated", False) or item.status != Input.Status.PUBLISHED:
+        raise PermissionDenied
+    _obj, created = Support.objects.get_or_create(input=item, user=actor)
+    return created
+
+
+# --- drafts --------------------------------------------------------------------------------------
+
+@transaction.atomic
+def add_draft_version(*, actor, draft: Draft, note: str, sections: list[dict]) -> DraftVersion:
+    require_staff(actor)
+    last = draft.versions.select_for_update().order_by("-number").first()
+    version = DraftVersion.objects.create(draft=draft, number=(last.number + 1) if last else 1, note=note,
+                                          created_by=actor)
+    DraftSection.objects.bulk_create([DraftSection(version=version, order=i, **s) for i, s in enumerate(sections, 1)])
+    return version
+
+
+# --- hearings ------------------------------------------------------------------------------------
+
+@transaction.atomic
+def submit_response(*, actor, hearing: Hearing, text: str, publish_with_name: bool, organisation=None,
+                    files=()) -> HearingResponse:
+    _require_verified(actor, _("afgiver høringssvar"))
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if not hearing.is_open:
+        raise ValidationError(_("Høringen er lukket. Der kan ikke længere afgives høringssvar."))
+    if organisation is not None and organisation.pk not in association_ids(actor):
+        raise PermissionDenied(_("Du kan kun svare på vegne af en organisation, du repræsenterer."))
+    response = HearingResponse.objects.create(hearing=hearing, author=actor, organisation=organisation,
+                                              text=text.strip(), publish_with_name=publish_with_name)
+    for f in files:
+        ResponseAttachment.objects.create(response=response, file=f)
+    notify(to=actor, template="strategy/email/response_receipt", key=f"strategy.receipt:{response.pk}",
+           obj=hearing, context={"hearing": hearing, "response": response})
+    return response
+
+
+@transaction.atomic
+def write_remark(*, actor, response: HearingResponse, remark: str, themes=()) -> HearingResponse:
+    require_staff(actor)
+    if response.hearing.state() in (Hearing.State.PLANNED, Hearing.State.OPEN):
+        raise ValidationError(_("Bemærkninger skrives, når høringen er lukket."))
+    response.remark = remark.strip()
+    response.remark_by = actor
+    response.save(update_fields=["remark", "remark_by"])
+    if themes:
+        response.themes.set(themes)
+    return response
+
+
+def _log(hearing, to, actor, reason=""):
+    HearingStatusChange.objects.create(subject=hearing, from_status=hearing.state(), to_status=to, actor=actor,
+                                       reason=reason)
+
+
+@transaction.atomic
+def write_memo(*, actor, hearing: Hearing, changes_made: str):
+    require_staff(actor)
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    if hearing.state() != Hearing.State.CLOSED:
+        raise ValidationError(_("Høringsnotatet skrives, når høringen er lukket."))
+    _log(hearing, Hearing.State.MEMO_WRITTEN, actor)
+    hearing.changes_made = changes_made
+    hearing.memo_written_at = timezone.now()
+    hearing.save(update_fields=["changes_made", "memo_written_at", "updated_at"])
+    return pdf.request("strategy.hearing_memo", obj=hearing, version=str(hearing.memo_written_at.timestamp()))
+
+
+@transaction.atomic
+def conclude(*, actor, hearing: Hearing) -> Hearing:
+    require_staff(actor)
+    if hearing.state() != Hearing.State.MEMO_WRITTEN:
+        raise ValidationError(_("Skriv høringsnotatet, før høringen afsluttes."))
+    _log(hearing, Hearing.State.CONCLUDED, actor)
+    hearing.concluded_at = timezone.now()
+    hearing.save(update_fields=["concluded_at", "updated_at"])
+    return hearing
+
+
+@transaction.atomic
+def invite_parties(*, actor, hearing: Hearing) -> int:
+    require_staff(actor)
+    sent = 0
+    for party in hearing.parties.select_related("organisation"):
+        if party.organisation.email and notify(to=party.organisation.email, template="strategy/email/invitation",
+                                               key=f"strategy.invite:{hearing.pk}:{party.organisation_id}",
+                                               obj=hearing, context={"hearing": hearing, "party": party.organisation}):
+            party.invited_at = party.invited_at or timezone.now()
+            party.save(update_fields=["invited_at"])
+            sent += 1
+    return sent
+
+
+@transaction.atomic
+def record_adoption(*, actor, process: Process, committee_on, council_on, decision: str):
+    require_staff(actor)
+    process.committee_adopted_on = committee_on
+    process.council_adopted_on = council_on
+    process.adoption_decision = decision
+    process.save()
+    process.phases.update(status=Phase.Status.DONE)
+    return pdf.request("strategy.final_strategy", obj=process, version=str(process.updated_at.timestamp()))

@@ -1,0 +1,169 @@
+import difflib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts.roles import is_verified
+from frivillig.core import pdf, ratelimit
+from frivillig.core.files import attachment_response
+
+from .. import indicators, queries, services
+from ..forms import InputForm, ResponseForm
+from ..models import Draft, Hearing, HearingDocument, Input, Meeting, Process
+
+
+def index(request):
+    return render(request, "strategy/index.html", {
+        "processes": Process.objects.all(), "hearings": Hearing.objects.all()[:10],
+        "open_hearings": queries.open_hearings()})
+
+
+def process_detail(request, slug):
+    process = get_object_or_404(Process, slug=slug)
+    phases = list(process.phases.all())
+    current = next((p for p in phases if p.status == "ongoing"), None)
+    return render(request, "strategy/process.html", {
+        "process": process, "phases": phases, "current": current, "themes": process.themes.all(),
+        "meetings": queries.upcoming_meetings(process), "inputs": queries.published_inputs(process)[:50],
+        "drafts": process.drafts.prefetch_related("versions"), "hearings": process.hearings.all(),
+        "final": pdf.latest("strategy.final_strategy", process)})
+
+
+@login_required
+def input_new(request, slug):
+    process = get_object_or_404(Process, slug=slug)
+    form = InputForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.exceeded(request, "strategy.input", per_user="10/h", per_ip="30/h"):
+            messages.error(request, ratelimit.MESSAGE)
+        else:
+            try:
+                services.submit_input(actor=request.user, process=process, **form.cleaned_data)
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
+            else:
+                messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturforvaltningen har set det."))
+                return redirect(process)
+    return render(request, "strategy/input_form.html", {"process": process, "form": form,
+                                                         "verified": is_verified(request.user)})
+
+
+@login_required
+@require_POST
+def input_support(request, pk):
+    item = get_object_or_404(Input, pk=pk, status=Input.Status.PUBLISHED)
+    if services.support(actor=request.user, item=item):
+        messages.success(request, _("Du støtter nu dette input."))
+    else:
+        messages.info(request, _("Du støtter allerede dette input."))
+    return redirect(item.process)
+
+
+def meeting_detail(request, pk):
+    meeting = get_object_or_404(Meeting.objects.select_related("process"), pk=pk)
+    signup = meeting.signups.filter(user=request.user).first() if request.user.is_authenticated else None
+    return render(request, "strategy/meeting.html", {"meeting": meeting, "signup": signup,
+                                                      "taken": meeting.signups.filter(waiting=False).count()})
+
+
+@login_required
+@require_POST
+def meeting_signup(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    if request.POST.get("action") == "cancel":
+        services.cancel_signup(actor=request.user, meeting=meeting)
+        messages.success(request, _("Du er afmeldt mødet."))
+    else:
+        try:
+            signup = services.sign_up(actor=request.user, meeting=meeting)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Du er på ventelisten. Vi skriver til dig, hvis der bliver en plads.")
+                             if signup.waiting else _("Du er tilmeldt mødet."))
+    return redirect(meeting)
+
+
+def _diff_sections(a_version, b_version):
+    a = {s.heading: s for s in a_version.sections.all()}
+    rows = []
+    for s in b_version.sections.select_related("caused_by_input", "caused_by_response"):
+        old = a.pop(s.heading, None)
+        old_words, new_words = (old.body.split() if old else []), s.body.split()
+        parts = []
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
+            if op == "equal":
+                parts.append(escape(" ".join(old_words[i1:i2])))
+            if op in ("delete", "replace"):
+                parts.append(f"<del>{escape(' '.join(old_words[i1:i2]))}</del>")
+            if op in ("insert", "replace"):
+                parts.append(f"<ins>{escape(' '.join(new_words[j1:j2]))}</ins>")
+        rows.append({"heading": s.heading, "old": old.body if old else "", "new": s.body, "section": s,
+                     "diff": mark_safe(" ".join(parts))})  # noqa: S308 - all parts escaped
+    for heading, old in a.items():
+        rows.append({"heading": heading, "old": old.body, "new": "", "section": None,
+                     "diff": mark_safe(f"<del>{escape(old.body)}</del>")})  # noqa: S308
+    return rows
+
+
+def draft_compare(request, slug, pk):
+    draft = get_object_or_404(Draft.objects.select_related("process"), pk=pk, process__slug=slug)
+    versions = list(draft.versions.all())
+    if not versions:
+        return render(request, "strategy/draft.html", {"draft": draft, "versions": [], "rows": []})
+    by_number = {v.number: v for v in versions}
+    b = by_number.get(int(request.GET.get("b") or versions[-1].number), versions[-1])
+    a = by_number.get(int(request.GET.get("a") or max(b.number - 1, 1)), versions[0])
+    return render(request, "strategy/draft.html", {"draft": draft, "versions": versions, "a": a, "b": b,
+                                                    "rows": _diff_sections(a, b)})
+
+
+def hearing_list(request):
+    return render(request, "strategy/hearing_list.html", {"hearings": Hearing.objects.select_related("process")})
+
+
+def hearing_detail(request, slug):
+    hearing = get_object_or_404(Hearing, slug=slug)
+    form = ResponseForm(user=request.user) if hearing.is_open and request.user.is_authenticated else None
+    return render(request, "strategy/hearing.html", {
+        "hearing": hearing, "form": form, "documents": hearing.documents.all(),
+        "responses": queries.public_responses(hearing), "memo": pdf.latest("strategy.hearing_memo", hearing),
+        "verified": request.user.is_authenticated and is_verified(request.user)})
+
+
+@login_required
+def hearing_respond(request, slug):
+    hearing = get_object_or_404(Hearing, slug=slug)
+    form = ResponseForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if ratelimit.exceeded(request, "strategy.response", per_user="5/h", per_ip="20/h"):
+            messages.error(request, ratelimit.MESSAGE)
+        else:
+            try:
+                services.submit_response(actor=request.user, hearing=hearing, text=form.cleaned_data["text"],
+                                         publish_with_name=form.cleaned_data["publish_with_name"],
+                                         organisation=form.cleaned_data.get("organisation"),
+                                         files=[form.cleaned_data["attachment"]] if form.cleaned_data.get("attachment") else [])
+            except (ValidationError, PermissionDenied) as exc:
+                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            else:
+                messages.success(request, _("Tak for dit høringssvar. Du får en kvittering på e-mail."))
+                return redirect(hearing)
+    return render(request, "strategy/hearing.html", {
+        "hearing": hearing, "form": form if hearing.is_open else None, "documents": hearing.documents.all(),
+        "responses": queries.public_responses(hearing), "memo": None, "verified": is_verified(request.user)})
+
+
+def hearing_document(request, pk):
+    doc = get_object_or_404(HearingDocument, pk=pk)
+    return attachment_response(doc.file, doc.file.name.rsplit("/", 1)[-1])
+
+
+def indicator_dashboard(request):
+    return render(request, "strategy/indicators.html", {"rows": indicators.dashboard(12)})
