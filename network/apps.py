@@ -1,5 +1,25 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NetworkConfig(AppConfig):
     name = "network"
+    verbose_name = _("Styregruppe og frivillighedsnetværk")
+
+    def ready(self):
+        from frivillig.accounts.roles import is_culture_admin, is_steering_member
+        from frivillig.core.registry import PersonalDataHandler, StaffSection, register_personal_data, register_staff_section
+
+        from . import documents, personal_data  # noqa: F401
+        from .workflow import is_member
+
+        register_staff_section(StaffSection(
+            key="network.staff", title=_("Netværk og styregruppe: medlemmer og møder"), url_name="network:staff_home",
+            predicate=is_culture_admin, order=50))
+        register_staff_section(StaffSection(
+            key="network.proposals", title=_("Netværkets forslag"), url_name="network:proposals", predicate=is_member,
+            order=51, description=_("Forslag til tværgående indsatser, drøftelser og møder.")))
+        register_staff_section(StaffSection(
+            key="network.dashboard", title=_("Styregruppens overblik"), url_name="network:dashboard",
+            predicate=lambda u: is_steering_member(u) or is_culture_admin(u), order=52))
+        register_personal_data(PersonalDataHandler(key="network", export=personal_data.export, erase=personal_data.erase))

@@ -1,0 +1,141 @@
+"""Every write of the network app."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frivillig.accounts import services as account_services
+from frivillig.accounts.models import Role, RoleAssignment
+from frivillig.accounts.roles import is_culture_admin, is_steering_member
+from frivillig.core import workflow as wf
+from frivillig.core.notify import notify
+
+from . import workflow
+from .models import (
+    AgendaItem,
+    Body,
+    Meeting,
+    Membership,
+    Priority,
+    PriorityReview,
+    PriorityStatusChange,
+    Proposal,
+    ProposalComment,
+    ProposalStatusChange,
+)
+
+BODY_ROLE = {Body.Kind.STEERING: Role.STEERING_MEMBER, Body.Kind.NETWORK: Role.NETWORK_MEMBER}
+
+
+def _require_culture(actor):
+    if not is_culture_admin(actor):
+        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
+
+
+@transaction.atomic
+def add_member(*, actor, body: Body, user, organisation=None, area: str = "", title: str = "", is_chair=False) -> Membership:
+    """Membership of a body also grants the matching portal role, so permissions have one source."""
+    _require_culture(actor)
+    membership, _created = Membership.objects.update_or_create(
+        body=body, user=user, defaults={"organisation": organisation, "area": area, "title": title, "is_chair": is_chair})
+    account_services.grant_role(actor=actor, user=user, role=BODY_ROLE[body.kind], organisation=organisation,
+                                title=title, area=area)
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, actor, membership: Membership) -> None:
+    _require_culture(actor)
+    role = BODY_ROLE[membership.body.kind]
+    for assignment in RoleAssignment.objects.filter(user=membership.user, role=role):
+        account_services.revoke_role(actor=actor, assignment=assignment)
+    membership.delete()
+
+
+@transaction.atomic
+def create_proposal(*, actor, title: str, summary: str) -> Proposal:
+    if not workflow.is_member(actor):
+        raise PermissionDenied(_("Kun medlemmer af netværket kan stille forslag."))
+    proposal = Proposal.objects.create(title=title.strip(), summary=summary.strip(), author=actor)
+    ProposalStatusChange.objects.create(subject=proposal, to_status=proposal.status, actor=actor)
+    return proposal
+
+
+def comment(*, actor, proposal: Proposal, body: str) -> ProposalComment:
+    if not workflow.is_member(actor):
+        raise PermissionDenied
+    return ProposalComment.objects.create(proposal=proposal, author=actor, body=body.strip())
+
+
+def next_steering_meeting():
+    body = Body.objects.filter(kind=Body.Kind.STEERING).first()
+    return body and body.meetings.filter(starts_at__gte=timezone.now()).order_by("starts_at").first()
+
+
+@transaction.atomic
+def forward_proposal(*, actor, proposal: Proposal, reason: str = "") -> Proposal:
+    """The Culture department sends a proposal to the steering group: it goes on the next meeting's agenda."""
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    wf.move(proposal, to=Proposal.Status.FORWARDED, actor=actor, reason=reason,
+            transitions=workflow.PROPOSAL_TRANSITIONS, log_model=ProposalStatusChange)
+    meeting = next_steering_meeting()
+    if meeting is not None:
+        AgendaItem.objects.create(meeting=meeting, order=meeting.agenda.count() + 1,
+                                  title=_("Forslag fra netværket: %(t)s") % {"t": proposal.title},
+                                  description=proposal.summary, proposal=proposal)
+    return proposal
+
+
+@transaction.atomic
+def propose_priority(*, actor, title: str, description: str, year: int, proposal: Proposal | None = None) -> Priority:
+    if not (is_culture_admin(actor) or is_steering_member(actor)):
+        raise PermissionDenied
+    priority = Priority.objects.create(year=year, title=title, description=description, proposal=proposal)
+    PriorityStatusChange.objects.create(subject=priority, to_status=priority.status, actor=actor)
+    if proposal is not None and proposal.status == Proposal.Status.FORWARDED:
+        wf.move(proposal, to=Proposal.Status.BECAME_PRIORITY, actor=actor, transitions=workflow.PROPOSAL_TRANSITIONS,
+                log_model=ProposalStatusChange)
+    return priority
+
+
+@transaction.atomic
+def review(*, actor, priority: Priority, recommendation: str, comment: str = "") -> PriorityReview:
+    if not is_steering_member(actor):
+        raise PermissionDenied(_("Kun styregruppens medlemmer giver anbefalinger."))
+    if priority.status not in (Priority.Status.PROPOSED, Priority.Status.UNDER_REVIEW):
+        raise ValidationError(_("Indsatsområdet er ikke til behandling."))
+    obj, _c = PriorityReview.objects.update_or_create(priority=priority, member=actor,
+                                                      defaults={"recommendation": recommendation, "comment": comment})
+    if priority.status == Priority.Status.PROPOSED:
+        wf.move(priority, to=Priority.Status.UNDER_REVIEW, actor=actor, transitions=workflow.PRIORITY_TRANSITIONS,
+                log_model=PriorityStatusChange)
+    return obj
+
+
+@transaction.atomic
+def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> Priority:
+    priority = Priority.objects.select_for_update().get(pk=priority.pk)
+    if to in (Priority.Status.ADOPTED, Priority.Status.REJECTED) and not reason.strip():
+        raise ValidationError(_("Skriv styregruppens begrundelse."))
+    if to == Priority.Status.ADOPTED and priority.status == Priority.Status.UNDER_REVIEW:
+        wf.move(priority, to=Priority.Status.RECOMMENDED, actor=actor, transitions=workflow.PRIORITY_TRANSITIONS,
+                log_model=PriorityStatusChange)
+    priority.decision_reason = reason.strip() or priority.decision_reason
+    priority.save(update_fields=["decision_reason", "updated_at"])
+    wf.move(priority, to=to, actor=actor, reason=reason, transitions=workflow.PRIORITY_TRANSITIONS,
+            log_model=PriorityStatusChange)
+    return priority
+
+
+@transaction.atomic
+def invite(*, actor, meeting: Meeting) -> int:
+    _require_culture(actor)
+    sent = 0
+    for m in meeting.body.memberships.select_related("user"):
+        if notify(to=m.user, template="network/email/invitation", key=f"network.invite:{meeting.pk}:{m.user_id}",
+                  obj=meeting, context={"meeting": meeting}):
+            sent += 1
+    meeting.invitations_sent_at = timezone.now()
+    meeting.save(update_fields=["invitations_sent_at"])
+    return sent

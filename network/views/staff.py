@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from frivillig.accounts.roles import is_culture_admin
+
+from .. import services
+from ..forms import AgendaItemForm, MeetingForm, MemberForm, MinutesForm
+from ..models import AgendaItem, Body, Meeting, Membership
+
+
+def _culture(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not is_culture_admin(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+@_culture
+def home(request):
+    member_form = MemberForm(request.POST if "member-email" in request.POST else None, prefix="member")
+    meeting_form = MeetingForm(request.POST if "meeting-title" in request.POST else None, prefix="meeting")
+    if request.method == "POST":
+        if member_form.is_bound and member_form.is_valid():
+            try:
+                services.add_member(actor=request.user, body=member_form.cleaned_data["body"], user=member_form.user,
+                                    organisation=member_form.cleaned_data["organisation"],
+                                    area=member_form.cleaned_data["area"], title=member_form.cleaned_data["title"],
+                                    is_chair=member_form.cleaned_data["is_chair"])
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("Medlemmet er tilføjet."))
+                return redirect("network:staff_home")
+        if meeting_form.is_bound and meeting_form.is_valid():
+            meeting = meeting_form.save()
+            messages.success(request, _("Mødet er oprettet."))
+            return redirect("network:staff_meeting", pk=meeting.pk)
+    return render(request, "network/staff/home.html", {
+        "bodies": Body.objects.prefetch_related("memberships__user", "memberships__organisation"),
+        "member_form": member_form, "meeting_form": meeting_form,
+        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20]})
+
+
+@_culture
+@require_POST
+def remove_member(request, pk):
+    services.remove_member(actor=request.user, membership=get_object_or_404(Membership, pk=pk))
+    messages.success(request, _("Medlemmet er fjernet."))
+    return redirect("network:staff_home")
+
+
+@_culture
+def meeting(request, pk):
+    m = get_object_or_404(Meeting, pk=pk)
+    item_form = AgendaItemForm(request.POST if "item-title" in request.POST else None, prefix="item")
+    minutes_form = MinutesForm(request.POST if "min-minutes" in request.POST else None, prefix="min",
+                               initial={"minutes": m.minutes})
+    if request.method == "POST":
+        if item_form.is_bound and item_form.is_valid():
+            AgendaItem.objects.create(meeting=m, order=m.agenda.count() + 1, **item_form.cleaned_data)
+            messages.success(request, _("Punktet er tilføjet."))
+            return redirect("network:staff_meeting", pk=m.pk)
+        if minutes_form.is_bound and minutes_form.is_valid():
+            m.minutes = minutes_form.cleaned_data["minutes"]
+            m.save(update_fields=["minutes"])
+            messages.success(request, _("Referatet er gemt."))
+            return redirect("network:staff_meeting", pk=m.pk)
+        if "invite" in request.POST:
+            n = services.invite(actor=request.user, meeting=m)
+            messages.success(request, _("%(n)s medlemmer er inviteret.") % {"n": n})
+            return redirect("network:staff_meeting", pk=m.pk)
+    return render(request, "network/staff/meeting.html", {"meeting": m, "items": m.agenda.all(), "item_form": item_form,
+                                                           "minutes_form": minutes_form})
