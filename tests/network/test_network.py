@@ -1,0 +1,143 @@
+import io
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+from pypdf import PdfReader
+
+from frivillig.accounts.roles import is_network_member, invalidate
+from network import services, tasks
+from network.models import Agreement, AgendaItem, Body, Meeting, Priority, Proposal
+from network.seed import load_reference
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def bodies(db):
+    load_reference()
+    return {b.kind: b for b in Body.objects.all()}
+
+
+@pytest.fixture
+def steering_meeting(bodies):
+    now = timezone.now()
+    return Meeting.objects.create(body=bodies["steering"], title="Styregruppemøde", place="Rådhuset",
+                                  starts_at=now + timedelta(hours=20), ends_at=now + timedelta(hours=22))
+
+
+def test_public_pages_show_the_organisation(client, bodies):
+    html = client.get("/netvaerk/organ/steering/").content.decode()
+    assert "Afklare og anbefale årlige indsatsområder" in html and "formand" in html.lower()
+    assert client.get("/netvaerk/").status_code == 200
+
+
+def test_membership_grants_and_revokes_the_role(bodies, culture_admin, citizen):
+    membership = services.add_member(actor=culture_admin, body=bodies["network"], user=citizen)
+    invalidate(citizen)
+    assert is_network_member(citizen)
+    services.remove_member(actor=culture_admin, membership=membership)
+    invalidate(citizen)
+    assert not is_network_member(citizen)
+
+
+def test_only_culture_department_manages_members(bodies, network_member, citizen):
+    with pytest.raises(PermissionDenied):
+        services.add_member(actor=network_member, body=bodies["network"], user=citizen)
+
+
+def test_forwarded_proposal_lands_on_next_steering_agenda(bodies, steering_meeting, network_member, culture_admin):
+    proposal = services.create_proposal(actor=network_member, title="Fælles introduktion", summary="Et forløb.")
+    services.comment(actor=network_member, proposal=proposal, body="Godt forslag")
+    services.forward_proposal(actor=culture_admin, proposal=proposal)
+    item = AgendaItem.objects.get(meeting=steering_meeting)
+    assert item.proposal == proposal and "Fælles introduktion" in item.title
+    assert proposal.status_changes.last().actor == culture_admin
+
+
+def test_network_member_cannot_forward_or_decide(bodies, network_member):
+    from frivillig.core.workflow import TransitionNotAllowed
+
+    proposal = services.create_proposal(actor=network_member, title="x", summary="y")
+    with pytest.raises((PermissionDenied, TransitionNotAllowed)):
+        services.forward_proposal(actor=network_member, proposal=proposal)
+    priority = Priority.objects.create(year=2026, title="p", description="d", status=Priority.Status.UNDER_REVIEW)
+    with pytest.raises(PermissionDenied):
+        services.decide_priority(actor=network_member, priority=priority, to=Priority.Status.ADOPTED, reason="x")
+
+
+def test_citizen_cannot_see_internal_pages(client, bodies, network_member, citizen, steering_meeting):
+    proposal = services.create_proposal(actor=network_member, title="Internt", summary="y")
+    services.comment(actor=network_member, proposal=proposal, body="Hemmelig kommentar")
+    client.force_login(citizen)
+    for url in [proposal.get_absolute_url(), "/netvaerk/forslag/", "/netvaerk/styregruppe/overblik/",
+                steering_meeting.get_absolute_url()]:
+        assert client.get(url).status_code == 403, url
+    client.logout()
+    assert "Hemmelig kommentar" not in client.get("/netvaerk/").content.decode()
+
+
+def test_review_decide_and_public_page(client, bodies, steering_member, culture_admin):
+    priority = services.propose_priority(actor=culture_admin, title="Flere unge frivillige", description="d",
+                                         year=timezone.localdate().year)
+    services.review(actor=steering_member, priority=priority, recommendation="support", comment="Ja")
+    with pytest.raises(ValidationError):
+        services.decide_priority(actor=culture_admin, priority=priority, to=Priority.Status.ADOPTED, reason="")
+    services.decide_priority(actor=culture_admin, priority=priority, to=Priority.Status.ADOPTED, reason="Enig")
+    priority.refresh_from_db()
+    assert priority.status == Priority.Status.ADOPTED
+    assert list(priority.status_changes.values_list("to_status", flat=True)) == [
+        "proposed", "under_review", "recommended", "adopted"]
+    assert "Flere unge frivillige" in client.get("/netvaerk/indsatsomraader/").content.decode()
+
+
+def test_agenda_and_minutes_pdfs_hold_the_items(client, bodies, steering_meeting, steering_member,
+                                                django_capture_on_commit_callbacks):
+    AgendaItem.objects.create(meeting=steering_meeting, order=1, title="Årets indsatsområder")
+    steering_meeting.minutes = "Styregruppen anbefalede to indsatsområder."
+    steering_meeting.save()
+    client.force_login(steering_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(steering_meeting.get_absolute_url())
+    from frivillig.core import pdf
+
+    for kind, expected in [("network.agenda", "Årets indsatsområder"),
+                           ("network.minutes", "Styregruppen anbefalede to indsatsområder.")]:
+        doc = pdf.latest(kind, steering_meeting)
+        text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(doc.file.read())).pages)
+        assert expected in " ".join(text.split())
+
+
+def test_meeting_and_agreement_reminders_sent_once(bodies, steering_meeting, steering_member, culture_admin,
+                                                   django_capture_on_commit_callbacks):
+    services.add_member(actor=culture_admin, body=bodies["steering"], user=steering_member)
+    today = timezone.localdate()
+    Agreement.objects.create(version=1, period_start=today - timedelta(days=300), period_end=today + timedelta(days=30),
+                             annual_grant=100, contacts="x")
+    mail.outbox.clear()
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            tasks.send_meeting_reminders.apply()
+            tasks.remind_agreement_expiry.apply()
+    assert len([m for m in mail.outbox if m.subject.startswith("Påmindelse: Styregruppemøde")]) == 1
+    assert len([m for m in mail.outbox if "udløber" in m.subject and m.to == [culture_admin.email]]) == 1
+
+
+def test_current_agreement_is_public(client, bodies):
+    today = timezone.localdate()
+    Agreement.objects.create(version=2, period_start=today - timedelta(days=1), period_end=today + timedelta(days=365),
+                             annual_grant=850000, contacts="Kultur")
+    html = client.get("/netvaerk/frivilligcenter/").content.decode()
+    assert "version 2" in html and "850.000 kr." in html
+
+
+def test_dashboard_shows_indicators_from_strategy(client, bodies, steering_member):
+    from strategy.models import Indicator
+
+    Indicator.objects.create(name="Høringssvar", source_key="strategy.hearing_responses")
+    client.force_login(steering_member)
+    html = client.get("/netvaerk/styregruppe/overblik/").content.decode()
+    assert "Høringssvar" in html
+    assert Proposal.objects.count() == 0
