@@ -1,0 +1,78 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from network.models import Body, Meeting, Proposal
+from network.seed import load_reference
+from tests.e2e.conftest import login_as
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_proposal_becomes_this_years_priority(page, live_server, axe, network_member, culture_admin, steering_member,
+                                              citizen):
+    load_reference()
+    now = timezone.now()
+    Meeting.objects.create(body=Body.objects.get(kind="steering"), title="Styregruppemøde i december", place="Rådhuset",
+                           starts_at=now + timedelta(days=14), ends_at=now + timedelta(days=14, hours=2))
+    login_as(page, live_server, network_member)
+    page.goto(live_server.url + "/medarbejder/")
+    page.get_by_role("link", name="Netværkets forslag").click()
+    axe(page)
+    page.get_by_label("Titel").fill("Fælles introduktion for nye frivillige")
+    page.get_by_label("Beskriv forslaget til en tværgående indsats").fill("Et fælles forløb på tværs af områderne.")
+    page.get_by_role("button", name="Opret forslag").click()
+    expect(page.get_by_text("Forslaget er oprettet")).to_be_visible()
+    page.get_by_label("Din kommentar").fill("Intern bemærkning: husk budgettet.")
+    page.get_by_role("button", name="Kommentér").click()
+    axe(page)
+    proposal = Proposal.objects.get()
+
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + proposal.get_absolute_url())
+    page.get_by_role("button", name="Send forslaget til styregruppen").click()
+    expect(page.get_by_text("sat på dagsordenen for næste møde")).to_be_visible()
+    page.goto(live_server.url + Meeting.objects.get().get_absolute_url())
+    expect(page.get_by_text("Forslag fra netværket: Fælles introduktion for nye frivillige")).to_be_visible()
+    axe(page)
+    page.goto(live_server.url + proposal.get_absolute_url())
+    page.get_by_role("button", name="Opret kandidat").click()
+    expect(page.get_by_text("kandidat til et årligt indsatsområde")).to_be_visible()
+    priority_url = page.url
+
+    login_as(page, live_server, steering_member)
+    page.goto(live_server.url + "/netvaerk/styregruppe/overblik/")
+    axe(page)
+    page.get_by_role("link", name="Fælles introduktion for nye frivillige").first.click()
+    page.get_by_label("Anbefaler", exact=True).check()
+    page.get_by_label("Kommentar").fill("Vigtigt for rekrutteringen.")
+    page.get_by_role("button", name="Gem anbefaling").click()
+    expect(page.get_by_text("Din anbefaling er gemt")).to_be_visible()
+    axe(page)
+
+    login_as(page, live_server, culture_admin)
+    page.goto(priority_url)
+    page.get_by_label("Vedtag som indsatsområde").check()
+    page.get_by_label("Begrundelse").fill("Styregruppen er enig.")
+    page.get_by_role("button", name="Registrér beslutning").click()
+    expect(page.get_by_text("Styregruppens beslutning er registreret")).to_be_visible()
+    axe(page)
+
+    login_as(page, live_server, citizen)
+    page.goto(live_server.url + "/netvaerk/")
+    expect(page.get_by_role("link", name="Fælles introduktion for nye frivillige")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Fælles introduktion for nye frivillige").click()
+    expect(page.get_by_text("Styregruppen er enig.")).to_be_visible()
+    assert page.get_by_text("Intern bemærkning").count() == 0
+    axe(page)
+    response = page.goto(live_server.url + proposal.get_absolute_url())
+    assert response.status == 403
+    page.goto(live_server.url + "/netvaerk/organ/steering/")
+    axe(page)
+    page.goto(live_server.url + "/netvaerk/frivilligcenter/")
+    axe(page)
+    assert re.search("Frivilligcenter", page.content())
