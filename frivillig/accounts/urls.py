@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import views, views_data
 
 app_name = "accounts"
 urlpatterns = [
     path("konto/", views.profile, name="profile"),
+    path("konto/mine-data/", views_data.my_data, name="my_data"),
+    path("konto/slet/", views_data.delete_account, name="delete"),
     path("medarbejder/roller/", views.role_list, name="role_list"),
     path("medarbejder/roller/<int:pk>/fjern/", views.role_revoke, name="role_revoke"),
 ]

@@ -47,7 +47,8 @@ def notify(*, to, template: str, context: dict | None = None, key: str | None = 
     }
     with translation.override(getattr(user, "language", None) or settings.LANGUAGE_CODE):
         subject = " ".join(render_to_string(f"{template}.subject.txt", ctx).split())
-        body_text = render_to_string(f"{template}.txt", ctx)
+        # Plain text, not "safe" HTML: the HTML alternative escapes it.
+        body_text = str.__add__("", render_to_string(f"{template}.txt", ctx))
         try:
             body_html = render_to_string(f"{template}.html", ctx)
         except TemplateDoesNotExist:

@@ -5,4 +5,5 @@ BEAT_SCHEDULE = {
         "task": "frivillig.core.tasks.resend_pending_notifications",
         "schedule": crontab(minute="*/15"),
     },
+    "core.apply_retention": {"task": "frivillig.core.tasks.apply_retention", "schedule": crontab(minute=45, hour=2)},
 }

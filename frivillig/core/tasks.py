@@ -28,3 +28,10 @@ def resend_pending_notifications():
     for pk in ids:
         send_notification.delay(pk)
     return len(ids)
+
+
+@shared_task
+def apply_retention():
+    from . import retention
+
+    return retention.run()

@@ -10,6 +10,8 @@ PORTAL_ALLOW_DEMO_DATA = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests that need the second-factor rule turn it on themselves.
+MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
 CELERY_TASK_EAGER_PROPAGATES = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("TEST_DB_NAME", "default")

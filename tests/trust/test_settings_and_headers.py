@@ -1,0 +1,74 @@
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+ROOT = str(settings.BASE_DIR)
+
+
+def run_manage(*args, env=None):
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full_env, capture_output=True, text=True,
+                          timeout=120)
+
+
+PRODUCTION = {"DJANGO_SETTINGS_MODULE": "frivillig.settings.production", "SECRET_KEY": secrets.token_urlsafe(64),
+              "ALLOWED_HOSTS": "frivillig.rudersdal.dk", "DATABASE_URL": "postgres://frivillig@127.0.0.1:5432/frivillig"}
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_secrets(missing):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0 and missing in result.stderr
+
+
+def test_oidc_provider_is_enabled_by_environment():
+    code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE']='frivillig.settings.dev'; django.setup();"
+            "from django.conf import settings as s; print(s.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS'][0]['settings'])")
+    env = {**os.environ, "OIDC_SERVER_URL": "https://login.rudersdal.dk/realms/staff", "OIDC_CLIENT_ID": "portal",
+           "OIDC_CLIENT_SECRET": "s3cret"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert "https://login.rudersdal.dk/realms/staff" in result.stdout, result.stderr
+
+
+@pytest.mark.django_db
+def test_security_headers_on_a_real_response(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "default-src 'self'"]:
+        assert directive in csp
+    assert "unsafe-inline" not in csp and "'nonce-" in csp
+    nonce = csp.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in response.content.decode()
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_production_cookie_and_hsts_settings():
+    from frivillig.settings import base
+
+    code = ("import os; os.environ.update(" + repr(PRODUCTION) + "); import frivillig.settings.production as p;"
+            "print(p.SECURE_HSTS_SECONDS, p.SESSION_COOKIE_SECURE, p.CSRF_COOKIE_SECURE, p.SESSION_COOKIE_HTTPONLY,"
+            " p.SESSION_COOKIE_SAMESITE)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["31536000", "True", "True", "True", "Lax"], result.stderr
+    assert base.SESSION_COOKIE_HTTPONLY
+
+
+@pytest.mark.django_db
+def test_pages_with_personal_data_are_not_stored(client, citizen):
+    client.force_login(citizen)
+    for path in ["/konto/", "/konto/mine-data/", "/opgaver/mine-ansoegninger/", "/puljer/mine-ansoegninger/"]:
+        assert client.get(path)["Cache-Control"] == "no-store", path
