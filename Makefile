@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PACKAGES := postgresql postgresql-contrib redis-server chromium fonts-dejavu-core libharfbuzz-subset0 gettext poppler-utils
 
-.PHONY: run test install system-deps python-deps node-deps services stop-services bench lint clean-devdata
+.PHONY: run test install system-deps python-deps node-deps services stop-services bench lint clean-devdata backup restore
 
 run: install ## serve the portal with demo data on http://127.0.0.1:8000 (worker and beat included)
 	@scripts/run.sh
@@ -44,6 +44,12 @@ services:
 
 stop-services:
 	@scripts/devservices.sh stop
+
+backup: install services ## pg_dump of the database and a tar of the media files into backups/
+	@scripts/backup.sh
+
+restore: install services ## restore a backup: make restore FILE=backups/frivillig-….dump
+	@scripts/restore.sh "$(FILE)"
 
 lint: install
 	@$(VENV)/bin/ruff check .

@@ -1,0 +1,74 @@
+"""Every URL that takes an object id, requested as each persona: no unexpected 2xx."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from frivillig.core import pdf
+from tests.factories import UserFactory
+
+PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other_institution_staff", "culture_admin",
+            "steering_member"]
+
+
+@pytest.fixture
+def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
+          steering_member, association_rep, django_capture_on_commit_callbacks):
+    from grants.models import Pool, Round
+    from network.models import Body, Meeting as NetMeeting, Priority, Proposal
+    from network.seed import load_reference as network_reference
+    from strategy.models import Hearing, HearingResponse
+    from taskbank.models import Idea
+    from tests.grants.conftest import make_application
+    from tests.taskbank.factories import ApplicationFactory, TaskFactory
+
+    now = timezone.now()
+    task = TaskFactory(institution=institution, contact=institution_staff)
+    task_application = ApplicationFactory(task=task, applicant=citizen)
+    idea = Idea.objects.create(proposer=citizen, title="Idé", description="d")
+    pool = Pool.objects.create(name="P", slug="p", purpose="x", who_may_apply="x", max_amount=100, yearly_budget=1000)
+    Round.objects.create(pool=pool, name="R", opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=1))
+    grant = make_application(pool, citizen, amount="100")
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = pdf.request("grants.application", obj=grant, version="x")
+    hearing = Hearing.objects.create(slug="h", title="H", description="d", opens_at=now - timedelta(days=1),
+                                     closes_at=now + timedelta(days=1))
+    HearingResponse.objects.create(hearing=hearing, author=citizen, text="Svar")
+    network_reference()
+    proposal = Proposal.objects.create(title="Forslag", summary="s", author=UserFactory())
+    meeting = NetMeeting.objects.create(body=Body.objects.get(kind="steering"), title="M", place="x",
+                                        starts_at=now + timedelta(days=1), ends_at=now + timedelta(days=1, hours=1))
+    priority = Priority.objects.create(year=now.year, title="Pri", description="d")
+    return {
+        # url: personas that may see it (2xx)
+        task_application.get_absolute_url(): {"citizen"},
+        task_application.get_staff_url(): {"institution_staff"},
+        task.get_staff_url(): {"institution_staff", "culture_admin"},
+        f"/medarbejder/opgaver/{task.pk}/rediger/": {"institution_staff"},
+        idea.get_absolute_url(): {"citizen", "culture_admin"},
+        f"/medarbejder/ideer/{idea.pk}/": {"culture_admin"},
+        grant.get_absolute_url(): {"citizen"},
+        grant.get_staff_url(): {"culture_admin"},
+        letter.get_absolute_url(): {"citizen", "culture_admin"},
+        f"/medarbejder/puljer/{pool.pk}/": {"culture_admin"},
+        f"/medarbejder/hoeringer/{hearing.pk}/": {"culture_admin"},
+        proposal.get_absolute_url(): {"culture_admin", "steering_member"},
+        meeting.get_absolute_url(): {"culture_admin", "steering_member"},
+        priority.get_absolute_url(): {"culture_admin", "steering_member"},
+    }
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_no_unexpected_access(client, request, world, persona):
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    unexpected = []
+    for url, allowed in world.items():
+        status = client.get(url).status_code
+        if persona in allowed:
+            if status != 200:
+                unexpected.append(f"{url}: expected 200, got {status}")
+        elif 200 <= status < 300:
+            unexpected.append(f"{url}: {persona} got {status}")
+    assert unexpected == []
