@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
-from frivillig.core import pdf, workflow as wf
+from frivillig.core import pdf
+from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
 from . import workflow

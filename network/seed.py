@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from frivillig.accounts.models import Organisation, User
 
-from .models import AgendaItem, Agreement, Body, Meeting, Obligation, Priority, Proposal
+from .models import AgendaItem, Agreement, Body, Meeting, Obligation, Priority
 
 BODIES = [
     (Body.Kind.STEERING, "Styregruppen for frivillighed",

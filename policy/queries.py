@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import CharField, F, Value as V
+from django.db.models import CharField, F
+from django.db.models import Value as V
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe

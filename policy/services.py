@@ -2,10 +2,10 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from frivillig.core.text import danish_slugify as slugify
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import is_culture_admin
+from frivillig.core.text import danish_slugify as slugify
 
 from .models import ToolboxAttachment, ToolboxItem
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import Area, Town
 
-from .models import Competence, Task, TargetGroup
+from .models import Competence, TargetGroup, Task
 from .queries import text_search
 
 HOURS = [("1", _("Højst 1 time")), ("2", _("Højst 2 timer")), ("4", _("Højst 4 timer")), ("8", _("Højst 8 timer"))]

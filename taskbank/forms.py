@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, Role, User
 
-from .models import Competence, Idea, Task, TargetGroup
+from .models import Competence, Idea, TargetGroup, Task
 
 
 class TaskForm(forms.ModelForm):

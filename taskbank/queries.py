@@ -9,7 +9,7 @@ from django.utils import timezone
 from frivillig.accounts.roles import institution_ids, is_culture_admin
 from frivillig.core.choices import Area, Town
 
-from .models import Event, Idea, Task, TaskApplication, TargetGroup
+from .models import Event, Idea, TargetGroup, Task, TaskApplication
 
 RANK_CANDIDATES = 500
 

@@ -5,11 +5,11 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from frivillig.core.text import danish_slugify as slugify
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import Area
 from frivillig.core.models import TimeStampedModel
+from frivillig.core.text import danish_slugify as slugify
 
 
 class UserManager(BaseUserManager):

@@ -7,7 +7,7 @@ from frivillig.core.choices import Area
 
 from .models import Organisation, Role, RoleAssignment, User
 
-DEMO_PASSWORD = "demo-frivillig-2026"
+DEMO_PASSWORD = "demo-frivillig-2026"  # noqa: S105 - demo data only, never loaded in production
 
 # The organisation described in the seeds (000/002): the Culture department as the one main entrance,
 # the four areas of the steering group, and the Volunteer Centre.

@@ -107,14 +107,14 @@ class Document(models.Model):
     def __str__(self):
         return self.filename
 
-    @property
-    def is_ready(self):
-        return self.status == self.Status.READY
-
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("core:document", args=[self.uuid])
+
+    @property
+    def is_ready(self):
+        return self.status == self.Status.READY
 
 
 class PersonalDataAccess(models.Model):

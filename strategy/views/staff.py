@@ -11,8 +11,29 @@ from frivillig.core import pdf
 from frivillig.core.audit import log_access
 
 from .. import indicators, services
-from ..forms import AdoptionForm, HearingForm, IndicatorForm, IndicatorValueForm, MeetingForm, NewProcessForm, PhaseForm, RecordInputForm, ThemeForm
-from ..models import Hearing, HearingDocument, HearingParty, HearingResponse, Indicator, IndicatorValue, Input, Meeting, Phase, Process
+from ..forms import (
+    AdoptionForm,
+    HearingForm,
+    IndicatorForm,
+    IndicatorValueForm,
+    MeetingForm,
+    NewProcessForm,
+    PhaseForm,
+    RecordInputForm,
+    ThemeForm,
+)
+from ..models import (
+    Hearing,
+    HearingDocument,
+    HearingParty,
+    HearingResponse,
+    Indicator,
+    IndicatorValue,
+    Input,
+    Meeting,
+    Phase,
+    Process,
+)
 
 
 def _staff(view):

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from pypdf import PdfReader
 
-from frivillig.accounts.roles import is_network_member, invalidate
+from frivillig.accounts.roles import invalidate, is_network_member
 from network import services, tasks
-from network.models import Agreement, AgendaItem, Body, Meeting, Priority, Proposal
+from network.models import AgendaItem, Agreement, Body, Meeting, Priority, Proposal
 from network.seed import load_reference
 
 pytestmark = pytest.mark.django_db

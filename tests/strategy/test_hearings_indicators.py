@@ -9,7 +9,6 @@ from django.utils import timezone
 from freezegun import freeze_time
 from pypdf import PdfReader
 
-from frivillig.core import pdf
 from strategy import indicators, services, tasks
 from strategy.models import Hearing, HearingParty, HearingResponse, Indicator, IndicatorValue
 

@@ -16,7 +16,8 @@ PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other
 def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
           steering_member, association_rep, django_capture_on_commit_callbacks):
     from grants.models import Pool, Round
-    from network.models import Body, Meeting as NetMeeting, Priority, Proposal
+    from network.models import Body, Priority, Proposal
+    from network.models import Meeting as NetMeeting
     from network.seed import load_reference as network_reference
     from strategy.models import Hearing, HearingResponse
     from taskbank.models import Idea

@@ -62,11 +62,10 @@ def test_dry_run_changes_nothing_then_deletion_anonymises(client, citizen):
 def test_deletion_keeps_grant_decisions_and_hearing_responses_anonymously(citizen, culture_admin):
     from decimal import Decimal
 
-    from tests.grants.conftest import make_application
-
     from grants import services as grant_services
     from grants.models import Pool, Round, Status
     from strategy.models import Hearing, HearingResponse
+    from tests.grants.conftest import make_application
 
     now = timezone.now()
     pool = Pool.objects.create(name="P", slug="p", purpose="x", who_may_apply="x", max_amount=100, yearly_budget=1000)
