@@ -25,3 +25,11 @@ def test_language_switch_to_english_and_back(page, live_server):
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("button", name="Dansk").click()
     assert page.locator("html").get_attribute("lang") == "da"
+
+
+def test_english_translation_of_the_layout(page, live_server):
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="English").click()
+    assert page.get_by_role("link", name="Skip to content").count() == 1
+    assert page.get_by_role("heading", name="Volunteering in Rudersdal").is_visible()
+    assert page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Tasks").is_visible()
