@@ -3,6 +3,7 @@ import difflib
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -133,7 +134,8 @@ def hearing_detail(request, slug):
     form = ResponseForm(user=request.user) if hearing.is_open and request.user.is_authenticated else None
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form, "documents": hearing.documents.all(),
-        "responses": queries.public_responses(hearing), "memo": pdf.latest("strategy.hearing_memo", hearing),
+        "responses": Paginator(queries.public_responses(hearing), 50).get_page(request.GET.get("side")),
+        "memo": pdf.latest("strategy.hearing_memo", hearing),
         "verified": request.user.is_authenticated and is_verified(request.user)})
 
 
@@ -157,7 +159,7 @@ def hearing_respond(request, slug):
                 return redirect(hearing)
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form if hearing.is_open else None, "documents": hearing.documents.all(),
-        "responses": queries.public_responses(hearing), "memo": None, "verified": is_verified(request.user)})
+        "responses": None, "memo": None, "verified": is_verified(request.user)})
 
 
 def hearing_document(request, pk):

@@ -157,7 +157,10 @@ def hearing_new(request):
 @_staff
 def hearing(request, pk):
     hearing = get_object_or_404(Hearing, pk=pk)
-    responses = hearing.responses.select_related("author", "organisation").prefetch_related("themes")
+    from django.core.paginator import Paginator
+
+    responses = Paginator(hearing.responses.select_related("author", "organisation").prefetch_related("themes"),
+                          25).get_page(request.GET.get("side"))
     log_access(actor=request.user, subjects=[r.author for r in responses if r.author], reason=_("Behandling af høringssvar"),
                request=request)
     themes = hearing.process.themes.all() if hearing.process else []
