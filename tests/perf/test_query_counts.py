@@ -1,0 +1,73 @@
+"""Every list page runs a fixed number of queries (≤ 12) whatever the number of rows: N+1 fails here."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 12
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def make_tasks(n, institution, contact):
+    from tests.taskbank.factories import ApplicationFactory, TaskFactory
+
+    for i in range(n):
+        task = TaskFactory(institution=institution, contact=contact, title=f"Opgave {i}")
+        ApplicationFactory(task=task, applicant=UserFactory())
+
+
+def make_responses(n, hearing):
+    from strategy.models import HearingResponse
+
+    HearingResponse.objects.bulk_create([HearingResponse(hearing=hearing, author=UserFactory(), text=f"Svar {i}",
+                                                         publish_with_name=True) for i in range(n)])
+
+
+def make_grants(n, pool, applicant):
+    from tests.grants.conftest import make_application
+
+    for i in range(n):
+        make_application(pool, applicant, amount="100", title=f"Projekt {i}")
+
+
+@pytest.mark.parametrize("page", ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants"])
+def test_list_pages_have_a_fixed_number_of_queries(client, page, institution, institution_staff, culture_admin, citizen):
+    from grants.models import Pool
+    from strategy.models import Hearing
+
+    now = timezone.now()
+    hearing = Hearing.objects.create(slug="h", title="H", description="d", opens_at=now - timedelta(days=9),
+                                     closes_at=now - timedelta(days=1))
+    pool = Pool.objects.create(name="P", slug="p", purpose="x", who_may_apply="x", max_amount=Decimal(100),
+                               yearly_budget=Decimal(100000))
+    setups = {
+        "tasks": (lambda n: make_tasks(n, institution, institution_staff), None, "/opgaver/"),
+        "staff_tasks": (lambda n: make_tasks(n, institution, institution_staff), institution_staff, "/medarbejder/opgaver/"),
+        "hearing": (lambda n: make_responses(n, hearing), None, "/hoeringer/h/"),
+        "grant_cases": (lambda n: make_grants(n, pool, citizen), culture_admin, f"/medarbejder/puljer/{pool.pk}/"),
+        "my_grants": (lambda n: make_grants(n, pool, citizen), citizen, "/puljer/mine-ansoegninger/"),
+    }
+    create, user, url = setups[page]
+    if user:
+        client.force_login(user)
+    create(1)
+    client.get(url)  # warm per-process caches (content types, sites) so that only the page's own queries count
+    one = count_queries(client, url)
+    create(49)
+    fifty = count_queries(client, url)
+    assert one == fifty, f"{url}: {one} queries with 1 row, {fifty} with 50"
+    assert fifty <= MAX_QUERIES, f"{url}: {fifty} queries"
