@@ -13,8 +13,9 @@ run: install ## serve the portal with demo data on http://127.0.0.1:8000 (worker
 test: install ## the whole suite: unit, integration against PostgreSQL, end-to-end in Chromium
 	@scripts/test.sh $(ARGS)
 
-bench: install ## benchmarks (not part of make test)
-	@scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS)
+bench: install ## benchmarks (not part of make test): figures in bench-results/latest.json
+	@dpkg -s wrk >/dev/null 2>&1 || { if [ "$$(id -u)" = "0" ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi; }
+	@TEST_DB_NAME=bench_frivillig scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS)
 
 install: system-deps python-deps node-deps
 

@@ -2,7 +2,8 @@
 not-yours alike."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -57,8 +58,45 @@ def facet_counts(qs) -> dict:
 
 
 def with_list_data(qs):
-    return qs.select_related("institution").annotate(
-        accepted=Count("applications", filter=Q(applications__status=TaskApplication.Status.ACCEPTED)))
+    """Tasks for a list, with the number of accepted volunteers as a correlated subquery: evaluated only for
+    the rows of the page, not joined over every application."""
+    accepted = (TaskApplication.objects.filter(task=OuterRef("pk"), status=TaskApplication.Status.ACCEPTED)
+                .order_by().values("task").annotate(n=Count("pk")).values("n"))
+    return qs.select_related("institution").annotate(accepted=Coalesce(Subquery(accepted), 0))
+
+
+LIST_CACHE_SECONDS = 60
+PAGE_SIZE = 20
+MAX_CACHED_IDS = 1000
+
+
+def cached_listing(params, filterset, sort) -> dict:
+    """Counts and the ordered ids of the first MAX_CACHED_IDS matches for one search, cached briefly."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    key = "taskbank:list:" + hashlib.sha256(
+        "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "side").encode()).hexdigest()
+    listing = cache.get(key)
+    if listing is None:
+        qs = filterset.qs
+        counts = facet_counts(qs)
+        ordered = order(qs, sort, filterset.search_query)
+        listing = {"counts": counts, "ids": list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])}
+        cache.set(key, listing, LIST_CACHE_SECONDS)
+    return listing
+
+
+def listing_page(listing, number):
+    """A page of the cached listing; beyond the cached ids, the last page is shown."""
+    from django.core.paginator import Page, Paginator
+
+    paginator = Paginator(range(min(listing["counts"]["total"], len(listing["ids"]))), PAGE_SIZE)
+    page_number = paginator.validate_number(paginator.get_page(number).number)
+    ids = listing["ids"][(page_number - 1) * PAGE_SIZE: page_number * PAGE_SIZE]
+    by_id = {t.pk: t for t in with_list_data(Task.objects.filter(pk__in=ids))}
+    return Page([by_id[i] for i in ids if i in by_id], page_number, paginator)
 
 
 def access_public_task(pk):

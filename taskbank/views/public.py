@@ -22,16 +22,17 @@ def _label_counts(field, choices, counts, prefix):
 
 
 def task_list(request):
+    """The list is computed once per distinct search for LIST_CACHE_SECONDS (ids, counts, total), then only
+    the 20 tasks of the page are fetched: at 100,000 tasks the counts are the expensive part."""
     filterset = TaskFilter(request.GET or None, queryset=queries.published_tasks())
-    qs = filterset.qs
-    counts = queries.facet_counts(qs)
     form = filterset.form
+    sort = request.GET.get("sorter") or ("relevans" if (request.GET.get("q") or "").strip() else "nyeste")
+    listing = queries.cached_listing(request.GET, filterset, sort)
+    counts = listing["counts"]
     _label_counts(form.fields["omraade"], Area.choices, counts, "area")
     _label_counts(form.fields["by"], Town.choices, counts, "town")
     _label_counts(form.fields["maalgruppe"], TargetGroup.choices, counts, "target")
-    sort = request.GET.get("sorter") or ("relevans" if filterset.search_query is not None else "nyeste")
-    ordered = queries.order(qs, sort, filterset.search_query)
-    page = Paginator(queries.with_list_data(ordered), 20).get_page(request.GET.get("side"))
+    page = queries.listing_page(listing, request.GET.get("side"))
     context = {"filter": filterset, "page": page, "total": counts["total"], "sort": sort, "sort_choices": SORT,
                "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}

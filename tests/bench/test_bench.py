@@ -1,0 +1,158 @@
+"""`make bench`: timings, query counts, page weight, throughput and PDF figures. Prints one table and writes
+bench-results/latest.json. Not part of `make test`."""
+
+import gzip
+import io
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from frivillig.accounts.models import User
+
+from . import report
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
+ROOT = Path(settings.BASE_DIR)
+
+
+def timed_get(client, url, repeat=20):
+    def call():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    return report.time_calls(call, repeat=repeat, warmup=2)
+
+
+def test_server_side_timings(client, bench_data):
+    from grants.models import Pool
+    from taskbank.models import Task
+
+    task = Task.objects.order_by("pk").first()
+    pool = Pool.objects.get(slug="bench-pulje")
+    pages = [
+        ("task list, unfiltered", "/opgaver/", None),
+        ("task search, common word", "/opgaver/?q=hjælp", None),
+        ("task search, rare word", "/opgaver/?q=kalligrafi", None),
+        ("task search, misspelled", "/opgaver/?q=lektiehjælpp", None),
+        ("task search + 3 filters", "/opgaver/?q=hjælp&by=holte&maalgruppe=young&omraade=culture", None),
+        ("task page", task.get_absolute_url(), None),
+        ("staff inbox", "/medarbejder/opgaver/", "bench.staff@example.dk"),
+        ("grant case list with totals", f"/medarbejder/puljer/{pool.pk}/", "bench.kultur@example.dk"),
+        ("hearing responses list", "/hoeringer/bench-hoering/", None),
+        ("indicators dashboard", "/strategi/indikatorer/", None),
+    ]
+    for name, url, email in pages:
+        client.logout()
+        if email:
+            client.force_login(User.objects.get(email=email))
+        client.get(url)
+        executed = []
+        with connection.execute_wrapper(lambda execute, sql, params, many, context: executed.append(sql) or
+                                        execute(sql, params, many, context)):
+            client.get(url)
+        figures = timed_get(client, url)
+        report.record("server", name, **figures, queries=len(executed))
+
+
+def test_page_weight(client, bench_data):
+    finders_root = ROOT
+    for name, url in [("front page", "/"), ("task list", "/opgaver/")]:
+        html = client.get(url).content
+        assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+        total = len(gzip.compress(html))
+        for asset in assets:
+            path = asset.decode().removeprefix("/static/")
+            from django.contrib.staticfiles import finders
+
+            found = finders.find(path)
+            if found:
+                data = Path(found).read_bytes()
+                total += len(gzip.compress(data)) if not path.endswith((".woff2", ".png", ".svg")) else len(data)
+                if path.endswith(".css"):
+                    for font in re.findall(rb"url\((\.\./fonts/[^)]+\.woff2)\)", data)[:2]:
+                        font_path = finders.find("dkfds/fonts/" + font.decode().split("../fonts/")[1])
+                        if font_path:
+                            total += Path(font_path).stat().st_size
+        report.record("weight", name, kb_compressed=round(total / 1024, 1), assets=len(assets))
+    assert finders_root
+
+
+def test_pdf_timings(bench_data):
+    from frivillig.core import pdf
+    from grants.models import GrantApplication
+    from strategy.models import Hearing
+
+    application = GrantApplication.objects.filter(status="approved").select_related("pool").first()
+    renderer = pdf.get_renderer("grants.decision_letter")
+    rendered = renderer.build(application)
+    figures = report.time_calls(lambda: pdf.render_to_pdf_bytes(rendered.template, rendered.context), repeat=5, warmup=1)
+    report.record("pdf", "decision letter", **figures)
+    hearing = Hearing.objects.get(slug="bench-notat")
+    start = time.perf_counter()
+    memo = pdf.get_renderer("strategy.hearing_memo").build(hearing)
+    data = pdf.render_to_pdf_bytes(memo.template, memo.context)
+    report.record("pdf", "hearing memo, 1,000 responses", seconds=round(time.perf_counter() - start, 2),
+                  kb=round(len(data) / 1024))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wrk(url, connections, seconds=8):
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url], capture_output=True,
+                         text=True, timeout=seconds + 30).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def pct(p):
+        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
+        value, unit = float(m.group(1)), m.group(2)
+        return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
+
+    return {"rps": round(rps, 1), "p50_ms": pct(50), "p99_ms": pct(99)}
+
+
+def test_throughput_against_trivial_view(bench_data):
+    if not shutil.which("wrk"):
+        pytest.skip("wrk is not installed (make bench installs it)")
+    port = free_port()
+    db = settings.DATABASES["default"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "frivillig.settings.test", "DJANGO_ALLOW_ASYNC_UNSAFE": "",
+           "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+           "ALLOWED_HOSTS": "127.0.0.1"}
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "frivillig.wsgi:application", "--bind",
+                               f"127.0.0.1:{port}", "--workers", "2", "--env", "DJANGO_SETTINGS_MODULE=frivillig.settings.test"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        base = f"http://127.0.0.1:{port}"
+        for c in (8, 32):
+            trivial = wrk(base + "/healthz/live", c)
+            listing = wrk(base + "/opgaver/", c)
+            search = wrk(base + "/opgaver/?q=hj%C3%A6lp", c)
+            report.record("load", f"trivial view, {c} conn", **trivial)
+            report.record("load", f"task list, {c} conn", **listing, ratio=round(listing["rps"] / trivial["rps"], 2))
+            report.record("load", f"task search, {c} conn", **search, ratio=round(search["rps"] / trivial["rps"], 2))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+__all__ = ["io"]
