@@ -158,6 +158,7 @@ class TaskApplication(TimeStampedModel):
         verbose_name = _("ansøgning om opgave")
         verbose_name_plural = _("ansøgninger om opgaver")
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"], name="taskapp_status_created")]
         constraints = [
             models.UniqueConstraint(fields=["task", "applicant"], condition=~Q(status="withdrawn"),
                                     name="one_active_application_per_task",
