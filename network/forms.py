@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, User
 from frivillig.core.choices import Area
+from frivillig.core.files import clean_upload
 
 from .models import Body, Meeting, Priority, PriorityReview
 
@@ -67,3 +68,16 @@ class AgendaItemForm(forms.Form):
 
 class MinutesForm(forms.Form):
     minutes = forms.CharField(label=_("Referat"), widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Bilagets titel"), max_length=200)
+    file = forms.FileField(label=_("Bilag"), help_text=_("PDF, billede eller kontordokument, højst 10 MB."))
+
+    def clean_file(self):
+        return clean_upload(self.cleaned_data.get("file"))
+
+
+class FollowUpForm(forms.Form):
+    held_on = forms.DateField(label=_("Dato for opfølgningsmødet"), widget=forms.DateInput(attrs={"type": "date"}))
+    notes = forms.CharField(label=_("Noter"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -14,8 +14,12 @@ from frivillig.core.notify import notify
 from . import workflow
 from .models import (
     AgendaItem,
+    Agreement,
     Body,
+    FollowUp,
     Meeting,
+    MeetingDocument,
+    ObligationStatus,
     Membership,
     Priority,
     PriorityReview,
@@ -139,3 +143,21 @@ def invite(*, actor, meeting: Meeting) -> int:
     meeting.invitations_sent_at = timezone.now()
     meeting.save(update_fields=["invitations_sent_at"])
     return sent
+
+
+@transaction.atomic
+def add_document(*, actor, meeting: Meeting, title: str, file) -> MeetingDocument:
+    _require_culture(actor)
+    return MeetingDocument.objects.create(meeting=meeting, title=title, file=file)
+
+
+@transaction.atomic
+def record_follow_up(*, actor, agreement: Agreement, held_on, notes: str, statuses: dict) -> FollowUp:
+    """A follow-up meeting on the agreement with a status (met, partly, not met) per obligation."""
+    _require_culture(actor)
+    follow_up = FollowUp.objects.create(agreement=agreement, held_on=held_on, notes=notes)
+    for obligation in agreement.obligations.all():
+        status, note = statuses.get(obligation.pk, (None, ""))
+        if status:
+            ObligationStatus.objects.create(follow_up=follow_up, obligation=obligation, status=status, note=note)
+    return follow_up

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -120,23 +122,33 @@ def meeting(request, pk):
         "minutes_pdf": pdf.request("network.minutes", obj=m, version=str(hash(m.minutes))) if m.minutes else None})
 
 
-@_members
-def meeting_ical(request, pk):
-    m = get_object_or_404(Meeting, pk=pk)
+def _ical(meetings, filename):
     cal = Calendar()
     cal.add("prodid", "-//Rudersdal Kommune//Frivillig Rudersdal//DA")
     cal.add("version", "2.0")
-    e = Event()
-    e.add("uid", f"network-meeting-{m.pk}@frivillig.rudersdal.dk")
-    e.add("summary", m.title)
-    e.add("location", m.place)
-    e.add("dtstart", m.starts_at)
-    e.add("dtend", m.ends_at)
-    e.add("dtstamp", m.starts_at)
-    cal.add_component(e)
+    for m in meetings:
+        e = Event()
+        e.add("uid", f"network-meeting-{m.pk}@frivillig.rudersdal.dk")
+        e.add("summary", m.title)
+        e.add("location", m.place)
+        e.add("dtstart", m.starts_at)
+        e.add("dtend", m.ends_at)
+        e.add("dtstamp", m.starts_at)
+        cal.add_component(e)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="moede-{m.pk}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@_members
+def meeting_ical(request, pk):
+    return _ical([get_object_or_404(Meeting, pk=pk)], f"moede-{pk}.ics")
+
+
+@_members
+def meetings_ical(request):
+    """All meetings of the steering group and the network, for members' calendars."""
+    return _ical(Meeting.objects.filter(starts_at__gte=timezone.now() - timedelta(days=60)), "moeder.ics")
 
 
 @_members

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 from frivillig.accounts.roles import is_culture_admin
 
 from .. import services
-from ..forms import AgendaItemForm, MeetingForm, MemberForm, MinutesForm
-from ..models import AgendaItem, Body, Meeting, Membership
+from ..forms import AgendaItemForm, DocumentForm, FollowUpForm, MeetingForm, MemberForm, MinutesForm
+from ..models import AgendaItem, Agreement, Body, Meeting, Membership, ObligationStatus
 
 
 def _culture(view):
@@ -46,7 +46,8 @@ def home(request):
     return render(request, "network/staff/home.html", {
         "bodies": Body.objects.prefetch_related("memberships__user", "memberships__organisation"),
         "member_form": member_form, "meeting_form": meeting_form,
-        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20]})
+        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20],
+        "agreements": Agreement.objects.all()})
 
 
 @_culture
@@ -63,7 +64,13 @@ def meeting(request, pk):
     item_form = AgendaItemForm(request.POST if "item-title" in request.POST else None, prefix="item")
     minutes_form = MinutesForm(request.POST if "min-minutes" in request.POST else None, prefix="min",
                                initial={"minutes": m.minutes})
+    document_form = DocumentForm(request.POST if "doc-title" in request.POST else None,
+                                 request.FILES if "doc-title" in request.POST else None, prefix="doc")
     if request.method == "POST":
+        if document_form.is_bound and document_form.is_valid():
+            services.add_document(actor=request.user, meeting=m, **document_form.cleaned_data)
+            messages.success(request, _("Bilaget er tilføjet."))
+            return redirect("network:staff_meeting", pk=m.pk)
         if item_form.is_bound and item_form.is_valid():
             AgendaItem.objects.create(meeting=m, order=m.agenda.count() + 1, **item_form.cleaned_data)
             messages.success(request, _("Punktet er tilføjet."))
@@ -78,4 +85,20 @@ def meeting(request, pk):
             messages.success(request, _("%(n)s medlemmer er inviteret.") % {"n": n})
             return redirect("network:staff_meeting", pk=m.pk)
     return render(request, "network/staff/meeting.html", {"meeting": m, "items": m.agenda.all(), "item_form": item_form,
-                                                           "minutes_form": minutes_form})
+                                                           "minutes_form": minutes_form, "document_form": document_form,
+                                                           "documents": m.documents.all()})
+
+
+@_culture
+def agreement(request, pk):
+    agreement = get_object_or_404(Agreement.objects.prefetch_related("obligations"), pk=pk)
+    form = FollowUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        statuses = {o.pk: (request.POST.get(f"status-{o.pk}"), request.POST.get(f"note-{o.pk}", ""))
+                    for o in agreement.obligations.all()}
+        services.record_follow_up(actor=request.user, agreement=agreement, statuses=statuses, **form.cleaned_data)
+        messages.success(request, _("Opfølgningen er registreret."))
+        return redirect("network:staff_agreement", pk=agreement.pk)
+    return render(request, "network/staff/agreement.html", {
+        "agreement": agreement, "form": form, "choices": ObligationStatus.Status.choices,
+        "follow_ups": agreement.follow_ups.prefetch_related("statuses__obligation")})

@@ -76,3 +76,22 @@ def test_proposal_becomes_this_years_priority(page, live_server, axe, network_me
     page.goto(live_server.url + "/netvaerk/frivilligcenter/")
     axe(page)
     assert re.search("Frivilligcenter", page.content())
+
+
+def test_staff_pages_pass_axe(page, live_server, axe, culture_admin):
+    from datetime import date
+
+    from network.models import Agreement, Obligation
+
+    load_reference()
+    agreement = Agreement.objects.create(version=1, period_start=date(2026, 1, 1), period_end=date(2027, 12, 31),
+                                         annual_grant=850000, contacts="Kultur")
+    Obligation.objects.create(agreement=agreement, party="centre", text="Formidler frivilligt arbejde")
+    meeting = Meeting.objects.create(body=Body.objects.get(kind="network"), title="Netværksmøde", place="Mariehøj",
+                                     starts_at=timezone.now() + timedelta(days=3),
+                                     ends_at=timezone.now() + timedelta(days=3, hours=1))
+    login_as(page, live_server, culture_admin)
+    for path in ["/medarbejder/netvaerk/", f"/medarbejder/netvaerk/aftaler/{agreement.pk}/",
+                 f"/medarbejder/netvaerk/moeder/{meeting.pk}/", "/netvaerk/forslag/", meeting.get_absolute_url()]:
+        page.goto(live_server.url + path)
+        axe(page)

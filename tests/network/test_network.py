@@ -141,3 +141,39 @@ def test_dashboard_shows_indicators_from_strategy(client, bodies, steering_membe
     html = client.get("/netvaerk/styregruppe/overblik/").content.decode()
     assert "Høringssvar" in html
     assert Proposal.objects.count() == 0
+
+
+def test_agreement_follow_up_with_status_per_obligation(client, bodies, culture_admin):
+    from network.models import Obligation, ObligationStatus
+
+    today = timezone.localdate()
+    agreement = Agreement.objects.create(version=3, period_start=today - timedelta(days=10),
+                                         period_end=today + timedelta(days=300), annual_grant=1, contacts="x")
+    met = Obligation.objects.create(agreement=agreement, party="centre", text="Formidler frivilligt arbejde")
+    partly = Obligation.objects.create(agreement=agreement, party="municipality", text="Stiller lokaler til rådighed")
+    client.force_login(culture_admin)
+    client.post(f"/medarbejder/netvaerk/aftaler/{agreement.pk}/", {
+        "held_on": today.isoformat(), "notes": "Årligt møde", f"status-{met.pk}": "met",
+        f"status-{partly.pk}": "partly", f"note-{partly.pk}": "Lokalet deles"})
+    statuses = {s.obligation_id: (s.status, s.note) for s in ObligationStatus.objects.all()}
+    assert statuses == {met.pk: ("met", ""), partly.pk: ("partly", "Lokalet deles")}
+    assert "Delvist opfyldt" in client.get(f"/medarbejder/netvaerk/aftaler/{agreement.pk}/").content.decode()
+
+
+def test_meeting_documents_are_for_members_only(client, bodies, steering_meeting, culture_admin, steering_member, citizen):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.grants.conftest import MINIMAL_PDF
+
+    client.force_login(culture_admin)
+    client.post(f"/medarbejder/netvaerk/moeder/{steering_meeting.pk}/",
+                {"doc-title": "Budget", "doc-file": SimpleUploadedFile("budget.pdf", MINIMAL_PDF)})
+    document = steering_meeting.documents.get()
+    client.force_login(citizen)
+    assert client.get(f"/netvaerk/dokumenter/{document.pk}/").status_code == 403
+    client.force_login(steering_member)
+    assert client.get(f"/netvaerk/dokumenter/{document.pk}/").status_code == 200
+    from icalendar import Calendar
+
+    cal = Calendar.from_ical(client.get("/netvaerk/moeder/kalender.ics").content)
+    assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Styregruppemøde"]
