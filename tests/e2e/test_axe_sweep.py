@@ -1,0 +1,28 @@
+"""axe-core over the remaining forms and staff pages that the journey tests do not pass through."""
+
+from decimal import Decimal
+
+import pytest
+
+from frivillig.accounts.models import Role, RoleAssignment
+from tests.e2e.conftest import login_as
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_forms_and_staff_pages_pass_axe(page, live_server, axe, culture_admin, institution):
+    from grants.models import Pool
+    from strategy.seed import load_reference
+
+    load_reference()
+    RoleAssignment.objects.create(user=culture_admin, role=Role.INSTITUTION_STAFF, organisation=institution)
+    pool = Pool.objects.create(name="Pulje", slug="pulje", purpose="x", who_may_apply="x", max_amount=Decimal(100),
+                               yearly_budget=Decimal(1000))
+    login_as(page, live_server, culture_admin)
+    for path in [f"/medarbejder/opgaver/ny/{institution.pk}/", "/medarbejder/ideer/", "/ideer/ny/",
+                 "/medarbejder/puljer/ny/", f"/medarbejder/puljer/{pool.pk}/rediger/", f"/medarbejder/puljer/{pool.pk}/overblik/",
+                 f"/medarbejder/puljer/{pool.pk}/udvalgsmoede/", "/medarbejder/strategi/indikatorer/",
+                 "/medarbejder/hoeringer/ny/", "/puljer/mine-ansoegninger/", "/opgaver/mine-ansoegninger/",
+                 "/konto/mine-data/", "/konto/slet/", "/konto/password/change/", "/konto/email/", "/konto/2fa/"]:
+        page.goto(live_server.url + path)
+        axe(page)
