@@ -41,6 +41,23 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     meeting = NetMeeting.objects.create(body=Body.objects.get(kind="steering"), title="M", place="x",
                                         starts_at=now + timedelta(days=1), ends_at=now + timedelta(days=1, hours=1))
     priority = Priority.objects.create(year=now.year, title="Pri", description="d")
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from grants.models import Attachment
+    from network.models import Agreement, MeetingDocument
+    from strategy.models import HearingDocument, Meeting as StrategyMeeting, Process
+    from tests.grants.conftest import MINIMAL_PDF
+
+    attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", MINIMAL_PDF))
+    net_doc = MeetingDocument.objects.create(meeting=meeting, title="Bilag", file=SimpleUploadedFile("n.pdf", MINIMAL_PDF))
+    hearing_doc = HearingDocument.objects.create(hearing=hearing, title="Udkast", file=SimpleUploadedFile("h.pdf", MINIMAL_PDF))
+    process = Process.objects.create(slug="proces", title="Proces", description="d")
+    strategy_meeting = StrategyMeeting.objects.create(process=process, kind="dialogue", title="Dialog", audience="Alle",
+                                                      starts_at=now + timedelta(days=2), ends_at=now + timedelta(days=2, hours=1),
+                                                      place="x", capacity=5)
+    agreement = Agreement.objects.create(version=1, period_start=now.date(), period_end=now.date() + timedelta(days=30),
+                                         annual_grant=1, contacts="x")
+    everyone = set(PERSONAS)
     return {
         # url: personas that may see it (2xx)
         task_application.get_absolute_url(): {"citizen"},
@@ -57,6 +74,17 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         proposal.get_absolute_url(): {"culture_admin", "steering_member"},
         meeting.get_absolute_url(): {"culture_admin", "steering_member"},
         priority.get_absolute_url(): {"culture_admin", "steering_member"},
+        f"/netvaerk/indsatsomraader/{priority.pk}/offentlig/": set(),  # not adopted: not public
+        f"/puljer/bilag/{attachment.pk}/": {"citizen", "culture_admin"},
+        f"/netvaerk/dokumenter/{net_doc.pk}/": {"culture_admin", "steering_member"},
+        f"/netvaerk/moeder/{meeting.pk}/kalender.ics": {"culture_admin", "steering_member"},
+        f"/hoeringer/dokumenter/{hearing_doc.pk}/": everyone,
+        f"/medarbejder/opgaver/{task.pk}/forhaandsvisning/": {"institution_staff"},
+        f"/medarbejder/strategi/{process.pk}/": {"culture_admin"},
+        strategy_meeting.get_absolute_url(): everyone,
+        f"/medarbejder/netvaerk/moeder/{meeting.pk}/": {"culture_admin"},
+        f"/medarbejder/netvaerk/aftaler/{agreement.pk}/": {"culture_admin"},
+        task.get_absolute_url(): everyone,
     }
 
 
