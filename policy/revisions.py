@@ -1,10 +1,8 @@
 """Revisions of policy content (django-simple-history): who changed what, and a readable diff."""
 
-import difflib
 from dataclasses import dataclass
 
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from frivillig.core.text import word_diff
 
 
 @dataclass
@@ -20,20 +18,6 @@ def _text(value) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return "" if value is None else str(value)
-
-
-def word_diff(old: str, new: str) -> str:
-    """HTML with <del> and <ins> around changed words; all text escaped."""
-    a, b = old.split(" "), new.split(" ")
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape(" ".join(a[i1:i2])))
-        if op in ("delete", "replace"):
-            out.append(f"<del>{escape(' '.join(a[i1:i2]))}</del>")
-        if op in ("insert", "replace"):
-            out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
-    return mark_safe(" ".join(out))  # noqa: S308 - every piece is escaped above
 
 
 def changes(record) -> list[FieldChange]:

@@ -2,7 +2,6 @@ import csv
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import pdf
 from frivillig.core.audit import log_access
+from frivillig.core.decorators import role_required
 from frivillig.core.workflow import TransitionNotAllowed, allowed_targets
 
 from .. import queries, services, workflow
@@ -21,16 +21,7 @@ from ..filters import CaseFilter
 from ..forms import CriterionForm, DecisionForm, InfoRequestForm, NoteForm, PayoutForm, PoolForm, RecommendForm, RoundForm
 from ..models import Criterion, GrantApplication, Pool, Status
 
-
-def _handler(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_culture_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_handler = role_required(is_culture_admin)
 
 
 def _error(request, exc):

@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from frivillig.accounts.roles import is_culture_admin, is_steering_member
 from frivillig.core import pdf
+from frivillig.core.decorators import role_required
 from frivillig.core.files import attachment_response
 from frivillig.core.workflow import TransitionNotAllowed
 
@@ -20,16 +21,7 @@ from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, Revie
 from ..models import Meeting, MeetingDocument, Priority, Proposal
 from ..workflow import is_member
 
-
-def _members(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_member(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_members = role_required(is_member)
 
 
 @_members

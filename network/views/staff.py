@@ -1,26 +1,17 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_culture_admin
+from frivillig.core.decorators import role_required
 
 from .. import services
 from ..forms import AgendaItemForm, DocumentForm, FollowUpForm, MeetingForm, MemberForm, MinutesForm
 from ..models import AgendaItem, Agreement, Body, Meeting, Membership, ObligationStatus
 
-
-def _culture(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_culture_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_culture = role_required(is_culture_admin)
 
 
 @_culture

@@ -1,18 +1,15 @@
-import difflib
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import pdf, ratelimit
 from frivillig.core.files import attachment_response
+from frivillig.core.text import word_diff
 
 from .. import indicators, queries, services
 from ..forms import InputForm, ResponseForm
@@ -96,20 +93,11 @@ def _diff_sections(a_version, b_version):
     rows = []
     for s in b_version.sections.select_related("caused_by_input", "caused_by_response"):
         old = a.pop(s.heading, None)
-        old_words, new_words = (old.body.split() if old else []), s.body.split()
-        parts = []
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False).get_opcodes():
-            if op == "equal":
-                parts.append(escape(" ".join(old_words[i1:i2])))
-            if op in ("delete", "replace"):
-                parts.append(f"<del>{escape(' '.join(old_words[i1:i2]))}</del>")
-            if op in ("insert", "replace"):
-                parts.append(f"<ins>{escape(' '.join(new_words[j1:j2]))}</ins>")
         rows.append({"heading": s.heading, "old": old.body if old else "", "new": s.body, "section": s,
-                     "diff": mark_safe(" ".join(parts))})  # noqa: S308 - all parts escaped
+                     "diff": word_diff(old.body if old else "", s.body)})
     for heading, old in a.items():
         rows.append({"heading": heading, "old": old.body, "new": "", "section": None,
-                     "diff": mark_safe(f"<del>{escape(old.body)}</del>")})  # noqa: S308
+                     "diff": word_diff(old.body, "")})
     return rows
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -9,6 +8,7 @@ from frivillig.accounts.models import Organisation
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import pdf
 from frivillig.core.audit import log_access
+from frivillig.core.decorators import role_required
 
 from .. import indicators, services
 from ..forms import (
@@ -35,16 +35,7 @@ from ..models import (
     Process,
 )
 
-
-def _staff(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_culture_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_staff = role_required(is_culture_admin)
 
 
 def _err(request, exc):

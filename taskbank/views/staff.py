@@ -1,7 +1,6 @@
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -11,22 +10,14 @@ from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import institutions_of, is_culture_admin, is_institution_staff
 from frivillig.core.audit import log_access
+from frivillig.core.decorators import role_required
 from frivillig.core.workflow import TransitionNotAllowed, allowed_targets
 
 from .. import queries, services, workflow
 from ..forms import CertificateForm, DeclineForm, MessageForm, TaskForm, TriageForm
 from ..models import Idea, Task, TaskApplication
 
-
-def _staff(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not (is_institution_staff(request.user) or is_culture_admin(request.user)):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_staff = role_required(lambda user: is_institution_staff(user) or is_culture_admin(user))
 
 
 def _errors(request, exc):
@@ -200,15 +191,7 @@ def _csv_safe(value: str) -> str:
 
 # --- ideas (Culture department) ---------------------------------------------------------------------
 
-def _triager(view):
-    @login_required
-    def wrapped(request, *args, **kwargs):
-        if not is_culture_admin(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
+_triager = role_required(is_culture_admin)
 
 
 @_triager
