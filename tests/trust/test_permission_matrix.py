@@ -45,7 +45,8 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
 
     from grants.models import Attachment
     from network.models import Agreement, MeetingDocument
-    from strategy.models import HearingDocument, Meeting as StrategyMeeting, Process
+    from strategy.models import HearingDocument, Process
+    from strategy.models import Meeting as StrategyMeeting
     from tests.grants.conftest import MINIMAL_PDF
 
     attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", MINIMAL_PDF))
