@@ -158,7 +158,8 @@ class TaskApplication(TimeStampedModel):
         verbose_name = _("ansøgning om opgave")
         verbose_name_plural = _("ansøgninger om opgaver")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["status", "-created_at"], name="taskapp_status_created")]
+        # newest-first inboxes scan this index and stop after a page (a status index made the planner sort everything)
+        indexes = [models.Index(fields=["-created_at"], name="taskapp_created")]
         constraints = [
             models.UniqueConstraint(fields=["task", "applicant"], condition=~Q(status="withdrawn"),
                                     name="one_active_application_per_task",
