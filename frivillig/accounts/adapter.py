@@ -1,10 +1,18 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.internal.ratelimit import get_ip
 from django.db import transaction
 
 from frivillig.core.models import Notification
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def _get_login_attempts_cache_key(self, request, **credentials) -> str:
+        """allauth counts failed logins per IP and per e-mail address. A limit per address alone lets anyone who
+        knows an address lock its owner out (from one IP, ten attempts a minute exhaust any per-account budget).
+        The per-account count is therefore kept per client IP and account: failures from one place never block
+        the owner signing in from another. (The same key is cleared after a successful password reset.)"""
+        return f"{get_ip(request)}:{super()._get_login_attempts_cache_key(request, **credentials)}"
+
     def send_mail(self, template_prefix, email, context):
         """Send allauth's e-mails (verification, password reset) through the portal's notification log
         and Celery, like every other e-mail."""

@@ -33,13 +33,33 @@ def test_production_refuses_to_start_without_secrets(missing):
     assert result.returncode != 0 and missing in result.stderr
 
 
-def test_oidc_provider_is_enabled_by_environment():
+OIDC = {"OIDC_SERVER_URL": "https://login.rudersdal.dk/realms/staff", "OIDC_CLIENT_ID": "portal",
+        "OIDC_CLIENT_SECRET": "s3cret"}
+
+
+def settings_in_subprocess(env, expression):
     code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE']='frivillig.settings.dev'; django.setup();"
-            "from django.conf import settings as s; print(s.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS'][0]['settings'])")
-    env = {**os.environ, "OIDC_SERVER_URL": "https://login.rudersdal.dk/realms/staff", "OIDC_CLIENT_ID": "portal",
-           "OIDC_CLIENT_SECRET": "s3cret"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
-    assert "https://login.rudersdal.dk/realms/staff" in result.stdout, result.stderr
+            f"from django.conf import settings as s; print({expression})")
+    base = {k: v for k, v in os.environ.items() if not k.startswith("OIDC_")}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env={**base, **env}, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_oidc_provider_is_enabled_by_environment():
+    out = settings_in_subprocess(OIDC, "s.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS'][0],"
+                                       "'allauth.socialaccount.providers.openid_connect' in s.INSTALLED_APPS")
+    assert "'server_url': 'https://login.rudersdal.dk/realms/staff'" in out and "'client_id': 'portal'" in out
+    assert out.endswith("True")
+
+
+@pytest.mark.parametrize("missing", list(OIDC))
+def test_oidc_provider_needs_all_three_variables(missing):
+    env = {k: v for k, v in OIDC.items() if k != missing}
+    out = settings_in_subprocess(env, "'openid_connect' in s.SOCIALACCOUNT_PROVIDERS,"
+                                      "'allauth.socialaccount.providers.openid_connect' in s.INSTALLED_APPS")
+    assert out == "False False"
 
 
 @pytest.mark.django_db
