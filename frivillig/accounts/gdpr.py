@@ -1,31 +1,59 @@
 """Personal data: export everything the portal holds about a person, and erase (anonymise) it.
 
-The core part (profile, e-mail addresses, roles, e-mails sent, the access log) lives here; each domain app
-registers its own export and erase through ``frivillig.core.registry.register_personal_data``."""
+The core part (profile, e-mail addresses, roles, second factors, linked logins, e-mails sent, the access log)
+lives here; each domain app registers its own export and erase through
+``frivillig.core.registry.register_personal_data``. Used by /konto/mine-data/, /konto/slet/, the retention
+task and ``manage.py personal_data``."""
 
+from django.contrib.admin.utils import NestedObjects
 from django.contrib.sessions.models import Session
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.core.models import Notification, PersonalDataAccess
+from frivillig.core.models import Document, Notification, PersonalDataAccess
 from frivillig.core.registry import personal_data_handlers
 
 from .models import RoleAssignment, User
 
+# What an account that holds nothing else consists of: removed with the account itself.
+ACCOUNT_PLUMBING = {"accounts.user", "account.emailaddress", "account.emailconfirmation", "mfa.authenticator",
+                    "socialaccount.socialaccount", "socialaccount.socialtoken"}
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _notifications(user: User):
+    """The e-mails sent to the person: to their account, or to their address before they had one."""
+    query = Q(recipient=user)
+    if user.email:
+        query |= Q(to_email__iexact=user.email)
+    return Notification.objects.filter(query)
+
 
 def export_user_data(user: User) -> dict:
+    """Everything the portal holds about ``user``, JSON-serialisable; each app's part under its own key."""
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
 
     data = {
+        "exported_at": timezone.now().isoformat(),
         "profile": {"name": user.full_name, "email": user.email, "phone": user.phone, "language": user.language,
-                    "created": user.date_joined.isoformat(), "last_login": user.last_login.isoformat() if user.last_login else None},
+                    "created": _iso(user.date_joined), "last_login": _iso(user.last_login)},
         "email_addresses": [{"email": e.email, "verified": e.verified, "primary": e.primary}
-                            for e in EmailAddress.objects.filter(user=user)],
+                            for e in EmailAddress.objects.filter(user=user).order_by("email")],
         "roles": [{"role": r.get_role_display(), "organisation": str(r.organisation or "")}
                   for r in RoleAssignment.objects.filter(user=user).select_related("organisation")],
-        "emails_sent": [{"kind": n.kind, "subject": n.subject, "sent_at": n.sent_at.isoformat() if n.sent_at else None}
-                        for n in Notification.objects.filter(recipient=user).order_by("-created_at")[:500]],
+        "second_factors": [{"type": a.type, "created": _iso(a.created_at), "last_used": _iso(a.last_used_at)}
+                           for a in Authenticator.objects.filter(user=user).order_by("created_at")],
+        "linked_logins": [{"provider": s.provider, "uid": s.uid, "last_login": _iso(s.last_login)}
+                          for s in SocialAccount.objects.filter(user=user)],
+        "emails_sent": [{"kind": n.kind, "subject": n.subject, "status": n.status, "sent_at": _iso(n.sent_at)}
+                        for n in _notifications(user).order_by("-created_at")[:1000]],
         "access_log": [{"who": a.actor.get_full_name(), "when": a.at.isoformat(), "why": a.reason}
                        for a in PersonalDataAccess.objects.filter(subject=user).select_related("actor")],
     }
@@ -35,34 +63,79 @@ def export_user_data(user: User) -> dict:
 
 
 def erase_user(user: User, *, dry_run: bool) -> list[str]:
-    """Anonymise the person everywhere. With dry_run, only say what would change."""
+    """Anonymise the person everywhere, in one transaction. With dry_run, change nothing and only say (in
+    Danish) what would change. Cases the municipality must keep stay, without the person (the apps' handlers
+    decide); the access log stays (append-only)."""
     with transaction.atomic():
         changes = [
             _("Dit navn, din e-mail og dit telefonnummer fjernes, og du kan ikke længere logge ind."),
-            _("Dine roller fjernes, og du logges ud overalt."),
+            _("Dine roller, din totrinsbekræftelse og dine e-mailadresser fjernes, og du logges ud overalt."),
+            _("Indholdet af de e-mails, portalen har sendt dig, slettes; e-mails, der endnu ikke er sendt, sendes ikke."),
         ]
         for _key, handler in sorted(personal_data_handlers().items()):
             if handler.erase is not None:
                 changes += handler.erase(user, dry_run=dry_run)
         changes.append(_("Loggen over, hvornår medarbejdere har set dine oplysninger, bevares, som loven kræver."))
         if not dry_run:
-            from allauth.account.models import EmailAddress
-            from allauth.mfa.models import Authenticator
-
-            EmailAddress.objects.filter(user=user).delete()
-            Authenticator.objects.filter(user=user).delete()
-            RoleAssignment.objects.filter(user=user).delete()
-            Notification.objects.filter(recipient=user).update(to_email="", body_text="", body_html="")
-            for session in Session.objects.filter(expire_date__gte=timezone.now()).iterator():
-                if session.get_decoded().get("_auth_user_id") == str(user.pk):
-                    session.delete()
-            user.full_name = _("Slettet bruger")
-            user.email = f"slettet-{user.pk}@invalid.example"
-            user.phone = ""
-            user.is_active = False
-            user.is_staff = False
-            user.is_superuser = False
-            user.anonymised_at = timezone.now()
-            user.set_unusable_password()
-            user.save()
+            _erase_core(user)
         return changes
+
+
+def _erase_core(user: User) -> None:
+    from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
+    from allauth.socialaccount.models import SocialAccount
+
+    EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()
+    SocialAccount.objects.filter(user=user).delete()
+    RoleAssignment.objects.filter(user=user).delete()
+    notifications = _notifications(user)
+    notifications.exclude(status=Notification.Status.SENT).delete()
+    notifications.update(recipient=None, to_email=f"slettet-{user.pk}@invalid.example", body_text="", body_html="")
+    for document in Document.objects.filter(kind="accounts.my_data", object_id=str(user.pk)):
+        if document.file:
+            transaction.on_commit(lambda name=document.file.name, storage=document.file.storage: storage.delete(name))
+        document.delete()
+    end_sessions(user)
+    user.full_name = _("Slettet bruger")
+    user.email = f"slettet-{user.pk}@invalid.example"
+    user.phone = ""
+    user.is_active = False
+    user.is_staff = False
+    user.is_superuser = False
+    user.anonymised_at = timezone.now()
+    user.set_unusable_password()
+    user.save()
+
+
+def end_sessions(user: User) -> int:
+    ended = 0
+    for session in Session.objects.filter(expire_date__gte=timezone.now()).iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
+
+
+def holds_nothing(user: User) -> bool:
+    """True when deleting the user would remove nothing but the account itself (no applications, responses,
+    access-log rows, …): then retention deletes the row instead of anonymising it."""
+    collector = NestedObjects(using=user._state.db or "default")
+    collector.collect([user])
+    if collector.protected:
+        return False
+    return {model._meta.label_lower for model in collector.model_objs} <= ACCOUNT_PLUMBING
+
+
+@transaction.atomic
+def delete_or_erase(user: User) -> str:
+    """Retention of an account: delete it when it holds nothing, else anonymise it. Returns "deleted" or
+    "anonymised"."""
+    if holds_nothing(user):
+        _notifications(user).delete()
+        end_sessions(user)
+        user.delete()
+        return "deleted"
+    erase_user(user, dry_run=False)
+    return "anonymised"

@@ -6,6 +6,9 @@
   (``register_indicator_source``), so that apps need not import each other's models.
 - Personal-data exporters and erasers: an app registers functions that export and anonymise what it
   holds about a user (used by /konto/mine-data/ and account deletion).
+- Retention hooks: an app registers a function that deletes or anonymises what is past its purpose
+  (``register_retention("taskbank.applications", fn)`` with ``fn(now) -> number of rows``); the core's daily
+  task (``frivillig.core.tasks.apply_retention``) calls each one.
 """
 
 from collections.abc import Callable
@@ -41,6 +44,7 @@ class PersonalDataHandler:
 _staff_sections: dict[str, StaffSection] = {}
 _indicator_sources: dict[str, IndicatorSource] = {}
 _personal_data: dict[str, PersonalDataHandler] = {}
+_retention_hooks: dict[str, Callable] = {}
 
 
 def register_staff_section(section: StaffSection) -> None:
@@ -65,3 +69,12 @@ def register_personal_data(handler: PersonalDataHandler) -> None:
 
 def personal_data_handlers() -> dict[str, PersonalDataHandler]:
     return dict(_personal_data)
+
+
+def register_retention(key: str, fn: Callable) -> None:
+    """``fn(now: datetime) -> int``: delete or anonymise what is past its purpose, return how many rows."""
+    _retention_hooks[key] = fn
+
+
+def retention_hooks() -> dict[str, Callable]:
+    return dict(_retention_hooks)

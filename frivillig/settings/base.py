@@ -271,4 +271,6 @@ RETENTION_DAYS = {
     "declined_task_application": int(os.environ.get("RETAIN_DECLINED_TASK_APPLICATION_DAYS", "90")),
     "closed_task_application": int(os.environ.get("RETAIN_CLOSED_TASK_APPLICATION_DAYS", "365")),
     "notification_log": int(os.environ.get("RETAIN_NOTIFICATION_LOG_DAYS", "365")),
+    # PDFs made on /konto/mine-data/ (a copy of everything about the person): kept only to be downloaded.
+    "data_export": int(os.environ.get("RETAIN_DATA_EXPORT_DAYS", "7")),
 }

@@ -1,19 +1,24 @@
 import io
 import json
+import os
 from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
-from freezegun import freeze_time
 from pypdf import PdfReader
 
 from frivillig.accounts.gdpr import erase_user
-from frivillig.accounts.models import User
-from frivillig.core import retention
+from frivillig.accounts.models import RoleAssignment
+from frivillig.core import registry
 from frivillig.core.audit import log_access
 from frivillig.core.models import Document, Notification, PersonalDataAccess
-from tests.factories import UserFactory
+from frivillig.core.notify import notify
 
 pytestmark = pytest.mark.django_db
 
@@ -88,18 +93,102 @@ def test_access_log_survives_deletion(citizen, institution_staff):
     assert PersonalDataAccess.objects.filter(subject=citizen).count() == 1
 
 
-def test_retention_removes_unverified_accounts_and_old_mail_log(settings):
-    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "unverified_account": 30, "notification_log": 365}
-    with freeze_time(timezone.now() - timedelta(days=31)):
-        stale = UserFactory(verified=False, email="stale@example.dk")
-        UserFactory(email="verified@example.dk")
-    fresh = UserFactory(verified=False, email="fresh@example.dk")
-    with freeze_time(timezone.now() - timedelta(days=400)):
-        Notification.objects.create(kind="x", to_email="a@example.dk", subject="s", body_text="b", status="sent")
-    Notification.objects.create(kind="x", to_email="b@example.dk", subject="s", body_text="b", status="sent")
-    result = retention.run()
-    assert result == {"unverified_accounts": 1, "notifications": 1}
-    stale.refresh_from_db()
-    fresh.refresh_from_db()
-    assert stale.anonymised_at and not fresh.anonymised_at
-    assert User.objects.get(email="verified@example.dk").anonymised_at is None
+def test_export_lists_core_data_and_every_registered_handler(client, institution_staff, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(to=institution_staff, template="core/email/test_message", context={"message": "Hej"}, key="t1")
+    Authenticator.objects.create(user=institution_staff, type=Authenticator.Type.TOTP, data={"secret": "hemmelig"})
+    client.force_login(institution_staff)
+    response = client.get("/konto/mine-data/?format=json")
+    assert response["Cache-Control"] == "no-store" and response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert set(registry.personal_data_handlers()) <= set(data)
+    assert data["email_addresses"] == [{"email": "staff@example.dk", "verified": True, "primary": True}]
+    assert data["roles"][0]["organisation"] == "Plejecenter Skovly"
+    sent = data["emails_sent"][0]
+    assert sent["kind"] == "core.test_message" and sent["subject"] and sent["sent_at"]
+    assert data["second_factors"][0]["type"] == "totp" and "hemmelig" not in response.content.decode()
+
+
+def test_export_page_shows_access_log_and_is_for_the_signed_in_person_only(client, citizen, institution_staff):
+    assert client.get("/konto/mine-data/")["Location"].startswith("/konto/login/")
+    log_access(actor=institution_staff, subjects=[citizen], reason="Behandling af ansøgning")
+    client.force_login(citizen)
+    page = client.get("/konto/mine-data/")
+    assert page["Cache-Control"] == "no-store"
+    assert "Signe Skovly" in page.content.decode() and "Behandling af ansøgning" in page.content.decode()
+
+
+def test_deletion_removes_logins_roles_factors_sessions_and_mail(citizen, institution_staff,
+                                                                django_capture_on_commit_callbacks):
+    other_browser = Client()
+    other_browser.force_login(institution_staff)
+    browser = Client()
+    browser.force_login(citizen)
+    Authenticator.objects.create(user=institution_staff, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    SocialAccount.objects.create(user=institution_staff, provider="rudersdal", uid="abc")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(to=institution_staff, template="core/email/test_message", context={"message": "Hej"}, key="sent")
+    Notification.objects.create(key="pending", kind="x", recipient=institution_staff, to_email="staff@example.dk",
+                                subject="s", body_text="b")
+    erase_user(institution_staff, dry_run=False)
+    assert not Authenticator.objects.filter(user=institution_staff).exists()
+    assert not SocialAccount.objects.filter(user=institution_staff).exists()
+    assert not RoleAssignment.objects.filter(user=institution_staff).exists()
+    assert not Notification.objects.filter(key="pending").exists()  # never sent now
+    sent = Notification.objects.get(key="sent")
+    assert sent.recipient is None and sent.body_text == "" and "staff@example.dk" not in sent.to_email
+    assert other_browser.get("/medarbejder/").status_code == 302  # signed out
+    assert browser.get("/konto/").status_code == 200  # other people stay signed in
+    assert Session.objects.count() == 1
+
+
+def test_deletion_is_all_or_nothing(citizen, monkeypatch):
+    def broken(user, dry_run):
+        raise RuntimeError("app failed")
+
+    handlers = {**registry._personal_data, "zzz": registry.PersonalDataHandler(key="zzz", export=list, erase=broken)}
+    monkeypatch.setattr(registry, "_personal_data", handlers)
+    with pytest.raises(RuntimeError):
+        erase_user(citizen, dry_run=False)
+    citizen.refresh_from_db()
+    assert citizen.full_name == "Anna Andersen" and citizen.is_active
+    assert EmailAddress.objects.filter(user=citizen).exists()
+
+
+def test_dry_run_lists_each_apps_changes_and_changes_nothing(citizen, monkeypatch):
+    calls = []
+
+    def erase(user, dry_run):
+        calls.append(dry_run)
+        return ["Dine ønsker fjernes."]
+
+    handlers = {**registry._personal_data, "zzz": registry.PersonalDataHandler(key="zzz", export=list, erase=erase)}
+    monkeypatch.setattr(registry, "_personal_data", handlers)
+    changes = erase_user(citizen, dry_run=True)
+    assert "Dine ønsker fjernes." in changes and calls == [True]
+    citizen.refresh_from_db()
+    assert citizen.anonymised_at is None and citizen.has_usable_password()
+
+
+def test_deletion_removes_data_export_pdfs(client, citizen, django_capture_on_commit_callbacks):
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/mine-data/")
+    document = Document.objects.get(kind="accounts.my_data")
+    path = document.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_user(citizen, dry_run=False)
+    assert not Document.objects.filter(kind="accounts.my_data").exists()
+    assert not os.path.exists(path)
+
+
+def test_management_command_exports_and_erases(citizen, capsys):
+    call_command("personal_data", "export", "CITIZEN@example.dk")
+    assert json.loads(capsys.readouterr().out)["profile"]["name"] == "Anna Andersen"
+    call_command("personal_data", "erase", citizen.email)
+    assert "Dry run" in capsys.readouterr().out
+    citizen.refresh_from_db()
+    assert citizen.anonymised_at is None
+    call_command("personal_data", "erase", citizen.email, "--confirm")
+    citizen.refresh_from_db()
+    assert citizen.anonymised_at and citizen.full_name == "Slettet bruger"

@@ -1,0 +1,125 @@
+"""Retention with a frozen clock: the daily task deletes or anonymises what is past its purpose."""
+
+from datetime import timedelta
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from freezegun import freeze_time
+
+from frivillig.accounts.models import User
+from frivillig.core import registry, retention
+from frivillig.core.audit import log_access
+from frivillig.core.models import Document, Notification, PersonalDataAccess
+from frivillig.core.schedule import BEAT_SCHEDULE
+from frivillig.core.tasks import apply_retention
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = timezone.make_aware(timezone.datetime(2026, 6, 1, 3, 0))
+
+
+@pytest.fixture(autouse=True)
+def periods(settings):
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "unverified_account": 30, "notification_log": 365,
+                               "data_export": 7}
+
+
+@pytest.fixture
+def no_app_hooks(monkeypatch):
+    monkeypatch.setattr(registry, "_retention_hooks", {})
+
+
+def unverified(email, joined):
+    with freeze_time(joined):
+        user = UserFactory(verified=False, email=email)
+        EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+        Notification.objects.create(kind="account.email_confirmation", recipient=user, to_email=email, subject="Bekræft",
+                                    body_text="b", status="sent")
+    return user
+
+
+def test_unverified_account_holding_nothing_is_deleted_after_30_days(no_app_hooks):
+    stale = unverified("stale@example.dk", NOW - timedelta(days=31))
+    fresh = unverified("fresh@example.dk", NOW - timedelta(days=29))
+    with freeze_time(NOW - timedelta(days=100)):
+        UserFactory(email="verified@example.dk")
+    with freeze_time(NOW):
+        result = retention.run()
+    assert result["unverified_accounts"] == {"deleted": 1, "anonymised": 0}
+    assert not User.objects.filter(pk=stale.pk).exists()
+    assert not Notification.objects.filter(to_email="stale@example.dk").exists()
+    assert not EmailAddress.objects.filter(email="stale@example.dk").exists()
+    assert User.objects.filter(pk=fresh.pk, anonymised_at__isnull=True).exists()
+    assert User.objects.get(email="verified@example.dk").anonymised_at is None
+
+
+def test_unverified_account_holding_something_is_anonymised_instead(no_app_hooks, institution_staff):
+    stale = unverified("stale@example.dk", NOW - timedelta(days=31))
+    log_access(actor=institution_staff, subjects=[stale], reason="Opkald")  # append-only: must stay
+    with freeze_time(NOW):
+        result = retention.run()
+    assert result["unverified_accounts"] == {"deleted": 0, "anonymised": 1}
+    stale.refresh_from_db()
+    assert stale.anonymised_at and stale.full_name == "Slettet bruger" and not stale.is_active
+    assert PersonalDataAccess.objects.filter(subject=stale).count() == 1
+
+
+def test_unverified_staff_accounts_are_left_to_the_culture_department(no_app_hooks, institution_staff):
+    EmailAddress.objects.filter(user=institution_staff).update(verified=False)
+    User.objects.filter(pk=institution_staff.pk).update(date_joined=NOW - timedelta(days=400))
+    with freeze_time(NOW):
+        assert retention.run()["unverified_accounts"] == {"deleted": 0, "anonymised": 0}
+
+
+def test_mail_log_is_deleted_after_its_period(no_app_hooks):
+    with freeze_time(NOW - timedelta(days=366)):
+        Notification.objects.create(kind="x", to_email="a@example.dk", subject="s", body_text="b", status="sent")
+    with freeze_time(NOW - timedelta(days=364)):
+        Notification.objects.create(kind="x", to_email="b@example.dk", subject="s", body_text="b", status="sent")
+    with freeze_time(NOW):
+        assert retention.run()["notifications"] == 1
+    assert list(Notification.objects.values_list("to_email", flat=True)) == ["b@example.dk"]
+
+
+def test_data_export_pdfs_are_deleted_after_a_week(no_app_hooks, client, citizen, django_capture_on_commit_callbacks):
+    client.force_login(citizen)
+    with freeze_time(NOW - timedelta(days=8)), django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/mine-data/")
+    document = Document.objects.get(kind="accounts.my_data")
+    assert document.file
+    with freeze_time(NOW - timedelta(days=6)), django_capture_on_commit_callbacks(execute=True):
+        client.post("/konto/mine-data/")
+    with freeze_time(NOW):
+        assert retention.run()["data_exports"] == 1
+    assert Document.objects.filter(kind="accounts.my_data").count() == 1
+    assert not document.file.storage.exists(document.file.name)
+
+
+def test_apps_plug_in_retention_hooks_and_one_failure_does_not_stop_the_others(no_app_hooks):
+    seen = []
+    registry.register_retention("app.ok", lambda now: seen.append(now) or 3)
+
+    def broken(now):
+        raise ValueError("boom")
+
+    registry.register_retention("app.broken", broken)
+    with freeze_time(NOW - timedelta(days=400)):
+        Notification.objects.create(kind="x", to_email="a@example.dk", subject="s", body_text="b", status="sent")
+    with freeze_time(NOW), pytest.raises(RuntimeError, match="app.broken"):
+        retention.run()
+    assert seen == [NOW] and not Notification.objects.exists()
+
+
+def test_the_daily_task_is_scheduled_and_runs_the_registered_hooks(no_app_hooks):
+    registry.register_retention("app.ok", lambda now: 2)
+    assert BEAT_SCHEDULE["core.apply_retention"]["task"] == "frivillig.core.tasks.apply_retention"
+    with freeze_time(NOW):
+        result = apply_retention.delay().get()
+    assert result["app.ok"] == 2
+
+
+def test_privacy_page_lists_the_periods(client, settings):
+    page = client.get("/privatliv/").content.decode()
+    assert "30 dage" in page and "365 dage" in page
