@@ -192,3 +192,33 @@ def test_management_command_exports_and_erases(citizen, capsys):
     call_command("personal_data", "erase", citizen.email, "--confirm")
     citizen.refresh_from_db()
     assert citizen.anonymised_at and citizen.full_name == "Slettet bruger"
+
+
+def test_deletion_password_guesses_are_rate_limited(client, citizen):
+    client.force_login(citizen)
+    for _ in range(5):
+        assert "Adgangskoden er forkert" in client.post("/konto/slet/", {"password": "gæt"}).content.decode()
+    response = client.post("/konto/slet/", {"password": "korrekt-hest-batteri-42"})
+    assert "mange gange på kort tid" in response.content.decode()
+    citizen.refresh_from_db()
+    assert citizen.is_active
+
+
+def test_staff_signing_in_only_through_sso_are_told_whom_to_ask(client, institution_staff):
+    institution_staff.set_unusable_password()
+    institution_staff.save()
+    client.force_login(institution_staff)
+    page = client.get("/konto/slet/").content.decode()
+    assert "Skriv til Kulturforvaltningen" in page and 'name="password"' not in page
+    client.post("/konto/slet/", {"password": ""})
+    institution_staff.refresh_from_db()
+    assert institution_staff.is_active
+
+
+def test_pdf_exports_are_rate_limited(client, citizen, django_capture_on_commit_callbacks):
+    client.force_login(citizen)
+    with django_capture_on_commit_callbacks(execute=False):
+        for _ in range(11):
+            response = client.post("/konto/mine-data/")
+    assert response["Location"] == "/konto/mine-data/"
+    assert Document.objects.filter(kind="accounts.my_data").count() == 10
