@@ -1,4 +1,5 @@
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -92,3 +93,56 @@ def test_pages_with_personal_data_are_not_stored(client, citizen):
     client.force_login(citizen)
     for path in ["/konto/", "/konto/mine-data/", "/opgaver/mine-ansoegninger/", "/puljer/mine-ansoegninger/"]:
         assert client.get(path)["Cache-Control"] == "no-store", path
+
+
+INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+
+
+def assert_strict_csp(response):
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["object-src"] == "'none'" and directives["base-uri"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'" and directives["default-src"] == "'self'"
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert directives["style-src"] == "'self'"
+    nonce = re.search(r"'nonce-([^']+)'", directives["script-src"]).group(1)
+    html = response.content.decode()
+    for tag in re.findall(r"<script\b[^>]*>", html):
+        assert f'nonce="{nonce}"' in tag, tag
+    assert " style=" not in html and not INLINE_HANDLER.search(html)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/", "/konto/login/", "/konto/signup/", "/opgaver/", "/puljer/", "/hoeringer/",
+                                  "/privatliv/", "/findes-ikke/"])
+def test_strict_csp_on_public_pages(client, path):
+    assert_strict_csp(client.get(path))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/konto/", "/konto/mine-data/", "/konto/slet/", "/konto/2fa/", "/medarbejder/",
+                                  "/medarbejder/roller/"])
+def test_strict_csp_and_no_store_on_signed_in_pages(client, culture_admin, path):
+    client.force_login(culture_admin)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert_strict_csp(response)
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_production_cookies_and_hsts_on_real_responses(client, settings, citizen):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = settings.CSRF_COOKIE_HTTPONLY = True
+    settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME = "__Host-sessionid", "__Host-csrftoken"
+    page = client.get("/konto/login/", secure=True)
+    assert page["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
+    csrf = page.cookies["__Host-csrftoken"]
+    assert csrf["secure"] and csrf["httponly"] and csrf["samesite"] == "Lax" and csrf["path"] == "/"
+    response = client.post("/konto/login/", {"login": citizen.email, "password": "korrekt-hest-batteri-42"},
+                           secure=True)
+    assert response.status_code == 302
+    session = response.cookies["__Host-sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax" and not session["domain"]
