@@ -19,7 +19,7 @@ from frivillig.core.notify import notify
 from tests.factories import UserFactory
 
 ROOT = Path(settings.BASE_DIR)
-BATCH = 24
+BATCH = 30
 
 
 def start_worker(env, name):
@@ -88,3 +88,13 @@ def test_worker_killed_mid_batch_sends_every_reminder_exactly_once(tmp_path, set
     for text in mail_files(maildir):
         recipients += [line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("To:")]
     assert sorted(recipients) == sorted(u.email for u in users)  # each exactly once
+
+
+def test_celery_is_configured_for_redelivery():
+    from frivillig.settings import base
+
+    assert base.CELERY_TASK_ACKS_LATE and base.CELERY_TASK_REJECT_ON_WORKER_LOST
+    assert base.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+    # a task lost with its worker comes back after the visibility timeout; longer than the longest task
+    assert base.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] > base.CELERY_TASK_TIME_LIMIT
+    assert celery_app.conf.task_acks_late and celery_app.conf.task_reject_on_worker_lost
