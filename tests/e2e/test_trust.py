@@ -36,3 +36,46 @@ def test_citizen_exports_data_then_deletes_account(page, live_server, axe, citiz
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
     expect(page.get_by_text("Den angivne emailadresse og/eller adgangskode er ikke korrekt")).to_be_visible()
+
+
+def test_culture_department_is_led_to_set_up_a_second_factor(page, live_server, axe, culture_admin, settings):
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    settings.MFA_REQUIRED_FOR_PRIVILEGED_ROLES = True
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/")
+    expect(page.get_by_text("Din rolle kræver totrinsbekræftelse")).to_be_visible()
+    axe(page)
+    if "/reauthenticate/" in page.url:  # allauth asks for the password before changing second factors
+        page.get_by_label("Adgangskode").fill(PASSWORD)
+        page.get_by_role("button", name="Bekræft").click()
+    expect(page.get_by_role("heading", name="Aktiver autentificeringsapp")).to_be_visible()
+    axe(page)
+    secret = page.get_by_label("Autentificeringshemmelighed").input_value()
+    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+    page.get_by_label("Autentificeringskode").fill(code)
+    page.get_by_role("button", name="Aktiver").click()
+    axe(page)
+    page.goto(live_server.url + "/medarbejder/")
+    assert page.url.endswith("/medarbejder/")
+    axe(page)
+
+
+def test_pages_run_under_the_real_content_security_policy(browser, live_server, citizen):
+    """The other e2e tests bypass the CSP to inject axe-core; here the browser enforces it and reports every
+    violation (axe runs on these pages in the other tests)."""
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    page.add_init_script("window.__csp = []; document.addEventListener('securitypolicyviolation',"
+                         " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    try:
+        login_as(page, live_server, citizen)
+        for path in ["/", "/opgaver/", "/puljer/", "/hoeringer/", "/konto/", "/konto/mine-data/", "/konto/slet/"]:
+            page.goto(live_server.url + path)
+            page.wait_for_load_state("load")
+            problems += [f"{path}: {v}" for v in page.evaluate("window.__csp")]
+    finally:
+        context.close()
+    assert problems == []
