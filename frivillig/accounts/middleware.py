@@ -1,3 +1,5 @@
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -8,7 +10,11 @@ from . import roles
 
 class RequireMFAForPrivilegedRoles:
     """The Culture department and the steering group must use a second factor (TOTP) before they use the
-    staff workspace. Others may choose it under "Min konto"."""
+    staff workspace, the admin or the steering group's and network's member pages (where priorities and
+    proposals are decided). Others may choose it under "Min konto"."""
+
+    GUARDED = re.compile(r"^/(medarbejder/|admin/|netvaerk/(styregruppe|forslag|moeder|dokumenter)/"
+                         r"|netvaerk/indsatsomraader/\d+/)")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -16,7 +22,7 @@ class RequireMFAForPrivilegedRoles:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (getattr(settings, "MFA_REQUIRED_FOR_PRIVILEGED_ROLES", False) and user is not None and user.is_authenticated
-                and request.path.startswith("/medarbejder/")
+                and self.GUARDED.match(request.path)
                 and (roles.is_culture_admin(user) or roles.is_steering_member(user))):
             from allauth.mfa.models import Authenticator
 

@@ -58,3 +58,23 @@ def test_required_in_base_and_production_settings():
     assert "frivillig.accounts.middleware.RequireMFAForPrivilegedRoles" in base.MIDDLEWARE
     assert base.MIDDLEWARE.index("frivillig.accounts.middleware.RequireMFAForPrivilegedRoles") > \
         base.MIDDLEWARE.index("allauth.account.middleware.AccountMiddleware")
+
+
+def test_the_admin_is_guarded_too(client, mfa_required, culture_admin):
+    culture_admin.is_staff = True
+    culture_admin.save()
+    client.force_login(culture_admin)
+    response = client.get("/admin/")
+    assert response.status_code == 302 and response["Location"].startswith("/konto/2fa/totp/activate")
+
+
+@pytest.mark.parametrize("path", ["/netvaerk/styregruppe/overblik/", "/netvaerk/forslag/"])
+def test_the_steering_groups_member_pages_are_guarded(client, mfa_required, steering_member, path):
+    client.force_login(steering_member)
+    assert client.get(path)["Location"].startswith("/konto/2fa/totp/activate")
+
+
+def test_public_network_pages_are_not_guarded(client, mfa_required, steering_member):
+    client.force_login(steering_member)
+    assert client.get("/netvaerk/").status_code == 200
+    assert client.get("/netvaerk/indsatsomraader/").status_code == 200
