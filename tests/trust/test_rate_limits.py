@@ -103,6 +103,35 @@ def test_task_applications_are_rate_limited(client, citizen, institution, instit
     assert "mange gange på kort tid" in response.content.decode()
 
 
+def test_idea_submissions_are_rate_limited_per_person(client, citizen, other_citizen):
+    from taskbank.models import Idea
+
+    client.force_login(citizen)
+    for i in range(6):
+        response = client.post("/ideer/ny/", {"title": f"Idé {i}", "description": "En god idé", "area": "culture"},
+                               REMOTE_ADDR=f"10.7.0.{i}")
+    assert "mange gange på kort tid" in response.content.decode()
+    assert Idea.objects.filter(proposer=citizen).count() == 5
+    client.force_login(other_citizen)  # someone else is not affected
+    client.post("/ideer/ny/", {"title": "Min idé", "description": "x", "area": "culture"}, REMOTE_ADDR="10.7.0.1")
+    assert Idea.objects.filter(proposer=other_citizen).count() == 1
+
+
+def test_hearing_responses_are_rate_limited_per_person(client, citizen):
+    from django.utils import timezone
+
+    from strategy.models import Hearing, HearingResponse
+
+    now = timezone.now()
+    hearing = Hearing.objects.create(slug="h", title="H", description="d", opens_at=now - timedelta(days=1),
+                                     closes_at=now + timedelta(days=1))
+    client.force_login(citizen)
+    for i in range(6):
+        response = client.post("/hoeringer/h/svar/", {"text": f"Svar {i}"}, REMOTE_ADDR=f"10.8.0.{i}")
+    assert "mange gange på kort tid" in response.content.decode()
+    assert HearingResponse.objects.filter(hearing=hearing).count() == 5
+
+
 # frivillig.core.ratelimit, used by applications, hearing responses and ideas
 
 
