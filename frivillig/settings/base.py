@@ -171,7 +171,8 @@ if all(os.environ.get(name) for name in ("OIDC_SERVER_URL", "OIDC_CLIENT_ID", "O
             "name": os.environ.get("OIDC_NAME", "Rudersdal Kommune (medarbejderlogin)"),
             "client_id": os.environ["OIDC_CLIENT_ID"],
             "secret": os.environ["OIDC_CLIENT_SECRET"],
-            "settings": {"server_url": os.environ["OIDC_SERVER_URL"]},
+            # PKCE on top of client secret and state; allauth checks the ID token's signature, issuer and audience.
+            "settings": {"server_url": os.environ["OIDC_SERVER_URL"], "oauth_pkce_enabled": True},
         }],
     }
 

@@ -52,6 +52,7 @@ def test_oidc_provider_is_enabled_by_environment():
     out = settings_in_subprocess(OIDC, "s.SOCIALACCOUNT_PROVIDERS['openid_connect']['APPS'][0],"
                                        "'allauth.socialaccount.providers.openid_connect' in s.INSTALLED_APPS")
     assert "'server_url': 'https://login.rudersdal.dk/realms/staff'" in out and "'client_id': 'portal'" in out
+    assert "'oauth_pkce_enabled': True" in out
     assert out.endswith("True")
 
 
