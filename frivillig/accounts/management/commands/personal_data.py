@@ -33,6 +33,6 @@ class Command(BaseCommand):
             return
         with translation.override("da"):
             changes = gdpr.erase_user(user, dry_run=not confirm)
-        self.stdout.write(("Anonymised:" if confirm else "Dry run, nothing changed. Would change:"))
+        self.stdout.write("Anonymised:" if confirm else "Dry run, nothing changed. Would change:")
         for change in changes:
             self.stdout.write(f"- {change}")
