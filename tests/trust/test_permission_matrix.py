@@ -33,6 +33,7 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     grant = make_application(pool, citizen, amount="100")
     with django_capture_on_commit_callbacks(execute=True):
         letter = pdf.request("grants.application", obj=grant, version="x")
+        my_data = pdf.request("accounts.my_data", obj=citizen, version="x")
     hearing = Hearing.objects.create(slug="h", title="H", description="d", opens_at=now - timedelta(days=1),
                                      closes_at=now + timedelta(days=1))
     HearingResponse.objects.create(hearing=hearing, author=citizen, text="Svar")
@@ -86,6 +87,8 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         f"/medarbejder/netvaerk/moeder/{meeting.pk}/": {"culture_admin"},
         f"/medarbejder/netvaerk/aftaler/{agreement.pk}/": {"culture_admin"},
         task.get_absolute_url(): everyone,
+        my_data.get_absolute_url(): {"citizen"},
+        my_data.get_absolute_url() + "?download=1": {"citizen"},
     }
 
 
