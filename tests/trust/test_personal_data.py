@@ -222,3 +222,15 @@ def test_pdf_exports_are_rate_limited(client, citizen, django_capture_on_commit_
             response = client.post("/konto/mine-data/")
     assert response["Location"] == "/konto/mine-data/"
     assert Document.objects.filter(kind="accounts.my_data").count() == 10
+
+
+def test_pdf_lays_out_every_section_in_danish():
+    from frivillig.accounts.documents import sections
+
+    data = {"exported_at": "2026-01-01T10:00:00+00:00", "profile": {"name": "Anna", "last_login": None},
+            "access_log": [], "grants": {"applications": [{"amount_requested": "100.00", "consent": True}]}}
+    result = sections(data)
+    assert [s["title"] for s in result] == ["Dine oplysninger", "Hvem har set dine oplysninger", "Puljer og tilskud"]
+    assert result[0]["body"]["fields"][1] == ("Sidste login", {"kind": "text", "text": "–"})
+    application = result[2]["body"]["fields"][0][1]["items"][0]["fields"]
+    assert application == [("Ansøgt beløb", {"kind": "text", "text": "100.00"}), ("Consent", {"kind": "text", "text": "Ja"})]
