@@ -10,7 +10,12 @@ from tests.factories import PASSWORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_citizen_exports_data_then_deletes_account(page, live_server, axe, citizen):
+def test_citizen_exports_data_then_deletes_account(page, live_server, axe, citizen, monkeypatch):
+    from frivillig.core import pdf, tasks
+    from frivillig.core.models import Document
+
+    # Hold the PDF back (as a busy worker would) to see the page while it is being prepared.
+    monkeypatch.setattr(tasks.render_document, "delay", lambda document_id: None)
     login_as(page, live_server, citizen)
     page.goto(live_server.url + "/konto/")
     axe(page)
@@ -21,7 +26,13 @@ def test_citizen_exports_data_then_deletes_account(page, live_server, axe, citiz
     data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
     assert data["profile"]["email"] == citizen.email
     page.get_by_role("button", name="Lav en PDF").click()
-    expect(page.get_by_role("link", name="Hent PDF")).to_be_visible()
+    expect(page.get_by_text("Dokumentet er under udarbejdelse")).to_be_visible()
+    axe(page)
+    pdf.render(Document.objects.get(kind="accounts.my_data").pk)  # the worker gets to it
+    expect(page.get_by_role("link", name="Hent PDF")).to_be_visible(timeout=10_000)  # the page refreshes itself
+    with page.expect_download() as pdf_download:
+        page.get_by_role("link", name="Hent PDF").click()
+    assert open(pdf_download.value.path(), "rb").read(5) == b"%PDF-"
     axe(page)
     page.goto(live_server.url + "/konto/mine-data/")
     page.get_by_role("link", name=re.compile("Se, hvad der sker")).click()
