@@ -5,6 +5,8 @@ lives here; each domain app registers its own export and erase through
 ``frivillig.core.registry.register_personal_data``. Used by /konto/mine-data/, /konto/slet/, the retention
 task and ``manage.py personal_data``."""
 
+import re
+
 from django.contrib.admin.utils import NestedObjects
 from django.contrib.sessions.models import Session
 from django.db import transaction
@@ -32,6 +34,30 @@ def _notifications(user: User):
     if user.email:
         query |= Q(to_email__iexact=user.email)
     return Notification.objects.filter(query)
+
+
+def redact_person(text: str, *, user: User, replacement: str = "[slettet]") -> str:
+    """``text`` with the person's name (whole, and each part of three letters or more, also in the genitive),
+    e-mail addresses and phone number replaced. For apps' ``erase`` handlers: free text that the municipality keeps (a hearing response, an
+    input) must not name the person who wrote it. Call it before the core anonymises the user (handlers run first)."""
+    from allauth.account.models import EmailAddress
+
+    if not text:
+        return text
+    terms = set()
+    name = (user.full_name or "").strip()
+    if name and name != _("Slettet bruger"):
+        terms.add(re.escape(name))
+        terms |= {re.escape(part) for part in re.split(r"[\s,.-]+", name) if len(part) >= 3}
+    emails = {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)} - {""}
+    terms |= {re.escape(e) for e in emails if not e.endswith("@invalid.example")}
+    digits = re.sub(r"\D", "", user.phone or "")
+    if len(digits) >= 8:
+        terms.add(r"(?:\+?45[\s-]*)?" + r"[\s-]*".join(digits[-8:]))
+    if not terms:
+        return text
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(sorted(terms, key=len, reverse=True)) + r")s?(?!\w)", re.IGNORECASE)
+    return pattern.sub(replacement, text)
 
 
 def export_user_data(user: User) -> dict:

@@ -234,3 +234,16 @@ def test_pdf_lays_out_every_section_in_danish():
     assert result[0]["body"]["fields"][1] == ("Sidste login", {"kind": "text", "text": "–"})
     application = result[2]["body"]["fields"][0][1]["items"][0]["fields"]
     assert application == [("Ansøgt beløb", {"kind": "text", "text": "100.00"}), ("Consent", {"kind": "text", "text": "Ja"})]
+
+
+def test_redact_person_removes_name_email_and_phone_from_free_text(citizen):
+    from frivillig.accounts.gdpr import redact_person
+
+    citizen.phone = "+45 20 30 40 50"
+    citizen.save()
+    text = ("Jeg, Anna Andersen, støtter forslaget. Skriv til citizen@example.dk eller ring 20304050 / 20 30 40 50. "
+            "Mvh. anna. Andersens hund hedder Bo.")
+    assert redact_person(text, user=citizen) == (
+        "Jeg, [slettet], støtter forslaget. Skriv til [slettet] eller ring [slettet] / [slettet]. "
+        "Mvh. [slettet]. [slettet] hund hedder Bo.")
+    assert redact_person("", user=citizen) == ""
