@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import get_ip
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from frivillig.core.models import Notification
@@ -12,6 +13,16 @@ class AccountAdapter(DefaultAccountAdapter):
         The per-account count is therefore kept per client IP and account: failures from one place never block
         the owner signing in from another. (The same key is cleared after a successful password reset.)"""
         return f"{get_ip(request)}:{super()._get_login_attempts_cache_key(request, **credentials)}"
+
+    def pre_authenticate(self, request, **credentials) -> None:
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError:
+            from . import security_log
+
+            login = credentials.get("email") or credentials.get("username") or ""
+            security_log.event("login_rate_limited", request=request, login=security_log.login_hash(login))
+            raise
 
     def send_mail(self, template_prefix, email, context):
         """Send allauth's e-mails (verification, password reset) through the portal's notification log

@@ -10,7 +10,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from frivillig.core.registry import StaffSection, register_staff_section
 
-        from . import documents, roles  # noqa: F401 - documents registers the PDF renderer
+        from . import documents, roles, security_log  # noqa: F401 - documents registers the PDF renderer
+
+        security_log.connect()
 
         register_staff_section(StaffSection(
             key="accounts.roles", title=_("Brugere og roller"), url_name="accounts:role_list",

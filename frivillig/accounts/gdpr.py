@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from frivillig.core.models import Document, Notification, PersonalDataAccess
 from frivillig.core.registry import personal_data_handlers
 
+from . import security_log
 from .models import RoleAssignment, User
 
 # What an account that holds nothing else consists of: removed with the account itself.
@@ -104,6 +105,7 @@ def erase_user(user: User, *, dry_run: bool) -> list[str]:
         changes.append(_("Loggen over, hvornår medarbejdere har set dine oplysninger, bevares, som loven kræver."))
         if not dry_run:
             _erase_core(user)
+            security_log.event("account_erased", user=user)
         return changes
 
 
@@ -161,6 +163,7 @@ def delete_or_erase(user: User) -> str:
     if holds_nothing(user):
         _notifications(user).delete()
         end_sessions(user)
+        security_log.event("account_deleted", user=user)
         user.delete()
         return "deleted"
     erase_user(user, dry_run=False)
