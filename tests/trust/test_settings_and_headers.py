@@ -147,3 +147,17 @@ def test_production_cookies_and_hsts_on_real_responses(client, settings, citizen
     assert response.status_code == 302
     session = response.cookies["__Host-sessionid"]
     assert session["secure"] and session["httponly"] and session["samesite"] == "Lax" and not session["domain"]
+
+
+@pytest.mark.django_db
+def test_sign_in_rotates_the_session_and_sessions_are_bounded(client, citizen):
+    client.get("/konto/login/")
+    client.session.save()
+    before = client.session.session_key
+    response = client.post("/konto/login/", {"login": citizen.email, "password": "korrekt-hest-batteri-42",
+                                             "remember": "on"})
+    assert response.status_code == 302 and client.session.session_key != before
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 12 * 3600
+    client.logout()
+    response = client.post("/konto/login/", {"login": citizen.email, "password": "korrekt-hest-batteri-42"})
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == ""  # ends with the browser
