@@ -22,7 +22,15 @@ def _parse(rate: str) -> tuple[int, int]:
 
 
 def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address as allauth sees it (honours ALLAUTH_TRUSTED_PROXY_COUNT behind the proxy), so that
+    our limits and allauth's count the same IP."""
+    from allauth.account.adapter import get_adapter
+    from django.core.exceptions import PermissionDenied
+
+    try:
+        return get_adapter(request).get_client_ip(request)
+    except PermissionDenied:
+        return "unknown"
 
 
 def _hit(key: str, rate: str) -> bool:
