@@ -76,6 +76,16 @@ def notify(*, to, template: str, context: dict | None = None, key: str | None = 
     return notification
 
 
+def message_id(notification) -> str:
+    """The same Message-ID every time this notification is sent: if a worker dies after the SMTP server took the
+    message but before the row was marked sent, the resent copy is recognisable as the same message and receiving
+    servers and mail clients that deduplicate by Message-ID drop it."""
+    from email.utils import parseaddr
+
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or "frivillig.rudersdal.dk"
+    return f"<notification-{notification.pk}@{domain}>"
+
+
 def deliver(notification_id: int) -> bool:
     """Send one pending notification; True if it was sent now. Safe to call twice: the row is locked and
     only a pending notification is sent."""
@@ -86,7 +96,8 @@ def deliver(notification_id: int) -> bool:
         if n is None or n.status == Notification.Status.SENT:
             return False
         n.attempts += 1
-        message = EmailMultiAlternatives(n.subject, n.body_text, settings.DEFAULT_FROM_EMAIL, [n.to_email])
+        message = EmailMultiAlternatives(n.subject, n.body_text, settings.DEFAULT_FROM_EMAIL, [n.to_email],
+                                         headers={"Message-ID": message_id(n)})
         if n.body_html:
             message.attach_alternative(n.body_html, "text/html")
         try:

@@ -38,6 +38,19 @@ def test_send_task_run_twice_sends_once(citizen, django_capture_on_commit_callba
     assert len(mail.outbox) == 1
 
 
+def test_a_resent_notification_carries_the_same_message_id(citizen, other_citizen, django_capture_on_commit_callbacks):
+    """The crash window (SMTP accepted, row not yet marked sent) resends; the copy must be recognisably the same
+    message so that receiving servers and clients drop it."""
+    with django_capture_on_commit_callbacks(execute=False):
+        n = notify.notify(to=citizen, template="core/email/test_message", context={"message": "x"}, key="k3")
+        other = notify.notify(to=other_citizen, template="core/email/test_message", context={"message": "x"}, key="k4")
+    assert notify.deliver(n.pk)
+    Notification.objects.filter(pk=n.pk).update(status=Notification.Status.PENDING)  # as if the worker had died
+    assert notify.deliver(n.pk) and notify.deliver(other.pk)
+    first, again, different = (m.message()["Message-ID"] for m in mail.outbox)
+    assert first == again and first != different and first.startswith("<notification-") and first.endswith(">")
+
+
 def test_html_alternative_escapes_user_text(citizen, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         notify.notify(to=citizen, template="core/email/test_message", context={"message": "<script>x</script>"})
