@@ -1,6 +1,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.gdpr import redact_rows
+
 from .models import UNDECIDED, GrantApplication, Status
 
 
@@ -33,5 +35,6 @@ def erase(user, dry_run: bool) -> list[str]:
     if not dry_run:
         drafts.delete()
         undecided.update(status=Status.WITHDRAWN)
+        redact_rows(decided, ["title", "description", "purpose", "partnership_description", "place"], user=user)
         mine.update(applicant=None, contact_name="", contact_email="", contact_phone="", anonymised_at=timezone.now())
     return changes

@@ -1,5 +1,7 @@
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.gdpr import redact_rows
+
 from .models import Membership, PriorityReview, Proposal, ProposalComment
 
 
@@ -23,6 +25,8 @@ def erase(user, dry_run: bool) -> list[str]:
     if memberships.exists():
         changes.append(_("Dine medlemskaber af styregruppe og netværk ophører."))
     if not dry_run:
+        redact_rows(comments, ["body"], user=user)
+        redact_rows(proposals, ["title", "summary"], user=user)
         comments.update(author=None)
         proposals.update(author=None)
         memberships.delete()

@@ -1,5 +1,7 @@
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.gdpr import redact_rows
+
 from .models import HearingResponse, Input, MeetingSignup, Support
 
 
@@ -35,6 +37,8 @@ def erase(user, dry_run: bool) -> list[str]:
     if signups.exists():
         changes.append(_("%(n)s mødetilmelding(er) slettes.") % {"n": signups.count()})
     if not dry_run:
+        redact_rows(responses, ["text"], user=user)
+        redact_rows(inputs, ["text", "author_label"], user=user)
         responses.update(author=None, publish_with_name=False)
         inputs.update(author=None)
         signups.delete()

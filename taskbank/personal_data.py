@@ -3,6 +3,8 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.gdpr import redact_rows
+
 from .models import ApplicationMessage, EventSignup, Idea, SavedSearch, TaskApplication
 
 
@@ -41,6 +43,7 @@ def erase(user, dry_run: bool) -> list[str]:
     if not dry_run:
         ApplicationMessage.objects.filter(application__applicant=user, from_staff=False).update(body="–")
         applications.update(message="–", availability="–", applicant=None, anonymised_at=timezone.now())
+        redact_rows(ideas, ["title", "description"], user=user)
         ideas.update(proposer=None)
         signups.delete()
         searches.delete()

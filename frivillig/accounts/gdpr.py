@@ -61,6 +61,18 @@ def redact_person(text: str, *, user: User, replacement: str = "[slettet]") -> s
     return pattern.sub(replacement, text)
 
 
+def redact_rows(queryset, fields, *, user: User) -> int:
+    """``redact_person`` on ``fields`` of every row of ``queryset`` (run it before the rows lose their link to the
+    person). Only rows whose text changes are written; returns how many."""
+    written = 0
+    for row in queryset.only("pk", *fields).iterator():
+        new = {f: redact_person(getattr(row, f), user=user) for f in fields}
+        new = {f: v for f, v in new.items() if v != getattr(row, f)}
+        if new:
+            written += type(row)._default_manager.filter(pk=row.pk).update(**new)
+    return written
+
+
 def export_user_data(user: User) -> dict:
     """Everything the portal holds about ``user``, JSON-serialisable; each app's part under its own key."""
     from allauth.account.models import EmailAddress

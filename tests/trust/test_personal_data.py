@@ -79,12 +79,45 @@ def test_deletion_keeps_grant_decisions_and_hearing_responses_anonymously(citize
     grant_services.decide(actor=culture_admin, application=application, outcome=Status.APPROVED, amount=Decimal("100"))
     hearing = Hearing.objects.create(slug="h", title="H", description="d", opens_at=now - timedelta(days=1),
                                      closes_at=now + timedelta(days=1))
-    response = HearingResponse.objects.create(hearing=hearing, author=citizen, text="Svar", publish_with_name=True)
+    response = HearingResponse.objects.create(
+        hearing=hearing, author=citizen, publish_with_name=True,
+        text="Som formand (Anna Andersen, citizen@example.dk) foreslår jeg længere åbningstider.")
+    type(application).objects.filter(pk=application.pk).update(
+        description="Projektet ledes af Anna Andersen, som kan træffes på citizen@example.dk.")
     erase_user(citizen, dry_run=False)
     application.refresh_from_db()
     response.refresh_from_db()
     assert application.status == Status.APPROVED and application.applicant is None and application.contact_email == ""
     assert response.author is None and response.public_name() == "Anonym"
+    # The kept free text no longer names the person; the rest of what they wrote stays.
+    assert response.text == "Som formand ([slettet], [slettet]) foreslår jeg længere åbningstider."
+    assert application.description == "Projektet ledes af [slettet], som kan træffes på [slettet]."
+
+
+def test_deletion_strips_the_name_from_kept_ideas_inputs_and_network_proposals(citizen, network_member, culture_admin):
+    from network.models import Proposal, ProposalComment
+    from strategy import services as strategy_services
+    from strategy.models import Input, ProcessTemplate, Theme
+    from strategy.seed import load_reference
+    from taskbank.models import Idea
+
+    idea = Idea.objects.create(proposer=citizen, title="Læsecafé", description="Kontakt Anna på citizen@example.dk.")
+    load_reference()
+    process = strategy_services.create_process(actor=culture_admin, template=ProcessTemplate.objects.get(slug="ballerup"),
+                                               title="Strategi", description="d", starts_on=timezone.localdate())
+    theme = Theme.objects.create(process=process, name="Roller")
+    given = Input.objects.create(process=process, theme=theme, kind=Input.Kind.IDEA, author=citizen,
+                                 author_label="Anna Andersen", text="Andersens idé: flere bænke.")
+    proposal = Proposal.objects.create(author=citizen, title="Forslag fra Anna Andersen", summary="Mere samarbejde.")
+    comment = ProposalComment.objects.create(proposal=proposal, author=citizen, body="Ring til Anna.")
+    untouched = ProposalComment.objects.create(proposal=proposal, author=network_member, body="Godt forslag, Anna!")
+    erase_user(citizen, dry_run=False)
+    for obj in (idea, given, proposal, comment, untouched):
+        obj.refresh_from_db()
+    assert idea.proposer is None and idea.description == "Kontakt [slettet] på [slettet]."
+    assert given.author is None and given.author_label == "[slettet]" and given.text == "[slettet] idé: flere bænke."
+    assert proposal.title == "Forslag fra [slettet]" and comment.body == "Ring til [slettet]."
+    assert untouched.body == "Godt forslag, Anna!"  # someone else's text is theirs, not the erased person's
 
 
 def test_access_log_survives_deletion(citizen, institution_staff):
