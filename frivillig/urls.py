@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import JavaScriptCatalog, set_language
 
 from frivillig.core import views as core_views
 from taskbank.api import api as taskbank_api
@@ -16,7 +17,9 @@ urlpatterns = [
     path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
     path("privatliv/", core_views.privacy, name="privacy"),
     path("medarbejder/", core_views.staff_home, name="staff_home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch is the one POST without a CSRF token: it only sets the display-language cookie and
+    # redirects to a same-host `next`, and leaving the token out keeps anonymous pages shareable (SECURITY.md).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("frivillig.accounts.urls")),
     path("konto/", include("allauth.urls")),

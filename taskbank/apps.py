@@ -17,7 +17,7 @@ class TaskbankConfig(AppConfig):
             register_staff_section,
         )
 
-        from . import indicators, personal_data
+        from . import indicators, personal_data, signals  # noqa: F401 (signals connect on import)
 
         register_staff_section(StaffSection(
             key="taskbank.tasks", title=_("Opgaver og ansøgninger"), url_name="taskbank:staff_home",

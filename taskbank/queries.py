@@ -71,13 +71,18 @@ MAX_CACHED_IDS = 1000
 
 
 def cached_listing(params, filterset, sort) -> dict:
-    """Counts and the ordered ids of the first MAX_CACHED_IDS matches for one search, cached briefly."""
+    """Counts and the ordered ids of the first MAX_CACHED_IDS matches for one search, cached until a task
+    changes (and at most LIST_CACHE_SECONDS)."""
     import hashlib
 
     from django.core.cache import cache
 
-    key = "taskbank:list:" + hashlib.sha256(
-        "&".join(f"{k}={v}" for k, v in sorted(params.items()) if k != "side").encode()).hexdigest()
+    from frivillig.core import pagecache
+
+    # The generation changes whenever a task or an accepted application changes (taskbank/signals.py).
+    key = "taskbank:list:" + hashlib.sha256("&".join(
+        [pagecache.generation("taskbank"), timezone.localdate().isoformat()]
+        + [f"{k}={v}" for k, v in sorted(params.items()) if k != "side"]).encode()).hexdigest()
     listing = cache.get(key)
     if listing is None:
         qs = filterset.qs

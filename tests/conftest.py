@@ -21,9 +21,13 @@ def _fresh_cache():
     """Each test starts with an empty cache (rate limits, cached task listings)."""
     from django.core.cache import cache
 
+    from frivillig.core.pagecache import clear_local
+
     cache.clear()
+    clear_local()
     yield
     cache.clear()
+    clear_local()
 
 
 @pytest.fixture

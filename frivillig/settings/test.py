@@ -14,10 +14,15 @@ CELERY_TASK_ALWAYS_EAGER = True
 MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
 CELERY_TASK_EAGER_PROPAGATES = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("TEST_CACHE_URL"):
+    # The throughput benchmark serves through gunicorn workers that share Redis, as in production.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["TEST_CACHE_URL"]}}
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("TEST_DB_NAME", "default")
 # Parallel developers or CI jobs on one cluster give each run its own test database.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_frivillig")}
-DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Tests open a connection per request; the throughput benchmark's server keeps them, as production does.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("TEST_CONN_MAX_AGE", "0"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -3,11 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
-from frivillig.core import ratelimit
+from frivillig.core import pagecache, ratelimit
 from frivillig.core.choices import Area, Town
 
 from .. import queries, services
@@ -21,9 +22,11 @@ def _label_counts(field, choices, counts, prefix):
         (value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
 
 
+@pagecache.anonymous_page_cache("taskbank")
 def task_list(request):
-    """The list is computed once per distinct search for LIST_CACHE_SECONDS (ids, counts, total), then only
-    the 20 tasks of the page are fetched: at 100,000 tasks the counts are the expensive part."""
+    """Anonymous visitors share the rendered page (frivillig/core/pagecache.py). Below that, the list is computed
+    once per distinct search (ids, counts, total), then only the 20 tasks of the page are fetched: at 100,000
+    tasks the counts are the expensive part."""
     filterset = TaskFilter(request.GET or None, queryset=queries.published_tasks())
     form = filterset.form
     sort = request.GET.get("sorter") or ("relevans" if (request.GET.get("q") or "").strip() else "nyeste")
@@ -32,8 +35,9 @@ def task_list(request):
     _label_counts(form.fields["omraade"], Area.choices, counts, "area")
     _label_counts(form.fields["by"], Town.choices, counts, "town")
     _label_counts(form.fields["maalgruppe"], TargetGroup.choices, counts, "target")
-    page = queries.listing_page(listing, request.GET.get("side"))
-    context = {"filter": filterset, "page": page, "total": counts["total"], "sort": sort, "sort_choices": SORT,
+    # Fetched only if the results fragment is not in the cache (templates: {% cache … fragment_key %}).
+    page = SimpleLazyObject(lambda: queries.listing_page(listing, request.GET.get("side")))
+    context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request), "total": counts["total"], "sort": sort, "sort_choices": SORT,
                "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"

@@ -14,5 +14,24 @@ def bench_data(django_db_setup, django_db_blocker):
     return result
 
 
+@pytest.fixture(scope="session")
+def bench_session_cookie(bench_data, django_db_blocker) -> str:
+    """A committed session of a citizen in the benchmark database, as a Cookie header: signed-in visitors are
+    never served the shared page, so their figure is that of a rendered task list."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    with django_db_blocker.unblock():
+        user, _ = get_user_model().objects.get_or_create(email="bench.citizen@example.dk",
+                                                         defaults={"full_name": "Bench Borger"})
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+    return f"Cookie: {settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
 def pytest_sessionfinish(session, exitstatus):
     report.write_and_print()

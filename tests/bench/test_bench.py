@@ -120,9 +120,10 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wrk(url, connections, seconds=8):
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url], capture_output=True,
-                         text=True, timeout=seconds + 30).stdout
+def wrk(url, connections, seconds=8, headers=()):
+    extra = [arg for header in headers for arg in ("-H", header)]
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+                         capture_output=True, text=True, timeout=seconds + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def pct(p):
@@ -133,14 +134,24 @@ def wrk(url, connections, seconds=8):
     return {"rps": round(rps, 1), "p50_ms": pct(50), "p99_ms": pct(99)}
 
 
-def test_throughput_against_trivial_view(bench_data):
+def fetch(url, headers=()):
+    import urllib.request
+
+    request = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read().decode()
+
+
+def test_throughput_against_trivial_view(bench_data, bench_session_cookie):
     if not shutil.which("wrk"):
         pytest.skip("wrk is not installed (make bench installs it)")
+    cookie = bench_session_cookie
     port = free_port()
     db = settings.DATABASES["default"]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "frivillig.settings.test", "DJANGO_ALLOW_ASYNC_UNSAFE": "",
            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-           "ALLOWED_HOSTS": "127.0.0.1"}
+           "ALLOWED_HOSTS": "127.0.0.1", "TEST_CACHE_URL": settings.REDIS_URL.rsplit("/", 1)[0] + "/7",
+           "TEST_CONN_MAX_AGE": "60"}
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "frivillig.wsgi:application", "--bind",
                                f"127.0.0.1:{port}", "--workers", "2", "--env", "DJANGO_SETTINGS_MODULE=frivillig.settings.test"],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -152,13 +163,20 @@ def test_throughput_against_trivial_view(bench_data):
             except OSError:
                 time.sleep(0.1)
         base = f"http://127.0.0.1:{port}"
+        for path in ("/healthz/live", "/opgaver/", "/opgaver/?q=hj%C3%A6lp"):
+            wrk(base + path, 2, seconds=2)  # warm-up: imports, connections, caches
+        assert "Bench Borger" in fetch(base + "/opgaver/", [cookie])  # the signed-in figure is really signed in
+        assert "Bench Borger" not in fetch(base + "/opgaver/")
         for c in (8, 32):
             trivial = wrk(base + "/healthz/live", c)
             listing = wrk(base + "/opgaver/", c)
             search = wrk(base + "/opgaver/?q=hj%C3%A6lp", c)
+            signed_in = wrk(base + "/opgaver/", c, headers=[cookie])
             report.record("load", f"trivial view, {c} conn", **trivial)
             report.record("load", f"task list, {c} conn", **listing, ratio=round(listing["rps"] / trivial["rps"], 2))
             report.record("load", f"task search, {c} conn", **search, ratio=round(search["rps"] / trivial["rps"], 2))
+            report.record("load", f"task list signed in (rendered), {c} conn", **signed_in,
+                          ratio=round(signed_in["rps"] / trivial["rps"], 2))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)

@@ -16,6 +16,13 @@ MAX_QUERIES = 12
 
 
 def count_queries(client, url):
+    """Queries of a page rendered from scratch: the shared caches (page, fragments, listing) are emptied first."""
+    from django.core.cache import cache
+
+    from frivillig.core.pagecache import clear_local
+
+    cache.clear()
+    clear_local()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -1,0 +1,174 @@
+"""Rendered pages for anonymous visitors, shared between them and dropped the moment their content changes.
+
+Most visitors to a public list (the task bank) are not signed in and see exactly the same page for the same
+URL and language. Rendering that page (a filter form with counted choices, twenty cards, the layout) costs
+far more than serving it, so the HTML is kept in the shared cache:
+
+    @anonymous_page_cache("taskbank")
+    def task_list(request): ...
+
+    pagecache.changed("taskbank")   # after a task or an application changes (on commit as well)
+
+A page is served from the cache only when it cannot differ between visitors: a GET or HEAD from someone
+with no session and no pending messages. A rendered page is stored only if it is a plain 200 response that
+set no cookie and used no CSRF token (a token is personal). Entries carry the namespace's generation, a
+random token replaced by ``changed()``, so a new or edited task shows at once; the day is part of the key,
+since what is published depends on the date. The response still passes through every middleware, so the
+security headers are those of a fresh page.
+"""
+
+import hashlib
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+
+TIMEOUT = 300
+MAX_BYTES = 512 * 1024
+HEADER = "X-Page-Cache"
+LOCAL_ENTRIES = 128  # per process: at most 128 × MAX_BYTES, in practice ~60 KB a page
+
+
+class _LocalPages:
+    """The most used pages also in the worker's memory, so that a hit costs one small cache read (the
+    generation) instead of moving the page out of Redis. Entries are checked against the shared generation
+    on every use, so a change made through any worker drops them everywhere."""
+
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key, current):
+        with self.lock:
+            found = self.entries.get(key)
+            if found is None or found[1][0] != current or found[0] < time.monotonic():
+                return None
+            self.entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key, entry, timeout):
+        with self.lock:
+            self.entries[key] = (time.monotonic() + timeout, entry)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local_pages = _LocalPages(LOCAL_ENTRIES)
+
+
+def _generation_key(namespace: str) -> str:
+    return f"pagecache:gen:{namespace}"
+
+
+def changed(namespace: str) -> None:
+    """Drop every cached page of the namespace: now, and again when the current transaction commits (a page
+    rendered from the old data while the transaction was open must not survive it)."""
+
+    def bump():
+        value = uuid.uuid4().hex
+        cache.set(_generation_key(namespace), value, None)
+        _generations[namespace] = (value, time.monotonic())
+
+    bump()
+    transaction.on_commit(bump)
+
+
+# The generation as this process last read it. It is read again from the shared cache after
+# GENERATION_SECONDS, so a change made in another worker reaches this one within that time; a change made in
+# this process is seen at once.
+GENERATION_SECONDS = 1.0
+_generations: dict[str, tuple[str, float]] = {}
+
+
+def generation(namespace: str) -> str:
+    known = _generations.get(namespace)
+    if known is not None and time.monotonic() - known[1] < GENERATION_SECONDS:
+        return known[0]
+    key = _generation_key(namespace)
+    value = cache.get(key)
+    if value is None:
+        cache.add(key, uuid.uuid4().hex, None)
+        value = cache.get(key)
+    _generations[namespace] = (value, time.monotonic())
+    return value
+
+
+def clear_local() -> None:
+    """Forget what this process holds (tests start from an empty cache)."""
+    local_pages.clear()
+    _generations.clear()
+
+
+def shareable_request(request) -> bool:
+    return (request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES
+            and not request.META.get("HTTP_AUTHORIZATION"))
+
+
+def _page_key(namespace: str, request) -> str:
+    query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
+    parts = [request.path, query, get_language() or "", request.headers.get("X-Requested-With", ""),
+             timezone.localdate().isoformat()]
+    return f"pagecache:{namespace}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def fragment_key(namespace: str, request) -> str:
+    """For {% cache %} around the parts of a page that are the same for everyone (signed in or not): changes
+    with the namespace's generation, the day, the query and the language."""
+    return generation(namespace) + ":" + _page_key(namespace, request).rsplit(":", 1)[1]
+
+
+def _storable(request, response) -> bool:
+    return (response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not getattr(getattr(request, "_messages", None), "added_new", False)
+            and len(response.content) <= MAX_BYTES)
+
+
+def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not shareable_request(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(namespace, request)
+            current = generation(namespace)
+            entry = local_pages.get(key, current)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == current:
+                    local_pages.put(key, entry, timeout)
+                else:
+                    entry = None
+            if entry is not None:
+                response = HttpResponse(entry[2], content_type=entry[1])
+                response[HEADER] = "hit"
+                return response
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if _storable(request, response):
+                entry = (current, response["Content-Type"], response.content)
+                cache.set(key, entry, timeout)
+                local_pages.put(key, entry, timeout)
+                response[HEADER] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,112 @@
+"""The task list is shared between anonymous visitors (frivillig/core/pagecache.py): what must hold is that
+nobody ever sees a stale task list after a change, another person's page, or the wrong language."""
+
+import pytest
+from django.test import Client
+
+from frivillig.core.pagecache import HEADER
+from taskbank import services
+from taskbank.models import Task
+
+from .factories import ApplicationFactory, TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def anonymous_get(path="/opgaver/", **extra):
+    return Client().get(path, **extra)
+
+
+def test_second_anonymous_visitor_gets_the_same_page_from_the_cache_without_cookies(task):
+    first = anonymous_get()
+    second = anonymous_get()
+    assert first[HEADER] == "miss" and second[HEADER] == "hit"
+    assert second.content == first.content and task.title in second.content.decode()
+    # Nothing personal on the shared page: no CSRF cookie, no session cookie, no token in the HTML.
+    assert not first.cookies and not second.cookies
+    assert "csrfmiddlewaretoken" not in second.content.decode()
+    # The cached page still gets the security headers of a fresh response.
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    assert second["X-Frame-Options"] == "DENY"
+
+
+def test_a_newly_published_task_is_on_the_next_anonymous_page_at_once(task, institution, institution_staff):
+    assert anonymous_get()[HEADER] == "miss"
+    assert anonymous_get()[HEADER] == "hit"
+    TaskFactory(institution=institution, contact=institution_staff, title="Naturpleje i Rude Skov")
+    page = anonymous_get()
+    assert page[HEADER] == "miss" and "Naturpleje i Rude Skov" in page.content.decode()
+    searched = anonymous_get("/opgaver/?q=naturpleje")
+    assert "Naturpleje i Rude Skov" in searched.content.decode()
+
+
+def test_a_task_filled_to_the_last_place_leaves_the_cached_list(task, institution_staff, citizen):
+    assert task.title in anonymous_get().content.decode()
+    assert anonymous_get()[HEADER] == "hit"
+    services.accept(actor=institution_staff, application=ApplicationFactory(task=task, applicant=citizen))
+    task.refresh_from_db()
+    assert task.status == Task.Status.FILLED
+    assert task.title not in anonymous_get().content.decode()
+
+
+def test_a_renamed_institution_shows_at_once(task, institution):
+    anonymous_get()
+    institution.name = "Plejecenter Sjælsø"
+    institution.save()
+    assert "Plejecenter Sjælsø" in anonymous_get().content.decode()
+
+
+def test_signed_in_visitors_are_never_served_or_stored(client, task, citizen):
+    client.force_login(citizen)
+    mine = client.get("/opgaver/?q=h%C3%B8jtl%C3%A6sning")
+    assert HEADER not in mine and "Anna Andersen" in mine.content.decode()
+    assert HEADER not in client.get("/opgaver/?q=h%C3%B8jtl%C3%A6sning")
+    shared = anonymous_get("/opgaver/?q=h%C3%B8jtl%C3%A6sning")
+    assert shared[HEADER] == "miss" and "Anna Andersen" not in shared.content.decode()
+    again = client.get("/opgaver/?q=h%C3%B8jtl%C3%A6sning")
+    assert HEADER not in again and "Anna Andersen" in again.content.decode()
+
+
+def test_pending_messages_are_shown_to_their_visitor_only(client, task, citizen):
+    client.force_login(citizen)
+    client.post("/konto/logout/")
+    page = client.get("/opgaver/")
+    assert HEADER not in page and 'class="portal-messages"' in page.content.decode()
+    assert 'class="portal-messages"' not in anonymous_get().content.decode()
+
+
+def test_each_language_has_its_own_cached_page(task):
+    assert "Find en frivillig opgave" in anonymous_get().content.decode()
+    english = anonymous_get(HTTP_ACCEPT_LANGUAGE="en")
+    assert english[HEADER] == "miss" and "Find a volunteer task" in english.content.decode()
+    assert "Find a volunteer task" in anonymous_get(HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Find en frivillig opgave" in anonymous_get().content.decode()
+
+
+def test_the_live_filter_fragment_and_the_full_page_are_cached_apart(task):
+    fragment = anonymous_get("/opgaver/?omraade=elderly", HTTP_X_REQUESTED_WITH="fetch")
+    full = anonymous_get("/opgaver/?omraade=elderly")
+    assert "<html" not in fragment.content.decode() and "<html" in full.content.decode()
+    assert full[HEADER] == "miss"
+
+
+def test_language_switch_works_without_a_token_and_only_redirects_to_this_site():
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post("/i18n/setlang/", {"language": "en", "next": "/opgaver/"})
+    assert response.status_code == 302 and response["Location"] == "/opgaver/"
+    assert "Find a volunteer task" in browser.get("/opgaver/").content.decode()
+    outside = browser.post("/i18n/setlang/", {"language": "da", "next": "https://evil.example/"})
+    assert outside.status_code == 302 and "evil.example" not in outside["Location"]
+
+
+def test_signed_in_visitors_share_only_the_list_fragments_and_see_changes_at_once(client, task, citizen, other_citizen,
+                                                                                 institution, institution_staff):
+    client.force_login(citizen)
+    assert task.title in client.get("/opgaver/?by=holte").content.decode()
+    other = Client()
+    other.force_login(other_citizen)
+    page = other.get("/opgaver/?by=holte").content.decode()
+    assert task.title in page and "Bo Bertelsen" in page and "Anna Andersen" not in page
+    TaskFactory(institution=institution, contact=institution_staff, title="Lektiehjælp i Holte", town="holte")
+    page = client.get("/opgaver/?by=holte").content.decode()
+    assert "Lektiehjælp i Holte" in page and "2 opgaver fundet" in page
