@@ -29,6 +29,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 TIMEOUT = 300
@@ -158,6 +159,8 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
             if entry is not None:
                 response = HttpResponse(entry[2], content_type=entry[1])
                 response[HEADER] = "hit"
+                # As on a rendered page: a signed-in visitor's page differs, so caches downstream must key on it.
+                patch_vary_headers(response, ("Cookie",))
                 return response
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):

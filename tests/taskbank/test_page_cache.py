@@ -28,6 +28,8 @@ def test_second_anonymous_visitor_gets_the_same_page_from_the_cache_without_cook
     # The cached page still gets the security headers of a fresh response.
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert second["X-Frame-Options"] == "DENY"
+    # A proxy in front must still keep signed-in visitors' pages apart.
+    assert "Cookie" in second["Vary"] and "Accept-Language" in second["Vary"]
 
 
 def test_a_newly_published_task_is_on_the_next_anonymous_page_at_once(task, institution, institution_staff):
