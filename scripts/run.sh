@@ -23,7 +23,7 @@ if [ -z "${DATABASE_URL:-}" ] && ! grep -q "PostgreSQL running" <<<"$status"; th
 if [ -z "${REDIS_URL:-}" ] && ! grep -q "Redis running" <<<"$status"; then STARTED_SERVICES=1; fi
 scripts/devservices.sh start
 
-$PY manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0 2>/dev/null || true
+$PY manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 $PY manage.py migrate --no-input -v 0
 $PY manage.py load_portal_data --demo
 
