@@ -14,6 +14,7 @@ class GrantsConfig(AppConfig):
             StaffSection,
             register_indicator_source,
             register_personal_data,
+            register_retention,
             register_staff_section,
         )
 
@@ -25,6 +26,7 @@ class GrantsConfig(AppConfig):
             description=_("Puljer, runder, sagsbehandling, afgørelser, udbetalinger og afrapporteringer.")))
         register_personal_data(PersonalDataHandler(key="grants", export=personal_data.export,
                                                    erase=personal_data.erase))
+        register_retention("grants.drafts", personal_data.purge_old_drafts)
         for key, label, fn in indicators.sources():
             register_indicator_source(IndicatorSource(key=key, label=label, compute=fn,
                                                       unit="kr." if "amount" in key else ""))

@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,3 +41,13 @@ def erase(user, dry_run: bool) -> list[str]:
         redact_rows(decided, ["title", "description", "purpose", "partnership_description", "place"], user=user)
         mine.update(applicant=None, contact_name="", contact_email="", contact_phone="", anonymised_at=timezone.now())
     return changes
+
+
+def purge_old_drafts(now) -> int:
+    """Retention: an application never submitted and not changed for RETENTION_DAYS["grant_draft"] days is deleted
+    with its budget lines and attachments (their files go with them: django-cleanup)."""
+    cutoff = now - timedelta(days=settings.RETENTION_DAYS["grant_draft"])
+    drafts = GrantApplication.objects.filter(status=Status.DRAFT, updated_at__lt=cutoff)
+    count = drafts.count()
+    drafts.delete()
+    return count

@@ -12,15 +12,23 @@ mapping = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(mapping)
 po = polib.pofile("locale/en/LC_MESSAGES/django.po")
 filled = 0
+unfinished = []
 for entry in po:
     if entry.msgid_plural and entry.msgid in getattr(mapping, "PLURAL", {}):
         one, other = mapping.PLURAL[entry.msgid]
         entry.msgstr_plural = {0: one, 1: other}
-        filled += 1
     elif entry.msgid in mapping.T:
         entry.msgstr = mapping.T[entry.msgid]
-        filled += 1
+    else:
+        # Not in the mapping: a fuzzy guess of makemessages stays fuzzy (it is often wrong), to be translated.
+        if "fuzzy" in entry.flags or not (entry.msgstr or any(entry.msgstr_plural.values())):
+            unfinished.append(entry.msgid)
+        continue
+    filled += 1
     if "fuzzy" in entry.flags:
         entry.flags.remove("fuzzy")
+    entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
 po.save()
 print(f"filled {filled} of {len(po)}")
+for msgid in unfinished:
+    print("still to translate:", msgid)

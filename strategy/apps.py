@@ -14,6 +14,7 @@ class StrategyConfig(AppConfig):
             StaffSection,
             register_indicator_source,
             register_personal_data,
+            register_retention,
             register_staff_section,
         )
 
@@ -25,6 +26,7 @@ class StrategyConfig(AppConfig):
             description=_("Processer fra skabeloner, møder, input, udkast, høringer, vedtagelse og indikatorer.")))
         register_personal_data(PersonalDataHandler(key="strategy", export=personal_data.export,
                                                    erase=personal_data.erase))
+        register_retention("strategy.meeting_signups", personal_data.purge_past_meeting_signups)
         register_indicator_source(IndicatorSource(key="strategy.hearing_responses", label=_("Høringssvar"),
                                                   compute=personal_data.count_responses))
         register_indicator_source(IndicatorSource(key="strategy.inputs", label=_("Input til strategiprocesser"),

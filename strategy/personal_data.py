@@ -1,3 +1,6 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.gdpr import redact_rows
@@ -44,3 +47,10 @@ def erase(user, dry_run: bool) -> list[str]:
         signups.delete()
         Support.objects.filter(user=user).delete()
     return changes
+
+
+def purge_past_meeting_signups(now) -> int:
+    """Retention: who came to a meeting is needed for the meeting, not for ever."""
+    cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
+    deleted, _detail = MeetingSignup.objects.filter(meeting__ends_at__lt=cutoff).delete()
+    return deleted

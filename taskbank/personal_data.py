@@ -1,5 +1,8 @@
 """What the task bank holds about a person, for export and for deletion (GDPR)."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,3 +51,10 @@ def erase(user, dry_run: bool) -> list[str]:
         signups.delete()
         searches.delete()
     return changes
+
+
+def purge_past_event_signups(now) -> int:
+    """Retention: sign-ups to an event are deleted RETENTION_DAYS["meeting_signup"] days after it ended."""
+    cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
+    deleted, _detail = EventSignup.objects.filter(event__ends_at__lt=cutoff).delete()
+    return deleted

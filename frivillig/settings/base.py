@@ -69,6 +69,9 @@ INSTALLED_APPS = [
     "taskbank",
     "grants",
     "strategy",
+    # last: deletes a FileField's file when its row is deleted or the file replaced (after commit), so that
+    # erasure and retention leave no uploads behind
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -276,4 +279,8 @@ RETENTION_DAYS = {
     "notification_log": int(os.environ.get("RETAIN_NOTIFICATION_LOG_DAYS", "365")),
     # PDFs made on /konto/mine-data/ (a copy of everything about the person): kept only to be downloaded.
     "data_export": int(os.environ.get("RETAIN_DATA_EXPORT_DAYS", "7")),
+    # A grant application never submitted, counted from its last change (with its attachments).
+    "grant_draft": int(os.environ.get("RETAIN_GRANT_DRAFT_DAYS", "365")),
+    # Who signed up for a strategy meeting or a task-bank event, counted from the meeting's or event's end.
+    "meeting_signup": int(os.environ.get("RETAIN_MEETING_SIGNUP_DAYS", "90")),
 }

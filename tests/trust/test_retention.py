@@ -123,3 +123,86 @@ def test_the_daily_task_is_scheduled_and_runs_the_registered_hooks(no_app_hooks)
 def test_privacy_page_lists_the_periods(client, settings):
     page = client.get("/privatliv/").content.decode()
     assert "30 dage" in page and "365 dage" in page
+    assert "365 dage efter sidste ændring" in page and "90 dage efter mødet" in page
+    english = client.get("/privatliv/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "365 days after the last change" in english and "90 days after the meeting" in english
+
+
+def grant_application(pool, user, *, status, changed):
+    from django.core.files.base import ContentFile
+
+    from grants.models import Attachment
+    from tests.grants.conftest import make_application
+
+    with freeze_time(changed):
+        application = make_application(pool, user, status=status)
+        attachment = Attachment(application=application, title="Budget")
+        attachment.file.save("budget.pdf", ContentFile(b"%PDF-1.4 budget"), save=True)
+    return application, attachment
+
+
+@pytest.fixture
+def pool(db):
+    from grants.models import Pool
+
+    return Pool.objects.create(name="P", slug="p", purpose="x", who_may_apply="x", max_amount=100, yearly_budget=1000)
+
+
+def test_grant_drafts_unchanged_for_a_year_are_deleted_with_their_files(settings, pool, citizen, other_citizen,
+                                                                        django_capture_on_commit_callbacks):
+    from grants.models import GrantApplication, Status
+
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "grant_draft": 365}
+    old, old_file = grant_application(pool, citizen, status=Status.DRAFT, changed=NOW - timedelta(days=366))
+    recent, _ = grant_application(pool, citizen, status=Status.DRAFT, changed=NOW - timedelta(days=300))
+    sent, sent_file = grant_application(pool, other_citizen, status=Status.SUBMITTED, changed=NOW - timedelta(days=800))
+    storage = old_file.file.storage
+    assert storage.exists(old_file.file.name)
+    with freeze_time(NOW), django_capture_on_commit_callbacks(execute=True):
+        assert retention.run()["grants.drafts"] == 1
+    assert set(GrantApplication.objects.values_list("pk", flat=True)) == {recent.pk, sent.pk}
+    assert not storage.exists(old_file.file.name)  # the uploaded file goes with the draft
+    assert storage.exists(sent_file.file.name)
+
+
+def test_sign_ups_are_deleted_90_days_after_the_meeting_or_event(settings, citizen, culture_admin):
+    from strategy import services as strategy_services
+    from strategy.models import Meeting, MeetingSignup, ProcessTemplate
+    from strategy.seed import load_reference
+    from taskbank.models import Event, EventSignup
+
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "meeting_signup": 90}
+    load_reference()
+    process = strategy_services.create_process(actor=culture_admin, template=ProcessTemplate.objects.get(slug="ballerup"),
+                                               title="Strategi", description="d", starts_on=NOW.date())
+
+    def meeting(ended):
+        m = Meeting.objects.create(process=process, kind="dialogue", title="Dialogmøde", audience="Alle",
+                                   starts_at=ended - timedelta(hours=2), ends_at=ended, place="Mariehøj", capacity=9)
+        MeetingSignup.objects.create(meeting=m, user=citizen)
+        return m
+
+    def event(ended):
+        e = Event.objects.create(title="Frivilligfest", description="d", starts_at=ended - timedelta(hours=2),
+                                 ends_at=ended, place="Holte Hallerne", town="holte", capacity=9)
+        EventSignup.objects.create(event=e, user=citizen)
+        return e
+
+    old_meeting, recent_meeting = meeting(NOW - timedelta(days=91)), meeting(NOW - timedelta(days=89))
+    old_event, recent_event = event(NOW - timedelta(days=91)), event(NOW - timedelta(days=89))
+    with freeze_time(NOW):
+        result = retention.run()
+    assert result["strategy.meeting_signups"] == 1 and result["taskbank.event_signups"] == 1
+    assert list(MeetingSignup.objects.values_list("meeting", flat=True)) == [recent_meeting.pk]
+    assert list(EventSignup.objects.values_list("event", flat=True)) == [recent_event.pk]
+    assert Meeting.objects.filter(pk=old_meeting.pk).exists() and Event.objects.filter(pk=old_event.pk).exists()
+
+
+def test_erasure_leaves_no_uploaded_file_of_a_deleted_draft(pool, citizen, django_capture_on_commit_callbacks):
+    from frivillig.accounts.gdpr import erase_user
+    from grants.models import Status
+
+    _draft, attachment = grant_application(pool, citizen, status=Status.DRAFT, changed=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_user(citizen, dry_run=False)
+    assert not attachment.file.storage.exists(attachment.file.name)
