@@ -159,7 +159,12 @@ class TaskApplication(TimeStampedModel):
         verbose_name_plural = _("ansøgninger om opgaver")
         ordering = ["-created_at"]
         # newest-first inboxes scan this index and stop after a page (a status index made the planner sort everything)
-        indexes = [models.Index(fields=["-created_at"], name="taskapp_created")]
+        indexes = [
+            models.Index(fields=["-created_at"], name="taskapp_created"),
+            # The staff inbox counts the applications waiting for an answer: only those are in this index.
+            models.Index(fields=["task"], name="taskapp_waiting",
+                         condition=Q(status__in=["submitted", "in_dialogue"])),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["task", "applicant"], condition=~Q(status="withdrawn"),
                                     name="one_active_application_per_task",
