@@ -52,6 +52,31 @@ def test_counts_per_filter_value(client, tasks):
     assert "Holte (2)" in html and "Nærum (1)" in html
 
 
+@pytest.mark.parametrize("params", [{}, {"by": "holte"}, {"q": "læsning"}, {"q": "hjælp", "omraade": "children"},
+                                    {"maalgruppe": "everyone"}, {"q": "faldskærmsudspring"}])
+def test_facet_counts_agree_with_the_listed_tasks(tasks, institution, institution_staff, params):
+    """Every count next to a filter value is the number of listed tasks that have that value."""
+    from django.http import QueryDict
+
+    from frivillig.core.choices import Area, Town
+    from taskbank import queries
+    from taskbank.filters import TaskFilter
+    from taskbank.models import TargetGroup
+
+    TaskFactory(institution=institution, contact=institution_staff, title="Læsning for børn", town="birkeroed",
+                target_groups=["young", "everyone"], area="culture", requires_child_certificate=True)
+    query = QueryDict(mutable=True)
+    query.update(params)
+    filterset = TaskFilter(query or None, queryset=queries.published_tasks())
+    listed = list(filterset.qs)
+    counts = queries.facet_counts(filterset.qs)
+    expected = {"total": len(listed), "no_certificate": sum(not t.requires_child_certificate for t in listed)}
+    expected |= {f"area__{v}": sum(t.area == v for t in listed) for v, _ in Area.choices}
+    expected |= {f"town__{v}": sum(t.town == v for t in listed) for v, _ in Town.choices}
+    expected |= {f"target__{v}": sum(v in t.target_groups for t in listed) for v, _ in TargetGroup.choices}
+    assert counts == expected
+
+
 def test_drafts_and_expired_tasks_are_not_listed(client, tasks):
     from datetime import timedelta
 
