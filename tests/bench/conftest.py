@@ -1,7 +1,7 @@
 import pytest
 
 from . import report
-from .generate import generate
+from .generate import generate, vacuum
 
 
 @pytest.fixture(scope="session")
@@ -10,6 +10,7 @@ def bench_data(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         result = generate(report=lambda line: print(f"  generate {line}", flush=True))
         if result.get("generated"):
+            vacuum(report=lambda line: print(f"  generate {line}", flush=True))
             report.record("setup", "data generation", seconds=result["seconds"])
     return result
 
