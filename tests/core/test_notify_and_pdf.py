@@ -80,6 +80,15 @@ def test_pdf_is_rendered_in_task_and_holds_the_text(citizen, django_capture_on_c
     assert render_document.apply(args=[doc.pk]).result is False
 
 
+def test_pdfs_embed_the_portal_typeface():
+    """The municipality's letters are set in IBM Plex Sans (DKFDS), embedded and subset, not a fallback font."""
+    reader = PdfReader(io.BytesIO(pdf.render_to_pdf_bytes("core/pdf/test_document.html",
+                                                          {"heading": "Afgørelse", "body": "Brødtekst"})))
+    fonts = {str(f.get_object()["/BaseFont"]) for page in reader.pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("IBM-Plex-Sans-Semi-Bold" in f for f in fonts) and any(f.endswith("+IBM-Plex-Sans") for f in fonts), fonts
+
+
 def test_document_page_says_being_prepared_then_offers_download(client, citizen, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         doc = pdf.request("core.test_document", obj=citizen, version="2")
