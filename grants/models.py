@@ -143,6 +143,8 @@ class GrantApplication(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("ansøgning om tilskud")
         verbose_name_plural = _("ansøgninger om tilskud")
+        # The case list of a pool, newest first.
+        indexes = [models.Index(fields=["pool", "-submitted_at"], name="grantapp_pool_submitted")]
         constraints = [
             models.CheckConstraint(condition=Q(amount_requested__isnull=True) | Q(amount_requested__gt=0),
                                    name="grant_requested_positive"),
