@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 
 from frivillig.core import workflow as wf
@@ -82,8 +83,13 @@ def send_saved_search_digests() -> int:
         tasks = list(matching_new_tasks(saved, since)[:20])
         if not tasks:
             continue
+        unsubscribe_url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("taskbank:unsubscribe",
+                                                                            args=[saved.unsubscribe_token])
+        # Mail programs show their own "unsubscribe" button and POST to the link (RFC 8058).
         notify(to=saved.user, template="taskbank/email/digest", key=f"taskbank.digest:{saved.pk}:{today}",
-               obj=saved, context={"saved": saved, "tasks": tasks})
+               obj=saved, context={"saved": saved, "tasks": tasks},
+               headers={"List-Unsubscribe": f"<{unsubscribe_url}>",
+                        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
         SavedSearch.objects.filter(pk=saved.pk).update(last_sent_at=timezone.now())
         sent += 1
     return sent

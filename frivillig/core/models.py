@@ -55,6 +55,8 @@ class Notification(models.Model):
     subject = models.CharField(_("emne"), max_length=255)
     body_text = models.TextField(_("tekst"))
     body_html = models.TextField(_("HTML"), blank=True)
+    # Extra e-mail headers, e.g. List-Unsubscribe for digests (RFC 8058 one-click unsubscribe).
+    headers = models.JSONField(_("ekstra headere"), default=dict, blank=True)
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
     object_id = models.CharField(max_length=64, blank=True)
     obj = GenericForeignKey("content_type", "object_id")

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 
 def notify(*, to, template: str, context: dict | None = None, key: str | None = None, obj=None,
-           kind: str | None = None) -> Notification | None:
+           kind: str | None = None, headers: dict | None = None) -> Notification | None:
     """Queue an e-mail to ``to`` (a user or an e-mail address). Returns the notification, or the
     existing one when ``key`` was used before (then nothing new is sent)."""
     user = to if hasattr(to, "email") and not isinstance(to, str) else None
@@ -60,6 +60,7 @@ def notify(*, to, template: str, context: dict | None = None, key: str | None = 
         subject=subject[:255],
         body_text=body_text,
         body_html=body_html,
+        headers=headers or {},
     )
     if obj is not None:
         fields["content_type"] = ContentType.objects.get_for_model(obj)
@@ -97,7 +98,7 @@ def deliver(notification_id: int) -> bool:
             return False
         n.attempts += 1
         message = EmailMultiAlternatives(n.subject, n.body_text, settings.DEFAULT_FROM_EMAIL, [n.to_email],
-                                         headers={"Message-ID": message_id(n)})
+                                         headers={**n.headers, "Message-ID": message_id(n)})
         if n.body_html:
             message.attach_alternative(n.body_html, "text/html")
         try:

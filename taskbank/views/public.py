@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
@@ -14,7 +15,7 @@ from frivillig.core.choices import Area, Town
 from .. import queries, services
 from ..filters import SORT, TaskFilter
 from ..forms import ApplicationForm, IdeaForm, MessageForm, SavedSearchForm
-from ..models import Event, Idea, TargetGroup, TaskApplication
+from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
 
 
 def _label_counts(field, choices, counts, prefix):
@@ -211,8 +212,16 @@ def delete_saved_search(request, pk):
     return redirect("taskbank:my_applications")
 
 
+@csrf_exempt
 def unsubscribe(request, token):
-    """One click from the digest e-mail: the token is unguessable and only ever removes that one saved
-    search, so the link itself unsubscribes (no login needed)."""
-    done = services.unsubscribe(token=token)
-    return render(request, "taskbank/unsubscribed.html", {"done": done})
+    """The digest's unsubscribe link. Opening it (GET) only asks, so a mail scanner that follows links does not
+    unsubscribe anyone; the button, or the mail program's own one-click button (RFC 8058: a POST of
+    "List-Unsubscribe=One-Click", without a CSRF token), does. The unguessable token in the URL is what authorises
+    it, and it only ever removes that one saved search: no login, no CSRF token needed."""
+    saved = SavedSearch.objects.filter(unsubscribe_token=token).first()
+    if request.method == "POST":
+        done = services.unsubscribe(token=token)
+        return render(request, "taskbank/unsubscribed.html", {"done": done})
+    if saved is None:
+        return render(request, "taskbank/unsubscribed.html", {"done": False})
+    return render(request, "taskbank/unsubscribe_confirm.html", {"saved": saved})

@@ -26,3 +26,17 @@ def test_forms_and_staff_pages_pass_axe(page, live_server, axe, culture_admin, i
                  "/konto/mine-data/", "/konto/slet/", "/konto/password/change/", "/konto/email/", "/konto/2fa/"]:
         page.goto(live_server.url + path)
         axe(page)
+
+
+def test_unsubscribing_from_a_digest_in_the_browser(page, live_server, axe, citizen):
+    """From the e-mail's link: the page asks first (a link scanner unsubscribes nobody), the button does it."""
+    from taskbank import services
+
+    saved = services.save_search(actor=citizen, name="Læsning i Holte", query="q=l%C3%A6sning")
+    page.goto(f"{live_server.url}/opgaver/afmeld/{saved.unsubscribe_token}/")
+    axe(page)
+    assert page.get_by_text("Læsning i Holte", exact=False).is_visible()
+    page.get_by_role("button", name="Ja, afmeld").click()
+    assert page.get_by_role("heading", name="Du er afmeldt").is_visible()
+    axe(page)
+    assert not citizen.saved_searches.exists()

@@ -1,7 +1,9 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -72,13 +74,35 @@ def test_saved_search_digest_once_a_day_with_only_new_matches(citizen, instituti
     assert "Ny højtlæsning" in digests[0].body and "Nærum" not in digests[0].body
     assert "Gammel læseopgave" not in digests[0].body
     assert saved.unsubscribe_token in digests[0].body
+    # Mail programs offer their own one-click unsubscribe button from these headers (RFC 8058).
+    headers = digests[0].message()
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    assert headers["List-Unsubscribe"] == f"<{base}/opgaver/afmeld/{saved.unsubscribe_token}/>"
+    assert headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
 
 
-def test_one_click_unsubscribe(client, citizen):
-    saved = services.save_search(actor=citizen, name="x", query="")
-    response = client.get(f"/opgaver/afmeld/{saved.unsubscribe_token}/")
+def test_opening_the_unsubscribe_link_only_asks(client, citizen):
+    """A mail scanner that follows every link must not unsubscribe anyone: the link shows a button."""
+    saved = services.save_search(actor=citizen, name="Læsning i Holte", query="")
+    page = client.get(f"/opgaver/afmeld/{saved.unsubscribe_token}/").content.decode()
+    assert "Læsning i Holte" in page and ">Ja, afmeld</button>" in page
+    assert citizen.saved_searches.exists()
+    response = client.post(f"/opgaver/afmeld/{saved.unsubscribe_token}/")
     assert response.status_code == 200 and "Du er afmeldt" in response.content.decode()
     assert not citizen.saved_searches.exists()
+    assert "Allerede afmeldt" in client.get(f"/opgaver/afmeld/{saved.unsubscribe_token}/").content.decode()
+
+
+def test_mail_programs_one_click_unsubscribe_without_a_csrf_token(citizen, other_citizen):
+    mine = services.save_search(actor=citizen, name="x", query="")
+    services.save_search(actor=other_citizen, name="y", query="")
+    mail_provider = Client(enforce_csrf_checks=True)
+    response = mail_provider.post(f"/opgaver/afmeld/{mine.unsubscribe_token}/", "List-Unsubscribe=One-Click",
+                                  content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 200
+    assert not citizen.saved_searches.exists() and other_citizen.saved_searches.exists()
+    assert "Allerede afmeldt" in mail_provider.post("/opgaver/afmeld/gaet-et-token/").content.decode()
+    assert other_citizen.saved_searches.exists()
 
 
 def test_retention_deletes_old_declined_and_closed_applications(settings, task, citizen, other_citizen,
