@@ -43,11 +43,39 @@ def erase(user, dry_run: bool) -> list[str]:
     return changes
 
 
-def purge_old_drafts(now) -> int:
-    """Retention: an application never submitted and not changed for RETENTION_DAYS["grant_draft"] days is deleted
-    with its budget lines and attachments (their files go with them: django-cleanup)."""
-    cutoff = now - timedelta(days=settings.RETENTION_DAYS["grant_draft"])
-    drafts = GrantApplication.objects.filter(status=Status.DRAFT, updated_at__lt=cutoff)
-    count = drafts.count()
-    drafts.delete()
-    return count
+WARN_DAYS_BEFORE = 30
+
+
+def _expiry_warning_key(draft) -> str:
+    # Tied to the draft's last change: a draft edited after the warning gets a new warning if it goes stale again.
+    return f"grants.draft_expiry:{draft.pk}:{draft.updated_at:%Y%m%d%H%M%S%f}"
+
+
+def purge_old_drafts(now) -> dict:
+    """Retention of applications never submitted: RETENTION_DAYS["grant_draft"] days after its last change a draft
+    is deleted with its budget lines and attachments (their files go with them: django-cleanup), but never before
+    the applicant was told by e-mail WARN_DAYS_BEFORE days in advance (a draft whose applicant was erased has nobody
+    to tell). Opening and saving the draft starts the period again."""
+    from frivillig.core.models import Notification
+    from frivillig.core.notify import notify
+
+    period = settings.RETENTION_DAYS["grant_draft"]
+    drafts = GrantApplication.objects.filter(status=Status.DRAFT).select_related("pool", "applicant")
+    warned = deleted = 0
+    for draft in drafts.filter(updated_at__lt=now - timedelta(days=max(period - WARN_DAYS_BEFORE, 0))):
+        key = _expiry_warning_key(draft)
+        if draft.applicant is None:
+            warning_old_enough = draft.updated_at < now - timedelta(days=period)
+        else:
+            sent = Notification.objects.filter(key=key).values_list("created_at", flat=True).first()
+            if sent is None:
+                notify(to=draft.applicant, template="grants/email/draft_expiring", key=key, obj=draft,
+                       context={"application": draft, "deleted_on": (now + timedelta(days=WARN_DAYS_BEFORE)).date()})
+                warned += 1
+                continue
+            warning_old_enough = (draft.updated_at < now - timedelta(days=period)
+                                  and sent <= now - timedelta(days=WARN_DAYS_BEFORE))
+        if warning_old_enough:
+            draft.delete()
+            deleted += 1
+    return {"warned": warned, "deleted": deleted}

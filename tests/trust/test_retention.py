@@ -148,8 +148,10 @@ def pool(db):
     return Pool.objects.create(name="P", slug="p", purpose="x", who_may_apply="x", max_amount=100, yearly_budget=1000)
 
 
-def test_grant_drafts_unchanged_for_a_year_are_deleted_with_their_files(settings, pool, citizen, other_citizen,
-                                                                        django_capture_on_commit_callbacks):
+def test_grant_drafts_unchanged_for_a_year_are_deleted_with_their_files_after_a_warning(
+        settings, pool, citizen, other_citizen, django_capture_on_commit_callbacks):
+    from django.core import mail
+
     from grants.models import GrantApplication, Status
 
     settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "grant_draft": 365}
@@ -157,12 +159,37 @@ def test_grant_drafts_unchanged_for_a_year_are_deleted_with_their_files(settings
     recent, _ = grant_application(pool, citizen, status=Status.DRAFT, changed=NOW - timedelta(days=300))
     sent, sent_file = grant_application(pool, other_citizen, status=Status.SUBMITTED, changed=NOW - timedelta(days=800))
     storage = old_file.file.storage
-    assert storage.exists(old_file.file.name)
+    # Past its period, but nobody has been told: it is not deleted, the applicant is warned.
     with freeze_time(NOW), django_capture_on_commit_callbacks(execute=True):
-        assert retention.run()["grants.drafts"] == 1
+        assert retention.run()["grants.drafts"] == {"warned": 1, "deleted": 0}
+    warning = mail.outbox[-1]
+    assert warning.to == [citizen.email] and "slettes om 30 dage" in warning.subject
+    assert "Sommerfest" in warning.body and f"/puljer/ansoegninger/{old.pk}/" in warning.body
+    # Run again the next day: no second e-mail, nothing deleted yet.
+    with freeze_time(NOW + timedelta(days=1)), django_capture_on_commit_callbacks(execute=True):
+        assert retention.run()["grants.drafts"] == {"warned": 0, "deleted": 0}
+    assert len([m for m in mail.outbox if "slettes" in m.subject]) == 1
+    # Thirty days after the warning, still untouched: deleted, files and all.
+    with freeze_time(NOW + timedelta(days=30)), django_capture_on_commit_callbacks(execute=True):
+        assert retention.run()["grants.drafts"]["deleted"] == 1
     assert set(GrantApplication.objects.values_list("pk", flat=True)) == {recent.pk, sent.pk}
     assert not storage.exists(old_file.file.name)  # the uploaded file goes with the draft
     assert storage.exists(sent_file.file.name)
+
+
+def test_a_draft_saved_after_the_warning_is_kept(settings, pool, citizen, django_capture_on_commit_callbacks):
+    from grants.models import GrantApplication, Status
+
+    settings.RETENTION_DAYS = {**settings.RETENTION_DAYS, "grant_draft": 365}
+    draft, _ = grant_application(pool, citizen, status=Status.DRAFT, changed=NOW - timedelta(days=340))
+    with freeze_time(NOW), django_capture_on_commit_callbacks(execute=True):
+        assert retention.run()["grants.drafts"] == {"warned": 1, "deleted": 0}
+    with freeze_time(NOW + timedelta(days=10)):
+        draft.title = "Sommerfest 2027"
+        draft.save()
+    with freeze_time(NOW + timedelta(days=40)), django_capture_on_commit_callbacks(execute=True):
+        assert retention.run()["grants.drafts"] == {"warned": 0, "deleted": 0}
+    assert GrantApplication.objects.filter(pk=draft.pk).exists()
 
 
 def test_sign_ups_are_deleted_90_days_after_the_meeting_or_event(settings, citizen, culture_admin):
