@@ -81,3 +81,46 @@ class DocumentForm(forms.Form):
 class FollowUpForm(forms.Form):
     held_on = forms.DateField(label=_("Dato for opfølgningsmødet"), widget=forms.DateInput(attrs={"type": "date"}))
     notes = forms.CharField(label=_("Noter"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+class AgreementVersionForm(forms.Form):
+    period_start = forms.DateField(label=_("Gælder fra"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(label=_("Gælder til"), widget=forms.DateInput(attrs={"type": "date"}))
+    annual_grant = forms.DecimalField(label=_("Årligt tilskud (kr.)"), min_value=0, max_digits=12, decimal_places=2)
+    contacts = forms.CharField(label=_("Kontaktpersoner"), widget=forms.Textarea(attrs={"rows": 3}))
+    centre_obligations = forms.CharField(
+        label=_("Frivilligcenter Rudersdals forpligtelser"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Én forpligtelse pr. linje."))
+    municipality_obligations = forms.CharField(
+        label=_("Rudersdal Kommunes forpligtelser"), required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Én forpligtelse pr. linje."))
+    is_published = forms.BooleanField(label=_("Vis aftalen på portalen"), required=False, initial=True)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("period_start"), data.get("period_end")
+        if start and end and end <= start:
+            self.add_error("period_end", _("Aftalen skal slutte efter, den begynder."))
+        data["centre_obligations"] = _lines(data.get("centre_obligations"))
+        data["municipality_obligations"] = _lines(data.get("municipality_obligations"))
+        if not data["centre_obligations"] and not data["municipality_obligations"]:
+            self.add_error("centre_obligations", _("Skriv mindst én forpligtelse."))
+        return data
+
+    @classmethod
+    def initial_from(cls, agreement) -> dict:
+        """A new version starts as a copy of the latest one, the period moved on by its own length."""
+        if agreement is None:
+            return {"is_published": True}
+        length = agreement.period_end - agreement.period_start
+        obligations = list(agreement.obligations.all())
+        return {
+            "period_start": agreement.period_end, "period_end": agreement.period_end + length,
+            "annual_grant": agreement.annual_grant, "contacts": agreement.contacts, "is_published": True,
+            "centre_obligations": "\n".join(o.text for o in obligations if o.party == "centre"),
+            "municipality_obligations": "\n".join(o.text for o in obligations if o.party == "municipality"),
+        }

@@ -1,7 +1,7 @@
 """Every write of the network app."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,7 @@ from .models import (
     Meeting,
     MeetingDocument,
     Membership,
+    Obligation,
     ObligationStatus,
     Priority,
     PriorityReview,
@@ -161,3 +162,29 @@ def record_follow_up(*, actor, agreement: Agreement, held_on, notes: str, status
         if status:
             ObligationStatus.objects.create(follow_up=follow_up, obligation=obligation, status=status, note=note)
     return follow_up
+
+
+@transaction.atomic
+def create_agreement_version(*, actor, period_start, period_end, annual_grant, contacts: str, is_published: bool,
+                             centre_obligations: list[str], municipality_obligations: list[str]) -> Agreement:
+    """A new version of the cooperation agreement with the Volunteer Centre, numbered after the latest. Earlier
+    versions and their follow-ups stay as they were."""
+    _require_culture(actor)
+    if period_end <= period_start:
+        raise ValidationError(_("Aftalen skal slutte efter, den begynder."))
+    if not centre_obligations and not municipality_obligations:
+        raise ValidationError(_("Skriv mindst én forpligtelse."))
+    latest = Agreement.objects.order_by("-version").first()
+    try:
+        with transaction.atomic():
+            agreement = Agreement.objects.create(
+                version=(latest.version if latest else 0) + 1, period_start=period_start, period_end=period_end,
+                annual_grant=annual_grant, contacts=contacts, is_published=is_published)
+    except IntegrityError:
+        # Someone else saved a version with the same number a moment ago (the number is unique).
+        raise ValidationError(_("En anden har netop gemt en ny version af aftalen. Se den, og prøv igen.")) from None
+    Obligation.objects.bulk_create(
+        [Obligation(agreement=agreement, party=Obligation.Party.CENTRE, text=t) for t in centre_obligations]
+        + [Obligation(agreement=agreement, party=Obligation.Party.MUNICIPALITY, text=t)
+           for t in municipality_obligations])
+    return agreement

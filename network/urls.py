@@ -21,6 +21,7 @@ urlpatterns = [
     path("medarbejder/netvaerk/", staff.home, name="staff_home"),
     path("medarbejder/netvaerk/medlemmer/<int:pk>/fjern/", staff.remove_member, name="staff_remove_member"),
     path("medarbejder/netvaerk/moeder/<int:pk>/", staff.meeting, name="staff_meeting"),
+    path("medarbejder/netvaerk/aftaler/ny/", staff.agreement_new, name="staff_agreement_new"),
     path("medarbejder/netvaerk/aftaler/<int:pk>/", staff.agreement, name="staff_agreement"),
     path("netvaerk/moeder/kalender.ics", members.meetings_ical, name="meetings_ical"),
 ]

@@ -8,7 +8,15 @@ from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.decorators import role_required
 
 from .. import services
-from ..forms import AgendaItemForm, DocumentForm, FollowUpForm, MeetingForm, MemberForm, MinutesForm
+from ..forms import (
+    AgendaItemForm,
+    AgreementVersionForm,
+    DocumentForm,
+    FollowUpForm,
+    MeetingForm,
+    MemberForm,
+    MinutesForm,
+)
 from ..models import AgendaItem, Agreement, Body, Meeting, Membership, ObligationStatus
 
 _culture = role_required(is_culture_admin)
@@ -93,3 +101,19 @@ def agreement(request, pk):
     return render(request, "network/staff/agreement.html", {
         "agreement": agreement, "form": form, "choices": ObligationStatus.Status.choices,
         "follow_ups": agreement.follow_ups.prefetch_related("statuses__obligation")})
+
+
+@_culture
+def agreement_new(request):
+    """A new version of the cooperation agreement, prefilled from the latest."""
+    latest = Agreement.objects.prefetch_related("obligations").order_by("-version").first()
+    form = AgreementVersionForm(request.POST or None, initial=AgreementVersionForm.initial_from(latest))
+    if request.method == "POST" and form.is_valid():
+        try:
+            agreement = services.create_agreement_version(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Version %(v)s af aftalen er gemt.") % {"v": agreement.version})
+            return redirect("network:staff_agreement", pk=agreement.pk)
+    return render(request, "network/staff/agreement_new.html", {"form": form, "latest": latest})

@@ -23,7 +23,8 @@ def test_forms_and_staff_pages_pass_axe(page, live_server, axe, culture_admin, i
                  "/medarbejder/puljer/ny/", f"/medarbejder/puljer/{pool.pk}/rediger/", f"/medarbejder/puljer/{pool.pk}/overblik/",
                  f"/medarbejder/puljer/{pool.pk}/udvalgsmoede/", "/medarbejder/strategi/indikatorer/",
                  "/medarbejder/hoeringer/ny/", "/puljer/mine-ansoegninger/", "/opgaver/mine-ansoegninger/",
-                 "/konto/mine-data/", "/konto/slet/", "/konto/password/change/", "/konto/email/", "/konto/2fa/"]:
+                 "/konto/mine-data/", "/konto/slet/", "/konto/password/change/", "/konto/email/", "/konto/2fa/",
+                 "/medarbejder/netvaerk/aftaler/ny/"]:
         page.goto(live_server.url + path)
         axe(page)
 

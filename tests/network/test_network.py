@@ -177,3 +177,54 @@ def test_meeting_documents_are_for_members_only(client, bodies, steering_meeting
 
     cal = Calendar.from_ical(client.get("/netvaerk/moeder/kalender.ics").content)
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Styregruppemøde"]
+
+
+def test_culture_department_writes_a_new_agreement_version_from_the_latest(client, bodies, culture_admin):
+    from network.models import Obligation
+
+    today = timezone.localdate()
+    first = Agreement.objects.create(version=1, period_start=today - timedelta(days=300),
+                                     period_end=today + timedelta(days=65), annual_grant=850000, contacts="Kultur")
+    Obligation.objects.create(agreement=first, party="centre", text="Formidler frivilligt arbejde")
+    Obligation.objects.create(agreement=first, party="municipality", text="Stiller lokaler til rådighed")
+    client.force_login(culture_admin)
+    page = client.get("/medarbejder/netvaerk/aftaler/ny/").content.decode()
+    # Prefilled from version 1, the period moved on by its own length.
+    assert "Formidler frivilligt arbejde" in page and "Stiller lokaler til rådighed" in page
+    assert f'value="{(today + timedelta(days=65)).isoformat()}"' in page
+    response = client.post("/medarbejder/netvaerk/aftaler/ny/", {
+        "period_start": (today + timedelta(days=65)).isoformat(), "period_end": (today + timedelta(days=430)).isoformat(),
+        "annual_grant": "900000", "contacts": "Kultur: frivillig@rudersdal.dk", "is_published": "on",
+        "centre_obligations": "Formidler frivilligt arbejde\n\n- Driver en frivilligbørs\n",
+        "municipality_obligations": "Stiller lokaler til rådighed"})
+    second = Agreement.objects.get(version=2)
+    assert response["Location"] == f"/medarbejder/netvaerk/aftaler/{second.pk}/"
+    assert second.annual_grant == 900000
+    assert sorted(second.obligations.values_list("party", "text")) == [
+        ("centre", "Driver en frivilligbørs"), ("centre", "Formidler frivilligt arbejde"),
+        ("municipality", "Stiller lokaler til rådighed")]
+    assert first.obligations.count() == 2  # the earlier version stays as it was
+
+
+def test_a_new_agreement_version_with_wrong_dates_keeps_the_input(client, bodies, culture_admin):
+    client.force_login(culture_admin)
+    page = client.post("/medarbejder/netvaerk/aftaler/ny/", {
+        "period_start": "2027-01-01", "period_end": "2026-12-31", "annual_grant": "1000", "contacts": "Kultur",
+        "centre_obligations": "Rådgiver foreninger"}).content.decode()
+    assert "Aftalen skal slutte efter, den begynder." in page and "Rådgiver foreninger" in page
+    assert not Agreement.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["citizen", "network_member", "steering_member", "institution_staff"])
+def test_only_the_culture_department_writes_agreement_versions(client, bodies, persona, request):
+    client.force_login(request.getfixturevalue(persona))
+    assert client.get("/medarbejder/netvaerk/aftaler/ny/").status_code in (403, 404)
+    response = client.post("/medarbejder/netvaerk/aftaler/ny/", {
+        "period_start": "2027-01-01", "period_end": "2027-12-31", "annual_grant": "1", "contacts": "x",
+        "centre_obligations": "y"})
+    assert response.status_code in (403, 404) and not Agreement.objects.exists()
+    with pytest.raises(PermissionDenied):
+        services.create_agreement_version(actor=request.getfixturevalue(persona), period_start=timezone.localdate(),
+                                          period_end=timezone.localdate() + timedelta(days=1), annual_grant=1,
+                                          contacts="x", is_published=True, centre_obligations=["y"],
+                                          municipality_obligations=[])
