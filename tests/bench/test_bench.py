@@ -126,6 +126,34 @@ def test_pdf_timings(bench_data):
                   kb=round(len(data) / 1024))
 
 
+LIST_PAGES = {"tasks": "task list", "staff_tasks": "staff inbox", "hearing": "hearing responses",
+              "grant_cases": "grant case list", "my_grants": "my grant applications"}
+
+
+def test_query_counts_with_1_and_50_rows(client, bench_data):
+    """The N+1 check of tests/perf on the benchmark database: new rows of their own, rolled back afterwards."""
+    from frivillig.accounts.models import Role
+    from tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
+    from tests.perf.test_query_counts import PAGES, measure
+
+    institution = OrganisationFactory(name="Perf-institution")
+    people = {
+        "institution_staff": RoleAssignmentFactory(role=Role.INSTITUTION_STAFF, organisation=institution,
+                                                   user=UserFactory(email="perf.staff@example.dk")).user,
+        "culture_admin": RoleAssignmentFactory(role=Role.CULTURE_ADMIN, organisation=None,
+                                               user=UserFactory(email="perf.kultur@example.dk")).user,
+        "citizen": UserFactory(email="perf.borger@example.dk"),
+    }
+    for page in PAGES:
+        from django.db import transaction
+
+        with transaction.atomic():
+            _url, one, fifty = measure(client, page, institution=institution, **people)
+            report.record("queries", LIST_PAGES[page], one_row=one, fifty_rows=fifty,
+                          equal="yes" if one == fifty else "NO")
+            transaction.set_rollback(True)
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
