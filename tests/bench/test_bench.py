@@ -162,16 +162,15 @@ def free_port():
 
 def wrk(url, connections, seconds=8, headers=()):
     extra = [arg for header in headers for arg in ("-H", header)]
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+    script = str(Path(__file__).with_name("percentiles.lua"))
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", script, *extra, url],
                          capture_output=True, text=True, timeout=seconds + 30).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
     def pct(p):
-        m = re.search(rf"\s{p}%\s+([\d.]+)(us|ms|s)", out)
-        value, unit = float(m.group(1)), m.group(2)
-        return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 1)
+        return round(int(re.search(rf"^percentile {p} (\d+)$", out, re.MULTILINE).group(1)) / 1000, 1)
 
-    return {"rps": round(rps, 1), "p50_ms": pct(50), "p99_ms": pct(99)}
+    return {"rps": round(rps, 1), "p50_ms": pct(50), "p95_ms": pct(95), "p99_ms": pct(99)}
 
 
 def fetch(url, headers=()):
