@@ -29,6 +29,7 @@ class TaskbankConfig(AppConfig):
             predicate=is_culture_admin, order=25, description=_("Vurdér og besvar idéer.")))
         register_personal_data(PersonalDataHandler(key="taskbank", export=personal_data.export,
                                                    erase=personal_data.erase))
+        register_retention("taskbank.applications", personal_data.purge_old_applications)
         register_retention("taskbank.event_signups", personal_data.purge_past_event_signups)
         for key, label, fn in indicators.SOURCES:
             register_indicator_source(IndicatorSource(key=key, label=label, compute=fn))

@@ -58,3 +58,22 @@ def purge_past_event_signups(now) -> int:
     cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
     deleted, _detail = EventSignup.objects.filter(event__ends_at__lt=cutoff).delete()
     return deleted
+
+
+def purge_old_applications(now) -> int:
+    """Retention: declined or withdrawn applications RETENTION_DAYS["declined_task_application"] days after,
+    and every application to a closed task RETENTION_DAYS["closed_task_application"] days after it closed."""
+    from django.db.models import Q
+
+    from .models import Task
+
+    declined_cutoff = now - timedelta(days=settings.RETENTION_DAYS["declined_task_application"])
+    closed_cutoff = now - timedelta(days=settings.RETENTION_DAYS["closed_task_application"])
+    expired = TaskApplication.objects.filter(
+        Q(status__in=[TaskApplication.Status.DECLINED, TaskApplication.Status.WITHDRAWN],
+          updated_at__lt=declined_cutoff)
+        | Q(task__status__in=[Task.Status.CLOSED, Task.Status.EXPIRED, Task.Status.ARCHIVED],
+            task__closed_at__lt=closed_cutoff)
+    )
+    _total, deleted = expired.delete()
+    return deleted.get(TaskApplication._meta.label, 0)  # the applications, not their cascaded messages

@@ -1,5 +1,6 @@
 from celery.schedules import crontab
 
+# Retention runs in the core's daily task (taskbank/personal_data.py registers its steps).
 BEAT_SCHEDULE = {
     "taskbank.remind_unanswered_applications": {
         "task": "taskbank.tasks.remind_unanswered_applications", "schedule": crontab(minute=0, hour="8-17")},
@@ -7,5 +8,4 @@ BEAT_SCHEDULE = {
     "taskbank.expire_tasks": {"task": "taskbank.tasks.expire_tasks", "schedule": crontab(minute=5, hour=0)},
     "taskbank.send_saved_search_digests": {"task": "taskbank.tasks.send_saved_search_digests",
                                            "schedule": crontab(minute=0, hour=6)},
-    "taskbank.apply_retention": {"task": "taskbank.tasks.apply_retention", "schedule": crontab(minute=15, hour=3)},
 }

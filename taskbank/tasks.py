@@ -6,7 +6,6 @@ from datetime import timedelta
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -93,19 +92,3 @@ def send_saved_search_digests() -> int:
         SavedSearch.objects.filter(pk=saved.pk).update(last_sent_at=timezone.now())
         sent += 1
     return sent
-
-
-@shared_task
-def apply_retention() -> int:
-    """Delete task applications past their purpose (periods in settings.RETENTION_DAYS, shown on /privatliv/)."""
-    now = timezone.now()
-    declined_cutoff = now - timedelta(days=settings.RETENTION_DAYS["declined_task_application"])
-    closed_cutoff = now - timedelta(days=settings.RETENTION_DAYS["closed_task_application"])
-    expired = TaskApplication.objects.filter(
-        Q(status__in=[TaskApplication.Status.DECLINED, TaskApplication.Status.WITHDRAWN],
-          updated_at__lt=declined_cutoff)
-        | Q(task__status__in=[Task.Status.CLOSED, Task.Status.EXPIRED, Task.Status.ARCHIVED],
-            task__closed_at__lt=closed_cutoff)
-    )
-    deleted, _detail = expired.delete()
-    return deleted
