@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -113,14 +115,17 @@ class AgreementVersionForm(forms.Form):
 
     @classmethod
     def initial_from(cls, agreement) -> dict:
-        """A new version starts as a copy of the latest one, the period moved on by its own length."""
+        """A new version starts as a copy of the latest one, its period starting the day after the latest ends."""
         if agreement is None:
             return {"is_published": True}
         length = agreement.period_end - agreement.period_start
+        start = agreement.period_end + timedelta(days=1)
+        grant = agreement.annual_grant
         obligations = list(agreement.obligations.all())
         return {
-            "period_start": agreement.period_end, "period_end": agreement.period_end + length,
-            "annual_grant": agreement.annual_grant, "contacts": agreement.contacts, "is_published": True,
+            "period_start": start, "period_end": start + length,
+            "annual_grant": int(grant) if grant == int(grant) else grant, "contacts": agreement.contacts,
+            "is_published": True,
             "centre_obligations": "\n".join(o.text for o in obligations if o.party == "centre"),
             "municipality_obligations": "\n".join(o.text for o in obligations if o.party == "municipality"),
         }

@@ -189,9 +189,9 @@ def test_culture_department_writes_a_new_agreement_version_from_the_latest(clien
     Obligation.objects.create(agreement=first, party="municipality", text="Stiller lokaler til rådighed")
     client.force_login(culture_admin)
     page = client.get("/medarbejder/netvaerk/aftaler/ny/").content.decode()
-    # Prefilled from version 1, the period moved on by its own length.
+    # Prefilled from version 1, the period starting the day after version 1 ends.
     assert "Formidler frivilligt arbejde" in page and "Stiller lokaler til rådighed" in page
-    assert f'value="{(today + timedelta(days=65)).isoformat()}"' in page
+    assert f'value="{(today + timedelta(days=66)).isoformat()}"' in page and 'value="850000"' in page
     response = client.post("/medarbejder/netvaerk/aftaler/ny/", {
         "period_start": (today + timedelta(days=65)).isoformat(), "period_end": (today + timedelta(days=430)).isoformat(),
         "annual_grant": "900000", "contacts": "Kultur: frivillig@rudersdal.dk", "is_published": "on",
