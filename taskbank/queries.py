@@ -79,17 +79,20 @@ def cached_listing(params, filterset, sort) -> dict:
 
     from frivillig.core import pagecache
 
-    # The generation changes whenever a task or an accepted application changes (taskbank/signals.py).
+    # The generation changes whenever a task or an organisation changes (taskbank/signals.py); None when the
+    # cache does not answer, and then nothing is read or kept (frivillig/core/cache.py).
+    current = pagecache.generation("taskbank")
     key = "taskbank:list:" + hashlib.sha256("&".join(
-        [pagecache.generation("taskbank"), timezone.localdate().isoformat()]
+        [str(current), timezone.localdate().isoformat()]
         + [f"{k}={v}" for k, v in sorted(params.items()) if k != "side"]).encode()).hexdigest()
-    listing = cache.get(key)
+    listing = cache.get(key) if current is not None else None
     if listing is None:
         qs = filterset.qs
         counts = facet_counts(qs)
         ordered = order(qs, sort, filterset.search_query)
         listing = {"counts": counts, "ids": list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])}
-        cache.set(key, listing, LIST_CACHE_SECONDS)
+        if current is not None:
+            cache.set(key, listing, LIST_CACHE_SECONDS)
     return listing
 
 

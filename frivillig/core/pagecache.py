@@ -79,8 +79,8 @@ def changed(namespace: str) -> None:
 
     def bump():
         value = uuid.uuid4().hex
+        _generations[namespace] = (value, time.monotonic())  # this process at once, even with the cache away
         cache.set(_generation_key(namespace), value, None)
-        _generations[namespace] = (value, time.monotonic())
 
     bump()
     transaction.on_commit(bump)
@@ -93,7 +93,7 @@ GENERATION_SECONDS = 1.0
 _generations: dict[str, tuple[str, float]] = {}
 
 
-def generation(namespace: str) -> str:
+def generation(namespace: str) -> str | None:
     known = _generations.get(namespace)
     if known is not None and time.monotonic() - known[1] < GENERATION_SECONDS:
         return known[0]
@@ -102,6 +102,7 @@ def generation(namespace: str) -> str:
     if value is None:
         cache.add(key, uuid.uuid4().hex, None)
         value = cache.get(key)
+    # None: the cache does not answer (frivillig/core/cache.py); then nothing is shared until it does.
     _generations[namespace] = (value, time.monotonic())
     return value
 
@@ -129,7 +130,8 @@ def _page_key(namespace: str, request) -> str:
 def fragment_key(namespace: str, request) -> str:
     """For {% cache %} around the parts of a page that are the same for everyone (signed in or not): changes
     with the namespace's generation, the day, the query and the language."""
-    return generation(namespace) + ":" + _page_key(namespace, request).rsplit(":", 1)[1]
+    current = generation(namespace) or uuid.uuid4().hex  # cache away: a key nobody shares
+    return current + ":" + _page_key(namespace, request).rsplit(":", 1)[1]
 
 
 def _storable(request, response) -> bool:
@@ -149,6 +151,8 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
                 return view(request, *args, **kwargs)
             key = _page_key(namespace, request)
             current = generation(namespace)
+            if current is None:  # the shared cache does not answer: serve every visitor a fresh page
+                return view(request, *args, **kwargs)
             entry = local_pages.get(key, current)
             if entry is None:
                 entry = cache.get(key)

@@ -233,7 +233,9 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Periodic tasks: each app lists its own in <app>/schedule.py (BEAT_SCHEDULE); frivillig/celery.py
 # merges them. Run exactly one beat.
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+# Redis, failing open: if it does not answer within a second, pages are computed without it (frivillig/core/cache.py).
+CACHES = {"default": {"BACKEND": "frivillig.core.cache.FailOpenRedisCache", "LOCATION": REDIS_URL,
+                      "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
 
 # Content-Security-Policy (django-csp 4): no inline script or style at all, so scripts need no nonce and a
 # page is the same for every anonymous visitor (frivillig/core/pagecache.py shares it).
