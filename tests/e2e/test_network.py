@@ -95,3 +95,25 @@ def test_staff_pages_pass_axe(page, live_server, axe, culture_admin):
                  f"/medarbejder/netvaerk/moeder/{meeting.pk}/", "/netvaerk/forslag/", meeting.get_absolute_url()]:
         page.goto(live_server.url + path)
         axe(page)
+
+
+def test_culture_department_writes_the_next_agreement_version(page, live_server, axe, culture_admin):
+    from network.models import Agreement
+
+    load_reference()  # the network's bodies from the seeds
+    today = timezone.localdate()
+    first = Agreement.objects.create(version=1, period_start=today - timedelta(days=300),
+                                     period_end=today + timedelta(days=65), annual_grant=850000, contacts="Kultur")
+    first.obligations.create(party="centre", text="Formidler frivilligt arbejde")
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/netvaerk/")
+    page.get_by_role("link", name="Ny version af aftalen").click()
+    axe(page)
+    expect(page.get_by_label("Frivilligcenter Rudersdals forpligtelser")).to_have_value("Formidler frivilligt arbejde")
+    page.get_by_label("Rudersdal Kommunes forpligtelser").fill("Stiller lokaler til rådighed i Mariehøj")
+    page.get_by_label("Årligt tilskud (kr.)").fill("900000")
+    page.get_by_role("button", name="Gem den nye version").click()
+    expect(page.get_by_text("Version 2 af aftalen er gemt.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Samarbejdsaftale, version 2")).to_be_visible()
+    axe(page)
+    assert Agreement.objects.get(version=2).obligations.count() == 2
