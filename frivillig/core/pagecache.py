@@ -7,14 +7,15 @@ far more than serving it, so the HTML is kept in the shared cache:
     @anonymous_page_cache("taskbank")
     def task_list(request): ...
 
-    pagecache.changed("taskbank")   # after a task or an application changes (on commit as well)
+    pagecache.changed("taskbank")   # from a signal, whenever something the page shows changes
 
 A page is served from the cache only when it cannot differ between visitors: a GET or HEAD from someone
 with no session and no pending messages. A rendered page is stored only if it is a plain 200 response that
 set no cookie and used no CSRF token (a token is personal). Entries carry the namespace's generation, a
-random token replaced by ``changed()``, so a new or edited task shows at once; the day is part of the key,
-since what is published depends on the date. The response still passes through every middleware, so the
-security headers are those of a fresh page.
+random token replaced by ``changed()``, so a new or edited task shows at once (in another worker within
+GENERATION_SECONDS); the day is part of the key, since what is published depends on the date. The response
+still passes through every middleware, so the security headers are those of a fresh page. If the cache does not
+answer (frivillig/core/cache.py fails open), every visitor gets a freshly rendered page.
 """
 
 import hashlib
@@ -39,9 +40,9 @@ LOCAL_ENTRIES = 128  # per process: at most 128 × MAX_BYTES, in practice ~60 KB
 
 
 class _LocalPages:
-    """The most used pages also in the worker's memory, so that a hit costs one small cache read (the
-    generation) instead of moving the page out of Redis. Entries are checked against the shared generation
-    on every use, so a change made through any worker drops them everywhere."""
+    """The most used pages also in the worker's memory, so that a hit costs no Redis round trip at all (the
+    generation is re-read at most once a second). Entries are checked against the generation on every use, so a
+    change made through any worker drops them everywhere."""
 
     def __init__(self, size):
         self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
