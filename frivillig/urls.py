@@ -17,8 +17,8 @@ urlpatterns = [
     path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
     path("privatliv/", core_views.privacy, name="privacy"),
     path("medarbejder/", core_views.staff_home, name="staff_home"),
-    # The language switch is the one POST without a CSRF token: it only sets the display-language cookie and
-    # redirects to a same-host `next`, and leaving the token out keeps anonymous pages shareable (SECURITY.md).
+    # No CSRF token: the switch only sets the display-language cookie and redirects to a same-host `next`, and
+    # leaving the token out keeps anonymous pages shareable (SECURITY.md lists the two token-free POSTs).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("frivillig.accounts.urls")),

@@ -61,16 +61,20 @@ def purge_old_drafts(now) -> dict:
 
     period = settings.RETENTION_DAYS["grant_draft"]
     drafts = GrantApplication.objects.filter(status=Status.DRAFT).select_related("pool", "applicant")
+    stale = list(drafts.filter(updated_at__lt=now - timedelta(days=max(period - WARN_DAYS_BEFORE, 0))))
+    warnings_sent = dict(Notification.objects.filter(key__in=[_expiry_warning_key(d) for d in stale])
+                         .values_list("key", "created_at"))
     warned = deleted = 0
-    for draft in drafts.filter(updated_at__lt=now - timedelta(days=max(period - WARN_DAYS_BEFORE, 0))):
+    for draft in stale:
         key = _expiry_warning_key(draft)
         if draft.applicant is None:
             warning_old_enough = draft.updated_at < now - timedelta(days=period)
         else:
-            sent = Notification.objects.filter(key=key).values_list("created_at", flat=True).first()
+            sent = warnings_sent.get(key)
             if sent is None:
                 notify(to=draft.applicant, template="grants/email/draft_expiring", key=key, obj=draft,
-                       context={"application": draft, "deleted_on": (now + timedelta(days=WARN_DAYS_BEFORE)).date()})
+                       context={"application": draft, "days": WARN_DAYS_BEFORE,
+                                "deleted_on": (now + timedelta(days=WARN_DAYS_BEFORE)).date()})
                 warned += 1
                 continue
             warning_old_enough = (draft.updated_at < now - timedelta(days=period)

@@ -7,7 +7,7 @@ from frivillig.accounts.models import Organisation, User
 from frivillig.core.choices import Area
 from frivillig.core.files import clean_upload
 
-from .models import Body, Meeting, Priority, PriorityReview
+from .models import Body, Meeting, Obligation, Priority, PriorityReview
 
 
 class ProposalForm(forms.Form):
@@ -102,16 +102,12 @@ class AgreementVersionForm(forms.Form):
         help_text=_("Én forpligtelse pr. linje."))
     is_published = forms.BooleanField(label=_("Vis aftalen på portalen"), required=False, initial=True)
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("period_start"), data.get("period_end")
-        if start and end and end <= start:
-            self.add_error("period_end", _("Aftalen skal slutte efter, den begynder."))
-        data["centre_obligations"] = _lines(data.get("centre_obligations"))
-        data["municipality_obligations"] = _lines(data.get("municipality_obligations"))
-        if not data["centre_obligations"] and not data["municipality_obligations"]:
-            self.add_error("centre_obligations", _("Skriv mindst én forpligtelse."))
-        return data
+    # The rules (period in order, at least one obligation) are services.create_agreement_version's.
+    def clean_centre_obligations(self):
+        return _lines(self.cleaned_data["centre_obligations"])
+
+    def clean_municipality_obligations(self):
+        return _lines(self.cleaned_data["municipality_obligations"])
 
     @classmethod
     def initial_from(cls, agreement) -> dict:
@@ -126,6 +122,7 @@ class AgreementVersionForm(forms.Form):
             "period_start": start, "period_end": start + length,
             "annual_grant": int(grant) if grant == int(grant) else grant, "contacts": agreement.contacts,
             "is_published": True,
-            "centre_obligations": "\n".join(o.text for o in obligations if o.party == "centre"),
-            "municipality_obligations": "\n".join(o.text for o in obligations if o.party == "municipality"),
+            "centre_obligations": "\n".join(o.text for o in obligations if o.party == Obligation.Party.CENTRE),
+            "municipality_obligations": "\n".join(
+                o.text for o in obligations if o.party == Obligation.Party.MUNICIPALITY),
         }

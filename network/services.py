@@ -170,10 +170,13 @@ def create_agreement_version(*, actor, period_start, period_end, annual_grant, c
     """A new version of the cooperation agreement with the Volunteer Centre, numbered after the latest. Earlier
     versions and their follow-ups stay as they were."""
     _require_culture(actor)
+    errors = {}
     if period_end <= period_start:
-        raise ValidationError(_("Aftalen skal slutte efter, den begynder."))
+        errors["period_end"] = _("Aftalen skal slutte efter, den begynder.")
     if not centre_obligations and not municipality_obligations:
-        raise ValidationError(_("Skriv mindst én forpligtelse."))
+        errors["centre_obligations"] = _("Skriv mindst én forpligtelse.")
+    if errors:
+        raise ValidationError(errors)
     latest = Agreement.objects.order_by("-version").first()
     try:
         with transaction.atomic():

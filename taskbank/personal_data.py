@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.gdpr import redact_rows
 
-from .models import ApplicationMessage, EventSignup, Idea, SavedSearch, TaskApplication
+from .models import ApplicationMessage, EventSignup, Idea, SavedSearch, Task, TaskApplication
 
 
 def export(user) -> dict:
@@ -63,10 +64,6 @@ def purge_past_event_signups(now) -> int:
 def purge_old_applications(now) -> int:
     """Retention: declined or withdrawn applications RETENTION_DAYS["declined_task_application"] days after,
     and every application to a closed task RETENTION_DAYS["closed_task_application"] days after it closed."""
-    from django.db.models import Q
-
-    from .models import Task
-
     declined_cutoff = now - timedelta(days=settings.RETENTION_DAYS["declined_task_application"])
     closed_cutoff = now - timedelta(days=settings.RETENTION_DAYS["closed_task_application"])
     expired = TaskApplication.objects.filter(

@@ -86,7 +86,7 @@ def send_saved_search_digests() -> int:
                                                                             args=[saved.unsubscribe_token])
         # Mail programs show their own "unsubscribe" button and POST to the link (RFC 8058).
         notify(to=saved.user, template="taskbank/email/digest", key=f"taskbank.digest:{saved.pk}:{today}",
-               obj=saved, context={"saved": saved, "tasks": tasks},
+               obj=saved, context={"saved": saved, "tasks": tasks, "unsubscribe_url": unsubscribe_url},
                headers={"List-Unsubscribe": f"<{unsubscribe_url}>",
                         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"})
         SavedSearch.objects.filter(pk=saved.pk).update(last_sent_at=timezone.now())

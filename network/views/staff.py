@@ -112,7 +112,7 @@ def agreement_new(request):
         try:
             agreement = services.create_agreement_version(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error(None, exc)  # shown at the field it concerns; what was typed stays
         else:
             messages.success(request, _("Version %(v)s af aftalen er gemt.") % {"v": agreement.version})
             return redirect("network:staff_agreement", pk=agreement.pk)

@@ -38,7 +38,8 @@ def task_list(request):
     _label_counts(form.fields["maalgruppe"], TargetGroup.choices, counts, "target")
     # Fetched only if the results fragment is not in the cache (templates: {% cache … fragment_key %}).
     page = SimpleLazyObject(lambda: queries.listing_page(listing, request.GET.get("side")))
-    context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request), "total": counts["total"], "sort": sort, "sort_choices": SORT,
+    context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request),
+               "total": counts["total"], "sort": sort, "sort_choices": SORT,
                "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"
@@ -218,10 +219,9 @@ def unsubscribe(request, token):
     unsubscribe anyone; the button, or the mail program's own one-click button (RFC 8058: a POST of
     "List-Unsubscribe=One-Click", without a CSRF token), does. The unguessable token in the URL is what authorises
     it, and it only ever removes that one saved search: no login, no CSRF token needed."""
-    saved = SavedSearch.objects.filter(unsubscribe_token=token).first()
     if request.method == "POST":
-        done = services.unsubscribe(token=token)
-        return render(request, "taskbank/unsubscribed.html", {"done": done})
+        return render(request, "taskbank/unsubscribed.html", {"done": services.unsubscribe(token=token)})
+    saved = SavedSearch.objects.filter(unsubscribe_token=token).first()
     if saved is None:
         return render(request, "taskbank/unsubscribed.html", {"done": False})
     return render(request, "taskbank/unsubscribe_confirm.html", {"saved": saved})

@@ -132,6 +132,8 @@ LIST_PAGES = {"tasks": "task list", "staff_tasks": "staff inbox", "hearing": "he
 
 def test_query_counts_with_1_and_50_rows(client, bench_data):
     """The N+1 check of tests/perf on the benchmark database: new rows of their own, rolled back afterwards."""
+    from django.db import transaction
+
     from frivillig.accounts.models import Role
     from tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
     from tests.perf.test_query_counts import PAGES, measure
@@ -145,8 +147,6 @@ def test_query_counts_with_1_and_50_rows(client, bench_data):
         "citizen": UserFactory(email="perf.borger@example.dk"),
     }
     for page in PAGES:
-        from django.db import transaction
-
         with transaction.atomic():
             _url, one, fifty = measure(client, page, institution=institution, **people)
             report.record("queries", LIST_PAGES[page], one_row=one, fifty_rows=fifty,
