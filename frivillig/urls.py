@@ -6,6 +6,7 @@ from django.views.i18n import JavaScriptCatalog, set_language
 from frivillig.core import views as core_views
 from taskbank.api import api as taskbank_api
 
+handler400 = "frivillig.core.views.error_400"
 handler403 = "frivillig.core.views.error_403"
 handler404 = "frivillig.core.views.error_404"
 handler500 = "frivillig.core.views.error_500"

@@ -175,3 +175,54 @@ class DecisionForm(forms.Form):
 class PayoutForm(forms.Form):
     amount = forms.DecimalField(label=_("Udbetalt beløb (kr.)"), min_value=1, max_digits=12, decimal_places=2)
     paid_on = forms.DateField(label=_("Udbetalt den"), initial=timezone.localdate, widget=forms.DateInput(attrs=DATE))
+
+
+class ScoreForm(forms.Form):
+    """One 1–5 score (and an optional comment) per criterion of the pool; cleaned as ``scores``."""
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for c in self.criteria:
+            self.fields[f"score-{c.pk}"] = forms.TypedChoiceField(
+                label=c.name, required=False, coerce=int, empty_value=None,
+                choices=[("", "–")] + [(v, str(v)) for v in range(1, 6)])
+            self.fields[f"comment-{c.pk}"] = forms.CharField(label=_("Kommentar"), required=False, max_length=2000)
+
+    def clean(self):
+        data = super().clean()
+        return {"scores": [(c, data[f"score-{c.pk}"], data.get(f"comment-{c.pk}", ""))
+                           for c in self.criteria if data.get(f"score-{c.pk}") is not None]}
+
+
+class BatchForm(forms.Form):
+    """A committee meeting's decisions: per case an outcome (or none), an amount and a reason; cleaned as
+    ``decisions``."""
+
+    OUTCOMES = [("", _("Ikke nu")), (Status.APPROVED, _("Bevilg")), (Status.REJECTED, _("Afslå"))]
+
+    def __init__(self, *args, applications, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.applications = list(applications)
+        for a in self.applications:
+            self.fields[f"outcome-{a.pk}"] = forms.ChoiceField(label=_("Afgørelse"), required=False, choices=self.OUTCOMES)
+            self.fields[f"amount-{a.pk}"] = forms.DecimalField(label=_("Beløb (kr.)"), required=False, min_value=0,
+                                                               max_digits=12, decimal_places=2)
+            self.fields[f"reason-{a.pk}"] = forms.CharField(label=_("Begrundelse"), required=False, max_length=5000)
+
+    def clean(self):
+        data = super().clean()
+        return {"decisions": [{"application": a, "outcome": data[f"outcome-{a.pk}"], "amount": data.get(f"amount-{a.pk}"),
+                               "reason": data.get(f"reason-{a.pk}") or ""}
+                              for a in self.applications if data.get(f"outcome-{a.pk}")]}
+
+
+class OverviewForm(forms.Form):
+    """The year of the yearly overview (``?aar=2026``); anything else falls back to this year."""
+
+    aar = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100, required=False)
+
+    def year(self) -> int:
+        if self.is_valid() and self.cleaned_data.get("aar"):
+            return self.cleaned_data["aar"]
+        return timezone.localdate().year

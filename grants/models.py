@@ -48,7 +48,9 @@ class Pool(TimeStampedModel):
 
     def open_round(self, now=None):
         now = now or timezone.now()
-        return self.rounds.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at").first()
+        # Read from the rounds as loaded, so a list of pools with prefetched rounds needs no query per pool.
+        current = [r for r in self.rounds.all() if r.opens_at <= now < r.closes_at]
+        return min(current, key=lambda r: r.closes_at, default=None)
 
     def is_open(self, now=None):
         return self.is_active and (self.is_continuous or self.open_round(now) is not None)

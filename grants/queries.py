@@ -5,8 +5,10 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.http import Http404
 from django.utils import timezone
+from django.utils.dates import MONTHS, MONTHS_3
 
 from frivillig.accounts.roles import is_culture_admin
+from frivillig.core.choices import Area
 
 from .models import GRANTED, GrantApplication, Pool, Status
 
@@ -15,10 +17,27 @@ def open_pools():
     return [p for p in Pool.objects.filter(is_active=True).prefetch_related("rounds") if p.is_open()]
 
 
-def budget_left(pool: Pool, year: int | None = None) -> Decimal:
-    from .services import approved_total
+def approved_total(pool: Pool, year: int) -> Decimal:
+    """What the pool has granted against its budget for ``year`` (the rule in ``services.decide`` reads it)."""
+    return (GrantApplication.objects.filter(pool=pool, budget_year=year, status__in=GRANTED)
+            .aggregate(total=Sum("approved_amount"))["total"] or Decimal(0))
 
+
+def budget_left(pool: Pool, year: int | None = None) -> Decimal:
     return pool.yearly_budget - approved_total(pool, year or timezone.localdate().year)
+
+
+def pools_with_budget_left(year: int | None = None, *, active_only: bool = False) -> list[tuple[Pool, Decimal]]:
+    """Every pool (or the active ones, with their rounds) and what is left of this year's budget: two queries."""
+    year = year or timezone.localdate().year
+    pools = Pool.objects.filter(is_active=True).prefetch_related("rounds") if active_only else Pool.objects.all()
+    pools = pools.annotate(granted=Sum("applications__approved_amount", filter=Q(
+        applications__budget_year=year, applications__status__in=GRANTED))).order_by("name")
+    return [(p, p.yearly_budget - (p.granted or Decimal(0))) for p in pools]
+
+
+def ready_for_decision(pool: Pool):
+    return pool.applications.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW]).order_by("submitted_at")
 
 
 def granted_projects(pool: Pool):
@@ -63,6 +82,16 @@ def yearly_overview(pool: Pool, year: int) -> dict:
         months[r["month"]] += r["total"] or 0
         areas[r["partner_institution__area"] or pool.area] += r["total"] or 0
     return {"months": [(m, months.get(m, Decimal(0))) for m in range(1, 13)], "areas": dict(areas)}
+
+
+def yearly_chart(pool: Pool, year: int) -> dict:
+    """The yearly overview as the page draws it: a bar per month (Danish month names), areas by their labels."""
+    data = yearly_overview(pool, year)
+    peak = max([v for _m, v in data["months"]] + [Decimal(1)])
+    bars = [{"month": MONTHS[m], "short": str(MONTHS_3[m]).capitalize(), "value": v, "width": int(v / peak * 400), "y": i * 24 + 4, "ty": i * 24 + 17}
+            for i, (m, v) in enumerate(data["months"])]
+    areas = {str(Area(a).label) if a in Area.values else a: v for a, v in data["areas"].items()}
+    return {"bars": bars, "areas": areas, "total": sum(v for _m, v in data["months"])}
 
 
 def front_page_block(request):

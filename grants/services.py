@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,19 +16,21 @@ from frivillig.core.notify import notify
 
 from . import workflow
 from .models import (
-    GRANTED,
     Attachment,
     BudgetLine,
     CaseMessage,
     CaseNote,
+    Criterion,
     GrantApplication,
     GrantStatusChange,
     Payout,
     Pool,
     Report,
+    Round,
     Score,
     Status,
 )
+from .queries import approved_total
 
 DRAFT_FIELDS = {
     "contact": ["on_behalf_of", "contact_name", "contact_email", "contact_phone"],
@@ -87,6 +88,23 @@ def save_draft_step(*, actor, application: GrantApplication, step: str, data: di
 
 
 @transaction.atomic
+def save_step(*, actor, application: GrantApplication, step: str, data) -> GrantApplication:
+    """One step of the application form as the form cleaned it: the budget's lines, or the step's fields (and on
+    the amount step an attachment)."""
+    if step == "budget":
+        lines = [{k: line[k] for k in ("kind", "description", "amount")} for line in data
+                 if line and not line.get("DELETE")]
+        replace_budget(actor=actor, application=application, lines=lines)
+        return application
+    if step not in DRAFT_FIELDS:
+        raise ValidationError(_("Ukendt trin."))
+    save_draft_step(actor=actor, application=application, step=step, data=data)
+    if step == "amount" and data.get("attachment"):
+        add_attachment(actor=actor, application=application, title=data["attachment_title"], file=data["attachment"])
+    return application
+
+
+@transaction.atomic
 def replace_budget(*, actor, application: GrantApplication, lines: list[dict]) -> None:
     _require_owner_draft(actor, application)
     application.budget_lines.all().delete()
@@ -136,14 +154,48 @@ def submit(*, actor, application: GrantApplication) -> GrantApplication:
 @transaction.atomic
 def withdraw(*, actor, application: GrantApplication) -> GrantApplication:
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    if Status.WITHDRAWN not in workflow.TRANSITIONS.get(application.status, {}):
+        raise ValidationError(_("Ansøgningen er afgjort og kan ikke trækkes tilbage."))
     _move(application, Status.WITHDRAWN, actor, _("Trukket tilbage af ansøgeren"))
     return application
+
+
+# --- pools ---------------------------------------------------------------------------------------
+
+@transaction.atomic
+def save_pool(*, actor, pool: Pool | None = None, **data) -> Pool:
+    _require_handler(actor)
+    pool = pool or Pool()
+    for field, value in data.items():
+        setattr(pool, field, value)
+    pool.full_clean()
+    pool.save()
+    return pool
+
+
+@transaction.atomic
+def add_round(*, actor, pool: Pool, name: str, opens_at, closes_at) -> Round:
+    _require_handler(actor)
+    round_ = Round(pool=pool, name=name, opens_at=opens_at, closes_at=closes_at)
+    round_.full_clean()
+    round_.save()
+    return round_
+
+
+@transaction.atomic
+def add_criterion(*, actor, pool: Pool, name: str) -> Criterion:
+    _require_handler(actor)
+    criterion = Criterion(pool=pool, name=name.strip(), order=pool.criteria.count() + 1)
+    criterion.full_clean()
+    criterion.save()
+    return criterion
 
 
 # --- case handling -------------------------------------------------------------------------------
 
 @transaction.atomic
 def start_review(*, actor, application: GrantApplication) -> GrantApplication:
+    _require_handler(actor)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     _move(application, Status.IN_REVIEW, actor)
     return application
@@ -164,6 +216,14 @@ def score(*, actor, application: GrantApplication, criterion, value: int, commen
                                                    defaults={"value": value, "comment": comment})
     obj.full_clean()
     return obj
+
+
+@transaction.atomic
+def score_all(*, actor, application: GrantApplication, scores: list[tuple]) -> list[Score]:
+    """The reviewer's scores of several criteria at once: [(criterion, value, comment)]."""
+    if not scores:
+        raise ValidationError(_("Giv point for mindst ét kriterium."))
+    return [score(actor=actor, application=application, criterion=c, value=v, comment=comment) for c, v, comment in scores]
 
 
 @transaction.atomic
@@ -198,11 +258,6 @@ def recommend(*, actor, application: GrantApplication, amount: Decimal) -> Grant
     return application
 
 
-def approved_total(pool: Pool, year: int) -> Decimal:
-    return (GrantApplication.objects.filter(pool=pool, budget_year=year, status__in=GRANTED)
-            .aggregate(total=Sum("approved_amount"))["total"] or Decimal(0))
-
-
 @transaction.atomic
 def decide(*, actor, application: GrantApplication, outcome: str, amount: Decimal | None = None, reason: str = "",
            conditions: str = "") -> GrantApplication:
@@ -229,6 +284,10 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
         if amount > left:
             raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
                                                "kan ikke bevilges.") % {"left": left, "year": year, "amount": amount}})
+        if outcome == Status.PARTLY_APPROVED and not reason.strip():
+            # Forvaltningsloven § 22: a decision that does not fully grant what was asked must give reasons.
+            raise ValidationError({"reason": _("Skriv en begrundelse: en delvis bevilling skal begrundes "
+                                               "(forvaltningslovens § 22).")})
     now = timezone.now()
     application.approved_amount = amount
     application.decision_reason = reason.strip()
@@ -253,8 +312,10 @@ def decide_batch(*, actor, decisions: list[dict]) -> list[tuple[GrantApplication
     for item in decisions:
         try:
             results.append((decide(actor=actor, **item), None))
-        except ValidationError as exc:
-            results.append((item["application"], " ".join(exc.messages)))
+        except (ValidationError, PermissionDenied, wf.TransitionNotAllowed) as exc:
+            from frivillig.core.actions import message_of
+
+            results.append((item["application"], message_of(exc)))
     return results
 
 

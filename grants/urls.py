@@ -24,5 +24,12 @@ urlpatterns = [
     path("medarbejder/puljer/<int:pk>/sager.xlsx", staff.export_xlsx, name="staff_export_xlsx"),
     path("medarbejder/puljer/<int:pk>/overblik/", staff.overview, name="staff_overview"),
     path("medarbejder/puljer/sager/<int:pk>/", staff.case, name="staff_case"),
-    path("medarbejder/puljer/sager/<int:pk>/<str:action>/", staff.case_action, name="staff_case_action"),
+    path("medarbejder/puljer/sager/<int:pk>/behandl/", staff.case_start_review, name="staff_case_start_review"),
+    path("medarbejder/puljer/sager/<int:pk>/note/", staff.case_note, name="staff_case_note"),
+    path("medarbejder/puljer/sager/<int:pk>/point/", staff.case_score, name="staff_case_score"),
+    path("medarbejder/puljer/sager/<int:pk>/oplysninger/", staff.case_request_information, name="staff_case_request_information"),
+    path("medarbejder/puljer/sager/<int:pk>/indstil/", staff.case_recommend, name="staff_case_recommend"),
+    path("medarbejder/puljer/sager/<int:pk>/afgoer/", staff.case_decide, name="staff_case_decide"),
+    path("medarbejder/puljer/sager/<int:pk>/udbetal/", staff.case_payout, name="staff_case_payout"),
+    path("medarbejder/puljer/sager/<int:pk>/godkend-rapport/", staff.case_approve_report, name="staff_case_approve_report"),
 ]

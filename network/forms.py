@@ -7,7 +7,7 @@ from frivillig.accounts.models import Organisation, User
 from frivillig.core.choices import Area
 from frivillig.core.files import clean_upload
 
-from .models import Body, Meeting, Obligation, Priority, PriorityReview
+from .models import Body, Meeting, Obligation, ObligationStatus, Priority, PriorityReview
 
 
 class ProposalForm(forms.Form):
@@ -54,6 +54,13 @@ class MemberForm(forms.Form):
             raise forms.ValidationError(_("Der findes ingen bruger med denne e-mail.")) from None
         return self.cleaned_data["email"]
 
+    def clean(self):
+        data = super().clean()
+        if "email" in data:
+            data["user"] = self.user
+            del data["email"]
+        return data
+
 
 class MeetingForm(forms.ModelForm):
     class Meta:
@@ -81,8 +88,24 @@ class DocumentForm(forms.Form):
 
 
 class FollowUpForm(forms.Form):
+    """A follow-up meeting: its date, notes, and a status and note per obligation (cleaned as ``statuses``)."""
+
     held_on = forms.DateField(label=_("Dato for opfølgningsmødet"), widget=forms.DateInput(attrs={"type": "date"}))
     notes = forms.CharField(label=_("Noter"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, obligations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.obligations = list(obligations)
+        for o in self.obligations:
+            self.fields[f"status-{o.pk}"] = forms.ChoiceField(
+                label=_("Status"), required=False, choices=[("", "–")] + list(ObligationStatus.Status.choices))
+            self.fields[f"note-{o.pk}"] = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+    def clean(self):
+        data = super().clean()
+        statuses = {o.pk: (data.pop(f"status-{o.pk}", ""), data.pop(f"note-{o.pk}", "")) for o in self.obligations}
+        data["statuses"] = statuses
+        return data
 
 
 def _lines(text: str) -> list[str]:
@@ -126,3 +149,8 @@ class AgreementVersionForm(forms.Form):
             "municipality_obligations": "\n".join(
                 o.text for o in obligations if o.party == Obligation.Party.MUNICIPALITY),
         }
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Begrundelse"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}))

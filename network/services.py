@@ -134,6 +134,30 @@ def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> 
 
 
 @transaction.atomic
+def create_meeting(*, actor, body: Body, title: str, starts_at, ends_at, place: str) -> Meeting:
+    _require_culture(actor)
+    meeting = Meeting(body=body, title=title, starts_at=starts_at, ends_at=ends_at, place=place)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def add_agenda_item(*, actor, meeting: Meeting, title: str, description: str = "") -> AgendaItem:
+    _require_culture(actor)
+    return AgendaItem.objects.create(meeting=meeting, order=meeting.agenda.count() + 1, title=title,
+                                     description=description)
+
+
+@transaction.atomic
+def save_minutes(*, actor, meeting: Meeting, minutes: str) -> Meeting:
+    _require_culture(actor)
+    meeting.minutes = minutes
+    meeting.save(update_fields=["minutes"])
+    return meeting
+
+
+@transaction.atomic
 def invite(*, actor, meeting: Meeting) -> int:
     _require_culture(actor)
     sent = 0

@@ -20,18 +20,27 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def shown(obj, field) -> str:
+    """A field's value as a person reads it: choice labels, never codes (also inside lists)."""
+    value = getattr(obj, field.name)
+    choices = dict(field.flatchoices or getattr(getattr(field, "base_field", None), "flatchoices", None) or [])
+    if isinstance(value, list | tuple):
+        return ", ".join(str(choices.get(v, v)) for v in value)
+    return _text(choices.get(value, value) if choices else value)
+
+
 def changes(record) -> list[FieldChange]:
     """The field changes a history record made compared with the record before it."""
     previous = record.prev_record
     model = record.instance_type
     tracked = [f for f in model._meta.concrete_fields if f.name not in ("id", "updated_at")]
     if previous is None:
-        return [FieldChange(f.name, str(f.verbose_name), "", _text(getattr(record, f.name)),
-                            word_diff("", _text(getattr(record, f.name)))) for f in tracked]
+        return [FieldChange(f.name, str(f.verbose_name), "", shown(record, f), word_diff("", shown(record, f)))
+                for f in tracked]
     delta = record.diff_against(previous)
     names = {c.field for c in delta.changes}
-    return [FieldChange(f.name, str(f.verbose_name), _text(getattr(previous, f.name)), _text(getattr(record, f.name)),
-                        word_diff(_text(getattr(previous, f.name)), _text(getattr(record, f.name))))
+    return [FieldChange(f.name, str(f.verbose_name), shown(previous, f), shown(record, f),
+                        word_diff(shown(previous, f), shown(record, f)))
             for f in tracked if f.name in names]
 
 

@@ -50,6 +50,13 @@ class ResponseForm(forms.Form):
     def clean_attachment(self):
         return clean_upload(self.cleaned_data.get("attachment"))
 
+    def clean(self):
+        data = super().clean()
+        attachment = data.pop("attachment", None)
+        data["files"] = [attachment] if attachment else []
+        data.setdefault("organisation", None)
+        return data
+
 
 class NewProcessForm(forms.Form):
     template = forms.ModelChoiceField(label=_("Skabelon"), queryset=ProcessTemplate.objects.all())
@@ -121,3 +128,74 @@ class IndicatorValueForm(forms.Form):
 
     def clean_month(self):
         return self.cleaned_data["month"].replace(day=1)
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(label=_("Referat"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Begrundelse for at skjule"), required=False, max_length=2000)
+
+
+class DraftVersionForm(forms.Form):
+    """A new version of the process's draft: up to three sections (heading and text, repeated fields) and the
+    input that caused the last one; cleaned as ``note``, ``sections``."""
+
+    note = forms.CharField(label=_("Hvad er ændret"), required=False, max_length=2000)
+    caused_by_input = forms.ModelChoiceField(label=_("Sidste afsnit er ændret på grund af input (valgfrit)"),
+                                             queryset=Input.objects.none(), required=False)
+
+    def __init__(self, *args, process, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["caused_by_input"].queryset = process.inputs.all()
+
+    def clean(self):
+        data = super().clean()
+        headings = [h[:200] for h in self.data.getlist("heading")] if hasattr(self.data, "getlist") else []
+        bodies = [b[:20000] for b in self.data.getlist("body")] if hasattr(self.data, "getlist") else []
+        sections = [{"heading": h.strip(), "body": b.strip()} for h, b in zip(headings, bodies, strict=False)
+                    if h.strip() and b.strip()]
+        if not sections:
+            raise forms.ValidationError(_("Et udkast skal have mindst ét afsnit med overskrift og tekst."))
+        if data.get("caused_by_input"):
+            sections[-1]["caused_by_input"] = data["caused_by_input"]
+        return {"note": data.get("note", ""), "sections": sections}
+
+
+class RemarkForm(forms.Form):
+    remark = forms.CharField(label=_("Bemærkning"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 2}))
+    themes = forms.ModelMultipleChoiceField(label=_("Temaer"), queryset=Theme.objects.none(), required=False)
+
+    def __init__(self, *args, hearing, **kwargs):
+        super().__init__(*args, **kwargs)
+        if hearing.process_id:
+            self.fields["themes"].queryset = hearing.process.themes.all()
+
+
+class MemoForm(forms.Form):
+    changes_made = forms.CharField(label=_("Ændringer på baggrund af høringen"), required=False, max_length=20000,
+                                   widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PartyForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Høringspart"), queryset=Organisation.objects.filter(is_active=True)
+                                          .exclude(kind="institution"))
+
+
+class CompareForm(forms.Form):
+    """Which two versions of a draft to compare (``?a=1&b=3``); anything unknown falls back to the latest two."""
+
+    a = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+    b = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.versions = list(versions)
+
+    def pair(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        by_number = {v.number: v for v in self.versions}
+        b = by_number.get(data.get("b") or self.versions[-1].number, self.versions[-1])
+        a = by_number.get(data.get("a") or max(b.number - 1, 1), self.versions[0])
+        return a, b

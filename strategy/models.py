@@ -267,6 +267,7 @@ class Hearing(TimeStampedModel):
 
 class HearingStatusChange(StatusChangeBase):
     subject = models.ForeignKey(Hearing, on_delete=models.CASCADE, related_name="status_changes")
+    status_choices = Hearing.State.choices
 
 
 def hearing_file_path(instance, filename):

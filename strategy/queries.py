@@ -64,3 +64,7 @@ def front_page_block(request):
 
 
 __all__ = ["Process"]
+
+
+def staff_responses(hearing):
+    return hearing.responses.select_related("author", "organisation").prefetch_related("themes")

@@ -18,8 +18,12 @@ from .models import (
     DraftSection,
     DraftVersion,
     Hearing,
+    HearingDocument,
+    HearingParty,
     HearingResponse,
     HearingStatusChange,
+    Indicator,
+    IndicatorValue,
     Input,
     Meeting,
     MeetingSignup,
@@ -28,6 +32,7 @@ from .models import (
     ProcessTemplate,
     ResponseAttachment,
     Support,
+    Theme,
 )
 
 
@@ -87,7 +92,25 @@ def move_phase(*, actor, phase: Phase, direction: int) -> None:
         Phase.objects.filter(pk=b.pk).update(order=b.order)
 
 
+@transaction.atomic
+def add_theme(*, actor, process: Process, name: str, description: str = "") -> Theme:
+    require_staff(actor)
+    theme = Theme(process=process, name=name, description=description)
+    theme.full_clean()
+    theme.save()
+    return theme
+
+
 # --- meetings ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def create_meeting(*, actor, process: Process, **fields) -> Meeting:
+    require_staff(actor)
+    meeting = Meeting(process=process, **fields)
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
 
 @transaction.atomic
 def sign_up(*, actor, meeting: Meeting) -> MeetingSignup:
@@ -180,7 +203,33 @@ def add_draft_version(*, actor, draft: Draft, note: str, sections: list[dict]) -
     return version
 
 
+@transaction.atomic
+def add_draft_version_to_process(*, actor, process: Process, note: str, sections: list[dict]) -> DraftVersion:
+    """A new version of the process's draft (the draft itself is made with the first version)."""
+    require_staff(actor)
+    draft = process.drafts.first() or Draft.objects.create(process=process, title=process.title)
+    return add_draft_version(actor=actor, draft=draft, note=note, sections=sections)
+
+
 # --- hearings ------------------------------------------------------------------------------------
+
+@transaction.atomic
+def create_hearing(*, actor, document=None, document_title: str = "", **fields) -> Hearing:
+    require_staff(actor)
+    hearing = Hearing(slug=_unique_slug(Hearing, fields.get("title", "")), **fields)
+    hearing.full_clean()
+    hearing.save()
+    if document:
+        HearingDocument.objects.create(hearing=hearing, file=document, title=document_title or hearing.title)
+    return hearing
+
+
+@transaction.atomic
+def add_party(*, actor, hearing: Hearing, organisation) -> HearingParty:
+    require_staff(actor)
+    party, _created = HearingParty.objects.get_or_create(hearing=hearing, organisation=organisation)
+    return party
+
 
 @transaction.atomic
 def submit_response(*, actor, hearing: Hearing, text: str, publish_with_name: bool, organisation=None,
@@ -265,3 +314,34 @@ def record_adoption(*, actor, process: Process, committee_on, council_on, decisi
     process.save()
     process.phases.update(status=Phase.Status.DONE)
     return pdf.request("strategy.final_strategy", obj=process, version=str(process.updated_at.timestamp()))
+
+
+# --- indicators ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def create_indicator(*, actor, **fields) -> Indicator:
+    require_staff(actor)
+    indicator = Indicator(**fields)
+    indicator.full_clean()
+    indicator.save()
+    from . import indicators
+
+    indicators.recompute()
+    return indicator
+
+
+@transaction.atomic
+def record_indicator_value(*, actor, indicator: Indicator, month, value) -> IndicatorValue:
+    require_staff(actor)
+    if indicator.source_key:
+        raise ValidationError({"indicator": _("Indikatoren beregnes automatisk og kan ikke indtastes.")})
+    obj, _created = IndicatorValue.objects.update_or_create(indicator=indicator, month=month,
+                                                            defaults={"value": value, "entered_by": actor})
+    return obj
+
+
+def recompute_indicators(*, actor) -> None:
+    require_staff(actor)
+    from . import indicators
+
+    indicators.recompute()

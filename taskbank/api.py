@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.shortcuts import get_object_or_404
 from ninja import FilterSchema, NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from .models import Event, Task
@@ -14,6 +15,13 @@ from .queries import published_tasks, text_search, upcoming_events
 
 api = NinjaAPI(title="Frivillig Rudersdal API", version="1.0", urls_namespace="taskbank_api",
                description="Offentliggjorte frivillige opgaver og arrangementer i Rudersdal Kommune.")
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc):
+    """A parameter of the wrong type (``/api/opgaver/abc``, ``?limit=x``) is the client's error: 400, with the
+    fields that were wrong."""
+    return api.create_response(request, {"detail": exc.errors}, status=400)
 
 
 class TaskOut(Schema):

@@ -94,6 +94,19 @@ class TriageForm(forms.Form):
     answer = forms.CharField(label=_("Svar til forslagsstilleren"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
     task = forms.ModelChoiceField(label=_("Opgaven, idéen blev til"), queryset=Task.objects.all(), required=False)
 
+    def clean(self):
+        data = super().clean()
+        if "status" in data:
+            data["to"] = data.pop("status")
+        return data
+
+
+class TaskStatusForm(forms.Form):
+    """A status button on the staff task page: the new status and an optional reason."""
+
+    to = forms.ChoiceField(label=_("Ny status"), choices=Task.Status.choices)
+    reason = forms.CharField(label=_("Begrundelse"), required=False, max_length=2000)
+
 
 class SavedSearchForm(forms.Form):
     name = forms.CharField(label=_("Navn på søgningen"), max_length=120)

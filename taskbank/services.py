@@ -288,3 +288,9 @@ def unsubscribe(*, token: str) -> bool:
 
 def can_manage(actor, task) -> bool:
     return workflow.is_task_staff(actor, task) or is_culture_admin(actor)
+
+
+def delete_saved_search(*, actor, pk: int) -> int:
+    """A person deletes one of their own saved searches (someone else's id deletes nothing)."""
+    deleted, _rows = SavedSearch.objects.filter(pk=pk, user=actor).delete() if actor.is_authenticated else (0, {})
+    return deleted

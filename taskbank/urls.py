@@ -34,7 +34,11 @@ urlpatterns = [
     path("medarbejder/opgaver/<int:pk>/status/", staff.task_status, name="staff_task_status"),
     path("medarbejder/opgaver/<int:pk>/kopier/", staff.task_copy, name="staff_task_copy"),
     path("medarbejder/ansoegninger/<int:pk>/", staff.application_detail, name="staff_application"),
-    path("medarbejder/ansoegninger/<int:pk>/<str:action>/", staff.application_action, name="staff_application_action"),
+    path("medarbejder/ansoegninger/<int:pk>/optag/", staff.application_accept, name="staff_application_accept"),
+    path("medarbejder/ansoegninger/<int:pk>/afslaa/", staff.application_decline, name="staff_application_decline"),
+    path("medarbejder/ansoegninger/<int:pk>/spoerg/", staff.application_question, name="staff_application_question"),
+    path("medarbejder/ansoegninger/<int:pk>/boerneattest/", staff.application_certificate,
+         name="staff_application_certificate"),
     path("medarbejder/ideer/", staff.idea_inbox, name="staff_ideas"),
     path("medarbejder/ideer/<int:pk>/", staff.idea_triage, name="staff_idea"),
 ]

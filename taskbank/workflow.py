@@ -1,6 +1,9 @@
-"""The task bank's state machines as plain tables: {from: {to: check(actor, obj)}}."""
+"""Who may do what in the task bank: the state machines as plain tables {from: {to: check(actor, obj)}}, and
+the checks the services use for everything that is not a status change. Every check names who may act; there
+is no "anyone"."""
 
 from frivillig.accounts.roles import institution_ids, is_culture_admin
+from frivillig.core.workflow import automatic
 
 from .models import Idea, Task, TaskApplication
 
@@ -29,9 +32,10 @@ def system(actor, obj) -> bool:
 S = Task.Status
 TASK_TRANSITIONS = {
     S.DRAFT: {S.PUBLISHED: is_task_staff, S.CLOSED: is_task_staff},
-    S.PUBLISHED: {S.PAUSED: is_task_staff, S.CLOSED: is_task_staff, S.FILLED: None, S.EXPIRED: system},
+    S.PUBLISHED: {S.PAUSED: is_task_staff, S.CLOSED: is_task_staff, S.FILLED: automatic(is_task_staff),
+                  S.EXPIRED: system},
     S.PAUSED: {S.PUBLISHED: is_task_staff, S.CLOSED: is_task_staff, S.EXPIRED: system},
-    S.FILLED: {S.PUBLISHED: None, S.CLOSED: is_task_staff, S.ARCHIVED: is_task_staff},
+    S.FILLED: {S.PUBLISHED: is_task_staff, S.CLOSED: is_task_staff, S.ARCHIVED: is_task_staff},
     S.EXPIRED: {S.PUBLISHED: is_task_staff, S.ARCHIVED: is_task_staff, S.CLOSED: is_task_staff},
     S.CLOSED: {S.ARCHIVED: is_task_staff},
     S.ARCHIVED: {},

@@ -1,10 +1,7 @@
 """Role predicates (django-rules) and the querysets they imply. The one place that says who is who.
 
-Apps build their object rules from these, in their own ``rules.py``::
-
-    import rules
-    from frivillig.accounts.roles import is_culture_admin, staff_of_object_institution
-"""
+Apps build their object rules from these in one place each: the app's ``workflow.py`` (its transition tables
+and the checks its services call). Views and templates ask the same functions (``workflow.can_move``)."""
 
 import rules
 
@@ -84,8 +81,6 @@ def is_verified(user) -> bool:
 
 is_any_staff = is_culture_admin | is_steering_member | is_network_member | is_institution_staff
 
-rules.add_perm("accounts.manage_roles", is_culture_admin)
-rules.add_perm("core.view_staff_workspace", is_any_staff)
 
 
 def invalidate(user) -> None:

@@ -36,6 +36,27 @@ class StatusChangeBase(models.Model):
         abstract = True
         ordering = ["created_at", "id"]
 
+    # The subject's status field, whose choices give the labels a person reads ("Under behandling", never
+    # "in_review"). Subclasses whose case keeps its status elsewhere override it.
+    status_field = "status"
+    status_choices = None  # or the choices themselves, for a case whose status is derived (a hearing's state)
+
+    def _label(self, value: str) -> str:
+        if not value:
+            return ""
+        choices = self.status_choices
+        if choices is None:
+            choices = self._meta.get_field("subject").related_model._meta.get_field(self.status_field).flatchoices
+        return str(dict(choices).get(value, value))
+
+    @property
+    def from_label(self) -> str:
+        return self._label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return self._label(self.to_status)
+
 
 class Notification(models.Model):
     """One e-mail the portal sends. ``key`` makes a notification unique: the same key is never sent twice."""

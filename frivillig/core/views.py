@@ -93,6 +93,10 @@ def document(request, uuid):
     return render(request, "core/document.html", {"document": doc})
 
 
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def error_403(request, exception=None):
     return render(request, "403.html", status=403)
 

@@ -6,7 +6,8 @@ Each app declares its workflow as a plain table::
         Status.SUBMITTED: {Status.IN_REVIEW: is_case_handler, Status.WITHDRAWN: is_applicant},
     }
 
-where each check is ``check(actor, obj) -> bool``. ``move()`` is the only code that assigns a status: it
+where each check is ``check(actor, obj) -> bool`` naming who may take the step (there is no "anyone": a test
+walks every table and refuses ``None``). ``move()`` is the only code that assigns a status: it
 checks the table, saves, and writes one status-change row (who, when, from, to, why).
 """
 
@@ -15,7 +16,7 @@ from collections.abc import Callable, Mapping
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-Check = Callable[[object, object], bool] | None
+Check = Callable[[object, object], bool]
 
 
 class TransitionNotAllowed(Exception):
@@ -26,9 +27,22 @@ class TransitionNotAllowed(Exception):
         self.message = message
 
 
+def automatic(check: Check) -> Check:
+    """Mark a step that a service takes by itself (a task is filled when its last place is taken): still checked
+    by ``move()``, never offered as a button."""
+    def wrapped(actor, obj):
+        return check(actor, obj)
+
+    wrapped.automatic = True
+    wrapped.__name__ = f"automatic({getattr(check, '__name__', 'check')})"
+    return wrapped
+
+
 def allowed_targets(obj, actor, transitions: Mapping, status_field: str = "status") -> list:
+    """The steps ``actor`` may take by hand now (for the buttons on a page)."""
     current = getattr(obj, status_field)
-    return [to for to, check in transitions.get(current, {}).items() if check is None or check(actor, obj)]
+    return [to for to, check in transitions.get(current, {}).items()
+            if not getattr(check, "automatic", False) and check(actor, obj)]
 
 
 def can_move(obj, actor, to, transitions: Mapping, status_field: str = "status") -> tuple[bool, str]:
@@ -39,7 +53,7 @@ def can_move(obj, actor, to, transitions: Mapping, status_field: str = "status")
         return False, _("Sagen kan ikke ændres fra “%(current)s” til “%(to)s”.") % {
             "current": _label(obj, status_field, current), "to": _label(obj, status_field, to)}
     check = checks[to]
-    if check is not None and not check(actor, obj):
+    if not check(actor, obj):
         return False, _("Du har ikke adgang til at foretage dette skridt.")
     return True, ""
 
@@ -55,7 +69,7 @@ def move(obj, *, to, actor, reason: str = "", transitions: Mapping, log_model, s
     if to not in checks:
         raise TransitionNotAllowed(can_move(obj, actor, to, transitions, status_field)[1])
     check = checks[to]
-    if check is not None and not check(actor, obj):
+    if not check(actor, obj):
         raise PermissionDenied(_("Du har ikke adgang til at foretage dette skridt."))
     setattr(obj, status_field, to)
     update_fields = [status_field, *extra_update_fields]

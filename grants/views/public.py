@@ -1,15 +1,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
-from frivillig.core import pdf, ratelimit
+from frivillig.core import actions, pdf, ratelimit
 from frivillig.core.files import attachment_response
-from frivillig.core.workflow import TransitionNotAllowed
 
 from .. import queries, services
 from ..forms import AmountForm, AnswerForm, BudgetFormSet, ConsentForm, ContactForm, PartnershipForm, ProjectForm, ReportForm
@@ -26,8 +24,7 @@ STEPS = [
 
 
 def pool_list(request):
-    pools = Pool.objects.filter(is_active=True).prefetch_related("rounds")
-    return render(request, "grants/pool_list.html", {"pools": [(p, queries.budget_left(p)) for p in pools]})
+    return render(request, "grants/pool_list.html", {"pools": queries.pools_with_budget_left(active_only=True)})
 
 
 def pool_detail(request, slug):
@@ -41,15 +38,20 @@ def pool_detail(request, slug):
 @require_POST
 def start(request, slug):
     pool = get_object_or_404(Pool, slug=slug, is_active=True)
-    try:
-        application = services.start_application(actor=request.user, pool=pool)
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-        return redirect(pool)
-    return redirect("grants:step", pk=application.pk, step="kontakt")
+    application = actions.perform(request, None, services.start_application, pool=pool)
+    return redirect("grants:step", pk=application.pk, step="kontakt") if application else redirect(pool)
 
 
-def _form_for(key, application, user, data=None, files=None):
+def _form_for(key, application, user, data=None, files=None, *, draft_only=False):
+    form = _bare_form(key, application, user, data, files)
+    if draft_only and key not in ("budget", "consent"):
+        # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
+        for field in form.fields.values():
+            field.required = False
+    return form
+
+
+def _bare_form(key, application, user, data=None, files=None):
     if key == "contact":
         return ContactForm(data, instance=application, user=user)
     if key == "project":
@@ -65,61 +67,48 @@ def _form_for(key, application, user, data=None, files=None):
     return ConsentForm(data, instance=application)
 
 
+def _step_of(slug):
+    slugs = [s[0] for s in STEPS]
+    if slug not in slugs:
+        raise Http404
+    index = slugs.index(slug)
+    return index, STEPS[index][1], STEPS[index][2], slugs[index + 1] if index + 1 < len(slugs) else None
+
+
 @login_required
 def step(request, pk, step):
     application = queries.access_own_application(request.user, pk)
     if application.status != Status.DRAFT:
         return redirect(application)
-    slugs = [s[0] for s in STEPS]
-    if step not in slugs:
-        raise Http404
-    index = slugs.index(step)
-    _slug, key, title = STEPS[index]
-    form = _form_for(key, application, request.user, request.POST or None, request.FILES or None)
-    if request.POST.get("action") == "gem" and key not in ("budget", "consent"):
-        # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
-        for field in form.fields.values():
-            field.required = False
-    if request.method == "POST" and form.is_valid():
-        try:
-            if key == "budget":
-                lines = [{k: f.cleaned_data[k] for k in ("kind", "description", "amount")}
-                         for f in form.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
-                services.replace_budget(actor=request.user, application=application, lines=lines)
-            else:
-                services.save_draft_step(actor=request.user, application=application, step=key,
-                                         data={k: v for k, v in form.cleaned_data.items() if k in form._meta.fields})
-                if key == "amount" and form.cleaned_data.get("attachment"):
-                    services.add_attachment(actor=request.user, application=application,
-                                            title=form.cleaned_data["attachment_title"],
-                                            file=form.cleaned_data["attachment"])
-        except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, errs in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errs)
-            else:
-                messages.error(request, " ".join(exc.messages))
-        else:
-            if request.POST.get("action") == "gem":
-                messages.success(request, _("Kladden er gemt. Du kan fortsætte senere fra “Mine ansøgninger”."))
-                return redirect("grants:step", pk=application.pk, step=step)
-            if key == "consent":
-                try:
-                    if ratelimit.exceeded(request, "grants.submit", per_user="10/h", per_ip="30/h"):
-                        raise ValidationError(str(ratelimit.MESSAGE))
-                    services.submit(actor=request.user, application=application)
-                except ValidationError as exc:
-                    messages.error(request, " ".join(exc.messages))
-                    return redirect("grants:step", pk=application.pk, step=step)
-                messages.success(request, _("Ansøgningen er sendt. Du får en kvittering på e-mail med en kopi af ansøgningen."))
-                return redirect(application)
-            return redirect("grants:step", pk=application.pk, step=slugs[index + 1])
-    elif request.method == "POST":
+    index, key, title, following = _step_of(step)
+    draft_only = request.POST.get("action") == "gem"
+    form = _form_for(key, application, request.user, request.POST or None, request.FILES or None, draft_only=draft_only)
+    if request.method == "POST":
+        if response := _save_step(request, application, key, form, draft_only=draft_only, following=following, step=step):
+            return response
         messages.error(request, _("Der er fejl i formularen. Det, du har skrevet, er bevaret – ret fejlene og gem igen."))
-    context = {"application": application, "form": form, "steps": STEPS, "index": index, "step": step, "title": title,
-               "key": key, "missing": services.missing_for_submission(application) if key == "consent" else [],
-               "totals": application.budget_totals(), "previous": slugs[index - 1] if index else None}
-    return render(request, "grants/step.html", context)
+    return render(request, "grants/step.html", {
+        "application": application, "form": form, "steps": STEPS, "index": index, "step": step, "title": title, "key": key,
+        "missing": services.missing_for_submission(application) if key == "consent" else [],
+        "totals": application.budget_totals(), "previous": STEPS[index - 1][0] if index else None})
+
+
+def _save_step(request, application, key, form, *, draft_only, following, step):
+    """Save the step through the service; the redirect to show next, or None when the form shows errors."""
+    if not actions.save_form(request, form, services.save_step, application=application, step=key, as_data=True):
+        return None
+    if draft_only:
+        messages.success(request, _("Kladden er gemt. Du kan fortsætte senere fra “Mine ansøgninger”."))
+        return redirect("grants:step", pk=application.pk, step=step)
+    if key != "consent":
+        return redirect("grants:step", pk=application.pk, step=following)
+    if ratelimit.exceeded(request, "grants.submit", per_user="10/h", per_ip="30/h"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:step", pk=application.pk, step=step)
+    if actions.perform(request, None, services.submit, application=application,
+                       success=_("Ansøgningen er sendt. Du får en kvittering på e-mail med en kopi af ansøgningen.")):
+        return redirect(application)
+    return redirect("grants:step", pk=application.pk, step=step)
 
 
 @login_required
@@ -132,8 +121,8 @@ def my_applications(request):
 def my_application(request, pk):
     application = queries.access_own_application(request.user, pk)
     answer_form = AnswerForm(request.POST or None) if application.status == Status.AWAITING_INFO else None
-    if request.method == "POST" and answer_form is not None and answer_form.is_valid():
-        services.answer_information(actor=request.user, application=application, answer=answer_form.cleaned_data["answer"])
+    if answer_form is not None and actions.save_form(request, answer_form, services.answer_information,
+                                                     application=application):
         messages.success(request, _("Tak – dit svar er sendt, og sagen behandles videre."))
         return redirect(application)
     return render(request, "grants/my_application.html", {
@@ -150,12 +139,8 @@ def my_application(request, pk):
 @require_POST
 def withdraw(request, pk):
     application = queries.access_own_application(request.user, pk)
-    try:
-        services.withdraw(actor=request.user, application=application)
-    except TransitionNotAllowed:
-        messages.error(request, _("Ansøgningen er afgjort og kan ikke trækkes tilbage."))
-    else:
-        messages.success(request, _("Ansøgningen er trukket tilbage."))
+    actions.perform(request, None, services.withdraw, application=application,
+                    success=_("Ansøgningen er trukket tilbage."))
     return redirect(application)
 
 
@@ -163,14 +148,9 @@ def withdraw(request, pk):
 def report(request, pk):
     application = queries.access_own_application(request.user, pk)
     form = ReportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.submit_report(actor=request.user, application=application, data=form.cleaned_data)
-        except (ValidationError, TransitionNotAllowed) as exc:
-            messages.error(request, " ".join(getattr(exc, "messages", [getattr(exc, "message", "")])))
-        else:
-            messages.success(request, _("Tak for afrapporteringen. Kulturforvaltningen gennemgår den."))
-            return redirect(application)
+    if actions.save_form(request, form, services.submit_report, application=application, as_data=True):
+        messages.success(request, _("Tak for afrapporteringen. Kulturforvaltningen gennemgår den."))
+        return redirect(application)
     return render(request, "grants/report.html", {"application": application, "form": form})
 
 

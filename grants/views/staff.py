@@ -1,66 +1,59 @@
-import csv
-from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_culture_admin
-from frivillig.core import pdf
+from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
-from frivillig.core.workflow import TransitionNotAllowed, allowed_targets
+from frivillig.core.workflow import allowed_targets
 
-from .. import queries, services, workflow
+from .. import exports, queries, services, workflow
 from ..filters import CaseFilter
-from ..forms import CriterionForm, DecisionForm, InfoRequestForm, NoteForm, PayoutForm, PoolForm, RecommendForm, RoundForm
-from ..models import Criterion, GrantApplication, Pool, Status
+from ..forms import (
+    BatchForm,
+    CriterionForm,
+    DecisionForm,
+    InfoRequestForm,
+    NoteForm,
+    OverviewForm,
+    PayoutForm,
+    PoolForm,
+    RecommendForm,
+    RoundForm,
+    ScoreForm,
+)
+from ..models import GrantApplication, Pool, Status
 
 _handler = role_required(is_culture_admin)
 
 
-def _error(request, exc):
-    messages.error(request, " ".join(getattr(exc, "messages", None) or [getattr(exc, "message", str(exc))]))
-
-
 @_handler
 def pools(request):
-    rows = [(p, queries.budget_left(p)) for p in Pool.objects.all()]
-    return render(request, "grants/staff/pools.html", {"rows": rows})
+    return render(request, "grants/staff/pools.html", {"rows": queries.pools_with_budget_left()})
 
 
 @_handler
 def pool_edit(request, pk=None):
     pool = get_object_or_404(Pool, pk=pk) if pk else None
     form = PoolForm(request.POST or None, instance=pool)
-    round_form = RoundForm(prefix="round")
-    criterion_form = CriterionForm(prefix="crit")
-    if request.method == "POST" and form.is_valid():
-        pool = form.save()
+    if request.method == "POST" and (saved := actions.save_form(request, form, services.save_pool, pool=pool)):
         messages.success(request, _("Puljen er gemt."))
-        return redirect("grants:staff_pool_edit", pk=pool.pk)
-    return render(request, "grants/staff/pool_form.html", {"form": form, "pool": pool, "round_form": round_form,
-                                                            "criterion_form": criterion_form})
+        return redirect("grants:staff_pool_edit", pk=saved.pk)
+    return render(request, "grants/staff/pool_form.html", {"form": form, "pool": pool, "round_form": RoundForm(prefix="round"),
+                                                            "criterion_form": CriterionForm(prefix="crit")})
 
 
 @_handler
 @require_POST
 def pool_add_round(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    form = RoundForm(request.POST, prefix="round")
-    if form.is_valid():
-        r = form.save(commit=False)
-        r.pool = pool
-        r.full_clean()
-        r.save()
-        messages.success(request, _("Ansøgningsrunden er oprettet."))
-    else:
-        messages.error(request, _("Runden kunne ikke oprettes: tjek datoerne."))
+    actions.perform(request, RoundForm(request.POST, prefix="round"), services.add_round, pool=pool,
+                    success=_("Ansøgningsrunden er oprettet."))
     return redirect("grants:staff_pool_edit", pk=pool.pk)
 
 
@@ -68,10 +61,8 @@ def pool_add_round(request, pk):
 @require_POST
 def pool_add_criterion(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    form = CriterionForm(request.POST, prefix="crit")
-    if form.is_valid():
-        Criterion.objects.create(pool=pool, name=form.cleaned_data["name"], order=pool.criteria.count() + 1)
-        messages.success(request, _("Kriteriet er tilføjet."))
+    actions.perform(request, CriterionForm(request.POST, prefix="crit"), services.add_criterion, pool=pool,
+                    success=_("Kriteriet er tilføjet."))
     return redirect("grants:staff_pool_edit", pk=pool.pk)
 
 
@@ -110,54 +101,30 @@ def case(request, pk):
         "report": getattr(application, "report", None)})
 
 
+def _case_step(form=None, prefix="", *, service, success):
+    """A case-handling step: one URL, one form (or none), one service; back to the case page either way."""
+    return _handler(actions.action_view(access=queries.access_case, form=form, prefix=prefix, service=service,
+                                        name="application", success=success))
+
+
+case_start_review = _case_step(service=services.start_review, success=_("Behandlingen er startet."))
+case_note = _case_step(NoteForm, "note", service=services.add_note, success=_("Noten er gemt."))
+case_request_information = _case_step(InfoRequestForm, "info", service=services.request_information,
+                                      success=_("Anmodningen om oplysninger er sendt til ansøgeren."))
+case_recommend = _case_step(RecommendForm, "rec", service=services.recommend, success=_("Indstillingen er gemt."))
+case_decide = _case_step(DecisionForm, "dec", service=services.decide,
+                         success=_("Afgørelsen er truffet, og ansøgeren får afgørelsesbrevet på e-mail."))
+case_payout = _case_step(PayoutForm, "pay", service=services.register_payout, success=_("Udbetalingen er registreret."))
+case_approve_report = _case_step(service=services.approve_report,
+                                 success=_("Afrapporteringen er godkendt, og sagen er afsluttet."))
+
+
 @_handler
 @require_POST
-def case_action(request, pk, action):
+def case_score(request, pk):
     application = queries.access_case(request.user, pk)
-    actor = request.user
-    try:
-        if action == "behandl":
-            services.start_review(actor=actor, application=application)
-        elif action == "note":
-            form = NoteForm(request.POST, prefix="note")
-            if form.is_valid():
-                services.add_note(actor=actor, application=application, body=form.cleaned_data["body"])
-        elif action == "point":
-            for criterion in application.pool.criteria.all():
-                value = request.POST.get(f"score-{criterion.pk}")
-                if value:
-                    services.score(actor=actor, application=application, criterion=criterion, value=int(value),
-                                   comment=request.POST.get(f"comment-{criterion.pk}", ""))
-        elif action == "oplysninger":
-            form = InfoRequestForm(request.POST, prefix="info")
-            if not form.is_valid():
-                raise ValidationError(_("Skriv, hvilke oplysninger der mangler."))
-            services.request_information(actor=actor, application=application, question=form.cleaned_data["question"])
-        elif action == "indstil":
-            form = RecommendForm(request.POST, prefix="rec")
-            if not form.is_valid():
-                raise ValidationError(_("Angiv et gyldigt beløb."))
-            services.recommend(actor=actor, application=application, amount=form.cleaned_data["amount"])
-        elif action == "afgoer":
-            form = DecisionForm(request.POST, prefix="dec")
-            if not form.is_valid():
-                raise ValidationError(_("Vælg en afgørelse og udfyld beløb eller begrundelse."))
-            services.decide(actor=actor, application=application, outcome=form.cleaned_data["outcome"],
-                            amount=form.cleaned_data["amount"], reason=form.cleaned_data["reason"],
-                            conditions=form.cleaned_data["conditions"])
-        elif action == "udbetal":
-            form = PayoutForm(request.POST, prefix="pay")
-            if not form.is_valid():
-                raise ValidationError(_("Angiv beløb og dato for udbetalingen."))
-            services.register_payout(actor=actor, application=application, **form.cleaned_data)
-        elif action == "godkend-rapport":
-            services.approve_report(actor=actor, application=application)
-        else:
-            raise ValidationError(_("Ukendt handling."))
-    except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
-        _error(request, exc)
-    else:
-        messages.success(request, _("Sagen er opdateret."))
+    form = ScoreForm(request.POST, criteria=application.pool.criteria.all())
+    actions.perform(request, form, services.score_all, application=application, success=_("Pointene er gemt."))
     return redirect(application.get_staff_url())
 
 
@@ -165,83 +132,28 @@ def case_action(request, pk, action):
 def batch(request, pk):
     """Decisions from a committee meeting: one row per case ready for decision."""
     pool = get_object_or_404(Pool, pk=pk)
-    ready = pool.applications.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW]).order_by("submitted_at")
-    results = None
-    if request.method == "POST":
-        decisions = []
-        for application in ready:
-            choice = request.POST.get(f"outcome-{application.pk}")
-            if not choice:
-                continue
-            try:
-                amount = Decimal(request.POST.get(f"amount-{application.pk}") or "0")
-            except InvalidOperation:
-                amount = None
-            decisions.append({"application": application, "outcome": choice, "amount": amount,
-                              "reason": request.POST.get(f"reason-{application.pk}", "")})
-        results = services.decide_batch(actor=request.user, decisions=decisions)
-        ready = pool.applications.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW]).order_by("submitted_at")
-    return render(request, "grants/staff/batch.html", {"pool": pool, "ready": ready, "results": results,
+    form = BatchForm(request.POST or None, applications=queries.ready_for_decision(pool))
+    results = actions.perform(request, form, services.decide_batch) if request.method == "POST" else None
+    return render(request, "grants/staff/batch.html", {"pool": pool, "ready": queries.ready_for_decision(pool),
+                                                        "results": results if results is not True else [],
                                                         "left": queries.budget_left(pool)})
-
-
-def _export_rows(pool):
-    header = [_("Sag"), _("Ansøger"), _("Projekt"), _("Status"), _("Ansøgt"), _("Indstillet"), _("Bevilget"),
-              _("Udbetalt"), _("Indsendt"), _("Afgjort")]
-    rows = []
-    for a in pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant").prefetch_related("payouts"):
-        rows.append([a.pk, a.applicant_name, a.title, a.get_status_display(), a.amount_requested or 0,
-                     a.recommended_amount or 0, a.approved_amount or 0, sum(p.amount for p in a.payouts.all()),
-                     a.submitted_at.strftime("%Y-%m-%d") if a.submitted_at else "",
-                     a.decided_at.strftime("%Y-%m-%d") if a.decided_at else ""])
-    return header, rows
-
-
-def _safe(value):
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 @_handler
 def export_csv(request, pk):
-    pool = get_object_or_404(Pool, pk=pk)
-    header, rows = _export_rows(pool)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{pool.slug}-sager.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows([[_safe(v) for v in row] for row in rows])
-    return response
+    return exports.cases_csv(get_object_or_404(Pool, pk=pk))
 
 
 @_handler
 def export_xlsx(request, pk):
-    from openpyxl import Workbook
-
-    pool = get_object_or_404(Pool, pk=pk)
-    header, rows = _export_rows(pool)
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Sager"
-    ws.append([str(h) for h in header])
-    for row in rows:
-        ws.append([_safe(v) if isinstance(v, str) else float(v) if isinstance(v, Decimal) else v for v in row])
-    response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{pool.slug}-sager.xlsx"'
-    wb.save(response)
-    return response
+    return exports.cases_xlsx(get_object_or_404(Pool, pk=pk))
 
 
 @_handler
 def overview(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    year = int(request.GET.get("aar") or timezone.localdate().year)
-    data = queries.yearly_overview(pool, year)
-    peak = max([v for _m, v in data["months"]] + [Decimal(1)])
-    bars = [{"month": m, "value": v, "width": int(v / peak * 400), "y": i * 24 + 4, "ty": i * 24 + 17}
-            for i, (m, v) in enumerate(data["months"])]
-    return render(request, "grants/staff/overview.html", {"pool": pool, "year": year, "bars": bars,
-                                                           "areas": data["areas"], "total": sum(v for _m, v in data["months"])})
+    year = OverviewForm(request.GET).year()
+    return render(request, "grants/staff/overview.html", {"pool": pool, "year": year, **queries.yearly_chart(pool, year)})
 
 
 __all__ = ["GrantApplication"]

@@ -2,8 +2,8 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,13 +11,12 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar, Event
 
 from frivillig.accounts.roles import is_culture_admin, is_steering_member
-from frivillig.core import pdf
+from frivillig.core import actions, pdf
 from frivillig.core.decorators import role_required
 from frivillig.core.files import attachment_response
-from frivillig.core.workflow import TransitionNotAllowed
 
 from .. import queries, services
-from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, ReviewForm
+from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, ReasonForm, ReviewForm
 from ..models import Meeting, MeetingDocument, Priority, Proposal
 from ..workflow import is_member
 
@@ -27,8 +26,7 @@ _members = role_required(is_member)
 @_members
 def proposals(request):
     form = ProposalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        proposal = services.create_proposal(actor=request.user, **form.cleaned_data)
+    if proposal := actions.save_form(request, form, services.create_proposal):
         messages.success(request, _("Forslaget er oprettet og kan nu drøftes i netværket."))
         return redirect(proposal)
     return render(request, "network/proposals.html", {"form": form, "proposals": Proposal.objects.select_related("author"),
@@ -39,8 +37,7 @@ def proposals(request):
 def proposal(request, pk):
     p = get_object_or_404(Proposal, pk=pk)
     form = CommentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.comment(actor=request.user, proposal=p, body=form.cleaned_data["body"])
+    if actions.save_form(request, form, services.comment, proposal=p):
         messages.success(request, _("Din kommentar er gemt."))
         return redirect(p)
     return render(request, "network/proposal.html", {
@@ -53,56 +50,57 @@ def proposal(request, pk):
 
 @_members
 @require_POST
-def proposal_action(request, pk, action):
+def proposal_forward(request, pk):
     p = get_object_or_404(Proposal, pk=pk)
-    try:
-        if action == "videresend":
-            services.forward_proposal(actor=request.user, proposal=p, reason=request.POST.get("reason", ""))
-            messages.success(request, _("Forslaget er sendt til styregruppen og sat på dagsordenen for næste møde."))
-        elif action == "indsatsomraade":
-            form = PriorityForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError(_("Udfyld titel, beskrivelse og år."))
-            priority = services.propose_priority(actor=request.user, proposal=p, **form.cleaned_data)
-            messages.success(request, _("Forslaget er nu kandidat til et årligt indsatsområde."))
-            return redirect(priority)
-        else:
-            raise Http404
-    except (TransitionNotAllowed, PermissionDenied, ValidationError) as exc:
-        messages.error(request, getattr(exc, "message", None) or " ".join(getattr(exc, "messages", [str(exc)])))
+    actions.perform(request, ReasonForm(request.POST), services.forward_proposal, proposal=p,
+                    success=_("Forslaget er sendt til styregruppen og sat på dagsordenen for næste møde."))
     return redirect(p)
 
 
 @_members
-def priority(request, pk):
-    p = get_object_or_404(Priority.objects.select_related("proposal"), pk=pk)
-    own = p.reviews.filter(member=request.user).first()
-    review_form = ReviewForm(request.POST or None, instance=own, prefix="review") if is_steering_member(request.user) else None
-    if request.method == "POST" and review_form is not None and "review-recommendation" in request.POST:
-        if review_form.is_valid():
-            try:
-                services.review(actor=request.user, priority=p, **review_form.cleaned_data)
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Din anbefaling er gemt."))
-                return redirect("network:priority", pk=p.pk)
-    decision_form = DecisionForm(request.POST if "decision-to" in request.POST else None, prefix="decision")
-    if request.method == "POST" and "decision-to" in request.POST:
-        if not (is_culture_admin(request.user) or is_steering_member(request.user)):
-            raise PermissionDenied
-        if decision_form.is_valid():
-            try:
-                services.decide_priority(actor=request.user, priority=p, **decision_form.cleaned_data)
-            except (ValidationError, TransitionNotAllowed) as exc:
-                messages.error(request, getattr(exc, "message", None) or " ".join(exc.messages))
-            else:
-                messages.success(request, _("Styregruppens beslutning er registreret."))
-                return redirect("network:priority", pk=p.pk)
+@require_POST
+def proposal_to_priority(request, pk):
+    p = get_object_or_404(Proposal, pk=pk)
+    priority = actions.perform(request, PriorityForm(request.POST), services.propose_priority, proposal=p,
+                               success=_("Forslaget er nu kandidat til et årligt indsatsområde."))
+    return redirect(priority or p)
+
+
+def _priority(request, p, review_form=None, decision_form=None):
+    steering = is_steering_member(request.user)
+    can_decide = is_culture_admin(request.user) or steering
     return render(request, "network/priority.html", {
-        "priority": p, "reviews": p.reviews.select_related("member"), "review_form": review_form,
-        "decision_form": decision_form if (is_culture_admin(request.user) or is_steering_member(request.user)) else None,
-        "history": p.status_changes.select_related("actor")})
+        "priority": p, "reviews": p.reviews.select_related("member"), "history": p.status_changes.select_related("actor"),
+        "review_form": review_form or (ReviewForm(instance=p.reviews.filter(member=request.user).first(), prefix="review")
+                                       if steering else None),
+        "decision_form": decision_form or (DecisionForm(prefix="decision") if can_decide else None)})
+
+
+@_members
+def priority(request, pk):
+    return _priority(request, get_object_or_404(Priority.objects.select_related("proposal"), pk=pk))
+
+
+@_members
+@require_POST
+def priority_review(request, pk):
+    p = get_object_or_404(Priority, pk=pk)
+    form = ReviewForm(request.POST, prefix="review")
+    if actions.save_form(request, form, services.review, priority=p):
+        messages.success(request, _("Din anbefaling er gemt."))
+        return redirect("network:priority", pk=p.pk)
+    return _priority(request, p, review_form=form)
+
+
+@_members
+@require_POST
+def priority_decide(request, pk):
+    p = get_object_or_404(Priority, pk=pk)
+    form = DecisionForm(request.POST, prefix="decision")
+    if actions.save_form(request, form, services.decide_priority, priority=p):
+        messages.success(request, _("Styregruppens beslutning er registreret."))
+        return redirect("network:priority", pk=p.pk)
+    return _priority(request, p, decision_form=form)
 
 
 @_members

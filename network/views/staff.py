@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_culture_admin
+from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
 from .. import services
@@ -17,36 +17,42 @@ from ..forms import (
     MemberForm,
     MinutesForm,
 )
-from ..models import AgendaItem, Agreement, Body, Meeting, Membership, ObligationStatus
+from ..models import Agreement, Body, Meeting, Membership, ObligationStatus
 
 _culture = role_required(is_culture_admin)
 
 
-@_culture
-def home(request):
-    member_form = MemberForm(request.POST if "member-email" in request.POST else None, prefix="member")
-    meeting_form = MeetingForm(request.POST if "meeting-title" in request.POST else None, prefix="meeting")
-    if request.method == "POST":
-        if member_form.is_bound and member_form.is_valid():
-            try:
-                services.add_member(actor=request.user, body=member_form.cleaned_data["body"], user=member_form.user,
-                                    organisation=member_form.cleaned_data["organisation"],
-                                    area=member_form.cleaned_data["area"], title=member_form.cleaned_data["title"],
-                                    is_chair=member_form.cleaned_data["is_chair"])
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
-                messages.success(request, _("Medlemmet er tilføjet."))
-                return redirect("network:staff_home")
-        if meeting_form.is_bound and meeting_form.is_valid():
-            meeting = meeting_form.save()
-            messages.success(request, _("Mødet er oprettet."))
-            return redirect("network:staff_meeting", pk=meeting.pk)
+def _home(request, member_form=None, meeting_form=None):
     return render(request, "network/staff/home.html", {
         "bodies": Body.objects.prefetch_related("memberships__user", "memberships__organisation"),
-        "member_form": member_form, "meeting_form": meeting_form,
-        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20],
-        "agreements": Agreement.objects.all()})
+        "member_form": member_form or MemberForm(prefix="member"),
+        "meeting_form": meeting_form or MeetingForm(prefix="meeting"),
+        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20], "agreements": Agreement.objects.all()})
+
+
+@_culture
+def home(request):
+    return _home(request)
+
+
+@_culture
+@require_POST
+def member_add(request):
+    form = MemberForm(request.POST, prefix="member")
+    if actions.save_form(request, form, services.add_member):
+        messages.success(request, _("Medlemmet er tilføjet."))
+        return redirect("network:staff_home")
+    return _home(request, member_form=form)
+
+
+@_culture
+@require_POST
+def meeting_add(request):
+    form = MeetingForm(request.POST, prefix="meeting")
+    if meeting := actions.save_form(request, form, services.create_meeting):
+        messages.success(request, _("Mødet er oprettet."))
+        return redirect("network:staff_meeting", pk=meeting.pk)
+    return _home(request, meeting_form=form)
 
 
 @_culture
@@ -57,45 +63,55 @@ def remove_member(request, pk):
     return redirect("network:staff_home")
 
 
+def _meeting(request, m, **forms):
+    forms.setdefault("item_form", AgendaItemForm(prefix="item"))
+    forms.setdefault("minutes_form", MinutesForm(prefix="min", initial={"minutes": m.minutes}))
+    forms.setdefault("document_form", DocumentForm(prefix="doc"))
+    return render(request, "network/staff/meeting.html", {"meeting": m, "items": m.agenda.all(),
+                                                           "documents": m.documents.all(), **forms})
+
+
 @_culture
 def meeting(request, pk):
+    return _meeting(request, get_object_or_404(Meeting, pk=pk))
+
+
+def _meeting_step(form, prefix, key, *, service, success):
+    """A form on the staff meeting page: its own URL and service; shown again with its errors."""
+    @_culture
+    @require_POST
+    def view(request, pk):
+        m = get_object_or_404(Meeting, pk=pk)
+        bound = form(request.POST, request.FILES, prefix=prefix)
+        if actions.save_form(request, bound, service, meeting=m):
+            messages.success(request, success)
+            return redirect("network:staff_meeting", pk=m.pk)
+        return _meeting(request, m, **{key: bound})
+    return view
+
+
+meeting_add_item = _meeting_step(AgendaItemForm, "item", "item_form", service=services.add_agenda_item,
+                                 success=_("Punktet er tilføjet."))
+meeting_minutes = _meeting_step(MinutesForm, "min", "minutes_form", service=services.save_minutes,
+                                success=_("Referatet er gemt."))
+meeting_add_document = _meeting_step(DocumentForm, "doc", "document_form", service=services.add_document,
+                                     success=_("Bilaget er tilføjet."))
+
+
+@_culture
+@require_POST
+def meeting_invite(request, pk):
     m = get_object_or_404(Meeting, pk=pk)
-    item_form = AgendaItemForm(request.POST if "item-title" in request.POST else None, prefix="item")
-    minutes_form = MinutesForm(request.POST if "min-minutes" in request.POST else None, prefix="min",
-                               initial={"minutes": m.minutes})
-    document_form = DocumentForm(request.POST if "doc-title" in request.POST else None,
-                                 request.FILES if "doc-title" in request.POST else None, prefix="doc")
-    if request.method == "POST":
-        if document_form.is_bound and document_form.is_valid():
-            services.add_document(actor=request.user, meeting=m, **document_form.cleaned_data)
-            messages.success(request, _("Bilaget er tilføjet."))
-            return redirect("network:staff_meeting", pk=m.pk)
-        if item_form.is_bound and item_form.is_valid():
-            AgendaItem.objects.create(meeting=m, order=m.agenda.count() + 1, **item_form.cleaned_data)
-            messages.success(request, _("Punktet er tilføjet."))
-            return redirect("network:staff_meeting", pk=m.pk)
-        if minutes_form.is_bound and minutes_form.is_valid():
-            m.minutes = minutes_form.cleaned_data["minutes"]
-            m.save(update_fields=["minutes"])
-            messages.success(request, _("Referatet er gemt."))
-            return redirect("network:staff_meeting", pk=m.pk)
-        if "invite" in request.POST:
-            n = services.invite(actor=request.user, meeting=m)
-            messages.success(request, _("%(n)s medlemmer er inviteret.") % {"n": n})
-            return redirect("network:staff_meeting", pk=m.pk)
-    return render(request, "network/staff/meeting.html", {"meeting": m, "items": m.agenda.all(), "item_form": item_form,
-                                                           "minutes_form": minutes_form, "document_form": document_form,
-                                                           "documents": m.documents.all()})
+    if (n := actions.perform(request, None, services.invite, meeting=m)) is not None:
+        messages.success(request, _("%(n)s medlemmer er inviteret.") % {"n": n if n is not True else 0})
+    return redirect("network:staff_meeting", pk=m.pk)
 
 
 @_culture
 def agreement(request, pk):
     agreement = get_object_or_404(Agreement.objects.prefetch_related("obligations"), pk=pk)
-    form = FollowUpForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        statuses = {o.pk: (request.POST.get(f"status-{o.pk}"), request.POST.get(f"note-{o.pk}", ""))
-                    for o in agreement.obligations.all()}
-        services.record_follow_up(actor=request.user, agreement=agreement, statuses=statuses, **form.cleaned_data)
+    form = FollowUpForm(request.POST or None, obligations=agreement.obligations.all())
+    if actions.save_form(request, form, services.record_follow_up, agreement=agreement):
         messages.success(request, _("Opfølgningen er registreret."))
         return redirect("network:staff_agreement", pk=agreement.pk)
     return render(request, "network/staff/agreement.html", {
@@ -108,12 +124,7 @@ def agreement_new(request):
     """A new version of the cooperation agreement, prefilled from the latest."""
     latest = Agreement.objects.prefetch_related("obligations").order_by("-version").first()
     form = AgreementVersionForm(request.POST or None, initial=AgreementVersionForm.initial_from(latest))
-    if request.method == "POST" and form.is_valid():
-        try:
-            agreement = services.create_agreement_version(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)  # shown at the field it concerns; what was typed stays
-        else:
-            messages.success(request, _("Version %(v)s af aftalen er gemt.") % {"v": agreement.version})
-            return redirect("network:staff_agreement", pk=agreement.pk)
+    if agreement := actions.save_form(request, form, services.create_agreement_version):
+        messages.success(request, _("Version %(v)s af aftalen er gemt.") % {"v": agreement.version})
+        return redirect("network:staff_agreement", pk=agreement.pk)
     return render(request, "network/staff/agreement_new.html", {"form": form, "latest": latest})

@@ -130,7 +130,7 @@ def revision(request, kind, pk, history_id):
     record = get_object_or_404(model.history.select_related("history_user"), id=pk, history_id=history_id)
     return render(request, "policy/staff/revision.html", {
         "record": record, "kind": kind, "pk": pk, "changes": revisions.changes(record),
-        "fields": [(f.verbose_name, revisions._text(getattr(record, f.name)))
+        "fields": [(f.verbose_name, revisions.shown(record, f))
                    for f in model._meta.concrete_fields if f.name not in ("id", "updated_at")],
     })
 

@@ -1,18 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
-from frivillig.core import pdf, ratelimit
+from frivillig.core import actions, pdf, ratelimit
 from frivillig.core.files import attachment_response
 from frivillig.core.text import word_diff
 
 from .. import indicators, queries, services
-from ..forms import InputForm, ResponseForm
+from ..forms import CompareForm, InputForm, ResponseForm
 from ..models import Draft, Hearing, HearingDocument, Input, Meeting, Process
 
 
@@ -37,17 +36,12 @@ def process_detail(request, slug):
 def input_new(request, slug):
     process = get_object_or_404(Process, slug=slug)
     form = InputForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        if ratelimit.exceeded(request, "strategy.input", per_user="10/h", per_ip="30/h"):
-            messages.error(request, ratelimit.MESSAGE)
-        else:
-            try:
-                services.submit_input(actor=request.user, process=process, **form.cleaned_data)
-            except PermissionDenied as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturforvaltningen har set det."))
-                return redirect(process)
+    if request.method == "POST" and form.is_valid() and ratelimit.exceeded(request, "strategy.input", per_user="10/h",
+                                                                          per_ip="30/h"):
+        messages.error(request, ratelimit.MESSAGE)
+    elif actions.save_form(request, form, services.submit_input, process=process):
+        messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturforvaltningen har set det."))
+        return redirect(process)
     return render(request, "strategy/input_form.html", {"process": process, "form": form,
                                                          "verified": is_verified(request.user)})
 
@@ -75,16 +69,10 @@ def meeting_detail(request, pk):
 def meeting_signup(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
     if request.POST.get("action") == "cancel":
-        services.cancel_signup(actor=request.user, meeting=meeting)
-        messages.success(request, _("Du er afmeldt mødet."))
-    else:
-        try:
-            signup = services.sign_up(actor=request.user, meeting=meeting)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Du er på ventelisten. Vi skriver til dig, hvis der bliver en plads.")
-                             if signup.waiting else _("Du er tilmeldt mødet."))
+        actions.perform(request, None, services.cancel_signup, meeting=meeting, success=_("Du er afmeldt mødet."))
+    elif signup := actions.perform(request, None, services.sign_up, meeting=meeting):
+        messages.success(request, _("Du er på ventelisten. Vi skriver til dig, hvis der bliver en plads.")
+                         if signup.waiting else _("Du er tilmeldt mødet."))
     return redirect(meeting)
 
 
@@ -106,9 +94,7 @@ def draft_compare(request, slug, pk):
     versions = list(draft.versions.all())
     if not versions:
         return render(request, "strategy/draft.html", {"draft": draft, "versions": [], "rows": []})
-    by_number = {v.number: v for v in versions}
-    b = by_number.get(int(request.GET.get("b") or versions[-1].number), versions[-1])
-    a = by_number.get(int(request.GET.get("a") or max(b.number - 1, 1)), versions[0])
+    a, b = CompareForm(request.GET, versions=versions).pair()
     return render(request, "strategy/draft.html", {"draft": draft, "versions": versions, "a": a, "b": b,
                                                     "rows": _diff_sections(a, b)})
 
@@ -131,20 +117,12 @@ def hearing_detail(request, slug):
 def hearing_respond(request, slug):
     hearing = get_object_or_404(Hearing, slug=slug)
     form = ResponseForm(request.POST or None, request.FILES or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if ratelimit.exceeded(request, "strategy.response", per_user="5/h", per_ip="20/h"):
-            messages.error(request, ratelimit.MESSAGE)
-        else:
-            try:
-                services.submit_response(actor=request.user, hearing=hearing, text=form.cleaned_data["text"],
-                                         publish_with_name=form.cleaned_data["publish_with_name"],
-                                         organisation=form.cleaned_data.get("organisation"),
-                                         files=[form.cleaned_data["attachment"]] if form.cleaned_data.get("attachment") else [])
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-            else:
-                messages.success(request, _("Tak for dit høringssvar. Du får en kvittering på e-mail."))
-                return redirect(hearing)
+    if request.method == "POST" and form.is_valid() and ratelimit.exceeded(request, "strategy.response", per_user="5/h",
+                                                                          per_ip="20/h"):
+        messages.error(request, ratelimit.MESSAGE)
+    elif actions.save_form(request, form, services.submit_response, hearing=hearing):
+        messages.success(request, _("Tak for dit høringssvar. Du får en kvittering på e-mail."))
+        return redirect(hearing)
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form if hearing.is_open else None, "documents": hearing.documents.all(),
         "responses": None, "memo": None, "verified": is_verified(request.user)})

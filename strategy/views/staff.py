@@ -1,56 +1,66 @@
+from functools import partial
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.models import Organisation
 from frivillig.accounts.roles import is_culture_admin
-from frivillig.core import pdf
+from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 
-from .. import indicators, services
+from .. import queries, services
 from ..forms import (
     AdoptionForm,
+    DraftVersionForm,
     HearingForm,
     IndicatorForm,
     IndicatorValueForm,
     MeetingForm,
+    MemoForm,
     NewProcessForm,
+    NotesForm,
+    PartyForm,
     PhaseForm,
+    ReasonForm,
     RecordInputForm,
+    RemarkForm,
     ThemeForm,
 )
-from ..models import (
-    Hearing,
-    HearingDocument,
-    HearingParty,
-    HearingResponse,
-    Indicator,
-    IndicatorValue,
-    Input,
-    Meeting,
-    Phase,
-    Process,
-)
+from ..models import Hearing, HearingResponse, Indicator, Input, Meeting, Phase, Process
 
 _staff = role_required(is_culture_admin)
-
-
-def _err(request, exc):
-    messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
 
 
 @_staff
 def home(request):
     form = NewProcessForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        process = services.create_process(actor=request.user, **form.cleaned_data)
+    if process := actions.save_form(request, form, services.create_process):
         messages.success(request, _("Processen er oprettet ud fra skabelonen."))
         return redirect("strategy:staff_process", pk=process.pk)
     return render(request, "strategy/staff/home.html", {"form": form, "processes": Process.objects.all(),
                                                          "hearings": Hearing.objects.all()})
+
+
+def _obj(model, related=()):
+    """access(user, pk) for a staff step: the role decorator has checked the user; 404 for a missing object."""
+    return lambda user, pk: get_object_or_404(model.objects.select_related(*related), pk=pk)
+
+
+def _to_process(obj):
+    return reverse("strategy:staff_process", args=[obj.pk if isinstance(obj, Process) else obj.process_id])
+
+
+def _to_hearing(obj):
+    return reverse("strategy:staff_hearing", args=[obj.pk if isinstance(obj, Hearing) else obj.hearing_id])
+
+
+def _step(model, name, *, back, service, success, form=None, prefix="", form_kwargs=None, as_data=False, related=()):
+    return _staff(actions.action_view(access=_obj(model, related), name=name, back=back, service=service, success=success,
+                                      form=form, prefix=prefix, form_kwargs=form_kwargs, as_data=as_data))
 
 
 @_staff
@@ -64,82 +74,38 @@ def process(request, pk):
         "meetings": process.meetings.prefetch_related("signups__user")})
 
 
-@_staff
-@require_POST
-def process_action(request, pk, action):
-    process = get_object_or_404(Process, pk=pk)
-    actor = request.user
-    try:
-        if action == "fase":
-            phase = get_object_or_404(Phase, pk=request.POST.get("phase"), process=process)
-            form = PhaseForm(request.POST, instance=phase, prefix=f"phase-{phase.pk}")
-            if not form.is_valid():
-                raise ValidationError(_("Tjek fasens datoer og felter."))
-            services.update_phase(actor=actor, phase=get_object_or_404(Phase, pk=phase.pk), data=form.cleaned_data)
-        elif action in ("op", "ned"):
-            phase = get_object_or_404(Phase, pk=request.POST.get("phase"), process=process)
-            services.move_phase(actor=actor, phase=phase, direction=-1 if action == "op" else 1)
-        elif action == "tema":
-            form = ThemeForm(request.POST, prefix="theme")
-            if form.is_valid():
-                t = form.save(commit=False)
-                t.process = process
-                t.save()
-        elif action == "moede":
-            form = MeetingForm(request.POST, prefix="meeting")
-            if not form.is_valid():
-                raise ValidationError(_("Tjek mødets felter: %(e)s") % {"e": "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())})
-            m = form.save(commit=False)
-            m.process = process
-            m.save()
-        elif action == "referat":
-            meeting = get_object_or_404(Meeting, pk=request.POST.get("meeting"), process=process)
-            services.save_meeting_notes(actor=actor, meeting=meeting, notes=request.POST.get("notes", ""))
-        elif action == "registrer-input":
-            form = RecordInputForm(request.POST, process=process, prefix="rec")
-            if not form.is_valid():
-                raise ValidationError(_("Udfyld tema, type, tekst og afsender."))
-            services.record_input(actor=actor, process=process, **form.cleaned_data)
-        elif action in ("offentliggoer", "skjul"):
-            item = get_object_or_404(Input, pk=request.POST.get("input"), process=process)
-            services.moderate_input(actor=actor, item=item, publish=action == "offentliggoer",
-                                    reason=request.POST.get("reason", ""))
-        elif action == "udkast":
-            draft = process.drafts.first() or process.drafts.create(title=request.POST.get("title") or process.title)
-            headings = request.POST.getlist("heading")
-            bodies = request.POST.getlist("body")
-            sections = [{"heading": h, "body": b} for h, b in zip(headings, bodies, strict=False) if h.strip() and b.strip()]
-            if not sections:
-                raise ValidationError(_("Et udkast skal have mindst ét afsnit med overskrift og tekst."))
-            caused = request.POST.get("caused_by_input")
-            if caused:
-                sections[-1]["caused_by_input"] = get_object_or_404(Input, pk=caused, process=process)
-            services.add_draft_version(actor=actor, draft=draft, note=request.POST.get("note", ""), sections=sections)
-        elif action == "vedtag":
-            form = AdoptionForm(request.POST, prefix="adopt")
-            if not form.is_valid():
-                raise ValidationError(_("Udfyld datoer og beslutning."))
-            services.record_adoption(actor=actor, process=process, committee_on=form.cleaned_data["committee_on"],
-                                     council_on=form.cleaned_data["council_on"], decision=form.cleaned_data["decision"])
-        else:
-            raise ValidationError(_("Ukendt handling."))
-    except (ValidationError, PermissionDenied) as exc:
-        _err(request, exc)
-    else:
-        messages.success(request, _("Processen er opdateret."))
-    return redirect("strategy:staff_process", pk=process.pk)
+# One URL, one form, one service for each step on a process and its parts.
+phase_update = _step(Phase, "phase", back=_to_process, service=services.update_phase, as_data=True,
+                     form=PhaseForm, form_kwargs=lambda phase: {"instance": phase, "prefix": f"phase-{phase.pk}"},
+                     success=_("Fasen er gemt."))
+phase_up = _step(Phase, "phase", back=_to_process, service=partial(services.move_phase, direction=-1),
+                 success=_("Fasen er flyttet op."))
+phase_down = _step(Phase, "phase", back=_to_process, service=partial(services.move_phase, direction=1),
+                   success=_("Fasen er flyttet ned."))
+process_add_theme = _step(Process, "process", back=_to_process, service=services.add_theme, form=ThemeForm,
+                          prefix="theme", success=_("Temaet er tilføjet."))
+process_add_meeting = _step(Process, "process", back=_to_process, service=services.create_meeting, form=MeetingForm,
+                            prefix="meeting", success=_("Mødet er oprettet."))
+process_record_input = _step(Process, "process", back=_to_process, service=services.record_input, form=RecordInputForm,
+                             prefix="rec", form_kwargs=lambda p: {"process": p, "prefix": "rec"},
+                             success=_("Inputtet er registreret."))
+process_add_draft = _step(Process, "process", back=_to_process, service=services.add_draft_version_to_process,
+                          form=DraftVersionForm, form_kwargs=lambda p: {"process": p},
+                          success=_("Den nye version af udkastet er gemt."))
+process_adopt = _step(Process, "process", back=_to_process, service=services.record_adoption, form=AdoptionForm,
+                      prefix="adopt", success=_("Vedtagelsen er registreret."))
+meeting_notes = _step(Meeting, "meeting", back=_to_process, service=services.save_meeting_notes, form=NotesForm,
+                      success=_("Referatet er gemt."))
+input_publish = _step(Input, "item", back=_to_process, service=partial(services.moderate_input, publish=True),
+                      success=_("Inputtet er offentliggjort."))
+input_hide = _step(Input, "item", back=_to_process, service=partial(services.moderate_input, publish=False),
+                   form=ReasonForm, success=_("Inputtet er skjult."))
 
 
 @_staff
 def hearing_new(request):
     form = HearingForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        hearing = form.save(commit=False)
-        hearing.slug = services._unique_slug(Hearing, hearing.title)
-        hearing.save()
-        if form.cleaned_data.get("document"):
-            HearingDocument.objects.create(hearing=hearing, file=form.cleaned_data["document"],
-                                           title=form.cleaned_data.get("document_title") or hearing.title)
+    if hearing := actions.save_form(request, form, services.create_hearing):
         messages.success(request, _("Høringen er oprettet."))
         return redirect("strategy:staff_hearing", pk=hearing.pk)
     return render(request, "strategy/staff/hearing_form.html", {"form": form})
@@ -148,66 +114,67 @@ def hearing_new(request):
 @_staff
 def hearing(request, pk):
     hearing = get_object_or_404(Hearing, pk=pk)
-    from django.core.paginator import Paginator
-
-    responses = Paginator(hearing.responses.select_related("author", "organisation").prefetch_related("themes"),
-                          25).get_page(request.GET.get("side"))
+    responses = Paginator(queries.staff_responses(hearing), 25).get_page(request.GET.get("side"))
     log_access(actor=request.user, subjects=[r.author for r in responses if r.author], reason=_("Behandling af høringssvar"),
                request=request)
-    themes = hearing.process.themes.all() if hearing.process else []
     return render(request, "strategy/staff/hearing.html", {
-        "hearing": hearing, "responses": responses, "themes": themes, "memo": pdf.latest("strategy.hearing_memo", hearing),
-        "organisations": Organisation.objects.filter(is_active=True).exclude(kind="institution"),
+        "hearing": hearing, "responses": responses, "themes": hearing.process.themes.all() if hearing.process else [],
+        "memo": pdf.latest("strategy.hearing_memo", hearing), "organisations": PartyForm.base_fields["organisation"].queryset,
         "parties": hearing.parties.select_related("organisation")})
+
+
+response_remark = _step(HearingResponse, "response", back=_to_hearing, service=services.write_remark, form=RemarkForm,
+                        form_kwargs=lambda r: {"hearing": r.hearing}, related=("hearing",),
+                        success=_("Bemærkningen er gemt."))
+hearing_memo = _step(Hearing, "hearing", back=_to_hearing, service=services.write_memo, form=MemoForm,
+                     success=_("Høringsnotatet er skrevet og bliver dannet som PDF."))
+hearing_conclude = _step(Hearing, "hearing", back=_to_hearing, service=services.conclude, success=_("Høringen er afsluttet."))
+hearing_add_party = _step(Hearing, "hearing", back=_to_hearing, service=services.add_party, form=PartyForm,
+                          success=_("Høringsparten er tilføjet."))
 
 
 @_staff
 @require_POST
-def hearing_action(request, pk, action):
+def hearing_invite(request, pk):
     hearing = get_object_or_404(Hearing, pk=pk)
-    try:
-        if action == "bemaerkning":
-            response = get_object_or_404(HearingResponse, pk=request.POST.get("response"), hearing=hearing)
-            themes = hearing.process.themes.filter(pk__in=request.POST.getlist("themes")) if hearing.process else []
-            services.write_remark(actor=request.user, response=response, remark=request.POST.get("remark", ""), themes=themes)
-        elif action == "notat":
-            services.write_memo(actor=request.user, hearing=hearing, changes_made=request.POST.get("changes_made", ""))
-        elif action == "afslut":
-            services.conclude(actor=request.user, hearing=hearing)
-        elif action == "part":
-            org = get_object_or_404(Organisation, pk=request.POST.get("organisation"))
-            HearingParty.objects.get_or_create(hearing=hearing, organisation=org)
-        elif action == "inviter":
-            n = services.invite_parties(actor=request.user, hearing=hearing)
-            messages.info(request, _("%(n)s høringsparter er inviteret.") % {"n": n})
-        else:
-            raise ValidationError(_("Ukendt handling."))
-    except (ValidationError, PermissionDenied) as exc:
-        _err(request, exc)
-    else:
-        messages.success(request, _("Høringen er opdateret."))
+    if (n := actions.perform(request, None, services.invite_parties, hearing=hearing)) is not None:
+        messages.success(request, _("%(n)s høringsparter er inviteret.") % {"n": 0 if n is True else n})
     return redirect("strategy:staff_hearing", pk=hearing.pk)
+
+
+def _indicators(request, form=None, value_form=None):
+    return render(request, "strategy/staff/indicators.html", {
+        "form": form or IndicatorForm(prefix="ind"), "value_form": value_form or IndicatorValueForm(prefix="val"),
+        "indicators": Indicator.objects.all()})
 
 
 @_staff
 def indicator_admin(request):
-    form = IndicatorForm(request.POST or None, prefix="ind")
-    value_form = IndicatorValueForm(request.POST or None, prefix="val")
-    if request.method == "POST":
-        if "ind-name" in request.POST and form.is_valid():
-            form.save()
-            indicators.recompute()
-            messages.success(request, _("Indikatoren er oprettet."))
-            return redirect("strategy:staff_indicators")
-        if "val-value" in request.POST and value_form.is_valid():
-            IndicatorValue.objects.update_or_create(
-                indicator=value_form.cleaned_data["indicator"], month=value_form.cleaned_data["month"],
-                defaults={"value": value_form.cleaned_data["value"], "entered_by": request.user})
-            messages.success(request, _("Tallet er gemt."))
-            return redirect("strategy:staff_indicators")
-        if "recompute" in request.POST:
-            indicators.recompute()
-            messages.success(request, _("Indikatorerne er beregnet igen."))
-            return redirect("strategy:staff_indicators")
-    return render(request, "strategy/staff/indicators.html", {"form": form, "value_form": value_form,
-                                                               "indicators": Indicator.objects.all()})
+    return _indicators(request)
+
+
+@_staff
+@require_POST
+def indicator_create(request):
+    form = IndicatorForm(request.POST, prefix="ind")
+    if actions.save_form(request, form, services.create_indicator):
+        messages.success(request, _("Indikatoren er oprettet."))
+        return redirect("strategy:staff_indicators")
+    return _indicators(request, form=form)
+
+
+@_staff
+@require_POST
+def indicator_value(request):
+    form = IndicatorValueForm(request.POST, prefix="val")
+    if actions.save_form(request, form, services.record_indicator_value):
+        messages.success(request, _("Tallet er gemt."))
+        return redirect("strategy:staff_indicators")
+    return _indicators(request, value_form=form)
+
+
+@_staff
+@require_POST
+def indicator_recompute(request):
+    actions.perform(request, None, services.recompute_indicators, success=_("Indikatorerne er beregnet igen."))
+    return redirect("strategy:staff_indicators")

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
-from frivillig.core import pagecache, ratelimit
+from frivillig.core import actions, pagecache, ratelimit
 from frivillig.core.choices import Area, Town
 
 from .. import queries, services
@@ -94,14 +94,9 @@ def my_applications(request):
 def my_application(request, pk):
     application = queries.access_own_application(request.user, pk)
     form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.reply(actor=request.user, application=application, body=form.cleaned_data["body"])
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Din besked er sendt til institutionen."))
-            return redirect(application)
+    if actions.save_form(request, form, services.reply, application=application):
+        messages.success(request, _("Din besked er sendt til institutionen."))
+        return redirect(application)
     return render(request, "taskbank/my_application.html", {
         "application": application, "form": form,
         "messages_list": application.messages.select_related("author"),
@@ -133,20 +128,12 @@ def idea_list(request):
 @login_required
 def idea_new(request):
     form = IdeaForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if ratelimit.exceeded(request, "taskbank.idea", per_user="5/h", per_ip="20/h"):
-            messages.error(request, ratelimit.MESSAGE)
-        else:
-            try:
-                idea = services.submit_idea(actor=request.user, title=form.cleaned_data["title"],
-                                            description=form.cleaned_data["description"],
-                                            area=form.cleaned_data["area"],
-                                            organisation=form.cleaned_data.get("organisation"))
-            except PermissionDenied as exc:
-                messages.error(request, str(exc))
-            else:
-                messages.success(request, _("Tak for din idé. Kulturforvaltningen ser på den og svarer dig."))
-                return redirect(idea)
+    if request.method == "POST" and form.is_valid() and ratelimit.exceeded(request, "taskbank.idea", per_user="5/h",
+                                                                          per_ip="20/h"):
+        messages.error(request, ratelimit.MESSAGE)
+    elif idea := actions.save_form(request, form, services.submit_idea):
+        messages.success(request, _("Tak for din idé. Kulturforvaltningen ser på den og svarer dig."))
+        return redirect(idea)
     return render(request, "taskbank/idea_form.html", {"form": form, "verified": is_verified(request.user)})
 
 
@@ -208,7 +195,7 @@ def save_search(request):
 @login_required
 @require_POST
 def delete_saved_search(request, pk):
-    request.user.saved_searches.filter(pk=pk).delete()
+    services.delete_saved_search(actor=request.user, pk=pk)
     messages.success(request, _("Den gemte søgning er slettet."))
     return redirect("taskbank:my_applications")
 

@@ -1,27 +1,23 @@
 import csv
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import institutions_of, is_culture_admin, is_institution_staff
+from frivillig.core import actions
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
-from frivillig.core.workflow import TransitionNotAllowed, allowed_targets
+from frivillig.core.workflow import allowed_targets
 
 from .. import queries, services, workflow
-from ..forms import CertificateForm, DeclineForm, MessageForm, TaskForm, TriageForm
+from ..forms import CertificateForm, DeclineForm, MessageForm, TaskForm, TaskStatusForm, TriageForm
 from ..models import Idea, Task, TaskApplication
 
 _staff = role_required(lambda user: is_institution_staff(user) or is_culture_admin(user))
-
-
-def _errors(request, exc):
-    messages.error(request, " ".join(getattr(exc, "messages", None) or [getattr(exc, "message", str(exc))]))
 
 
 @_staff
@@ -39,15 +35,9 @@ def home(request):
 def task_create(request, institution_pk):
     institution = get_object_or_404(institutions_of(request.user), pk=institution_pk)
     form = TaskForm(request.POST or None, institution=institution, initial={"contact": request.user})
-    if request.method == "POST" and form.is_valid():
-        try:
-            task = services.save_task(actor=request.user, institution=institution, data=form.cleaned_data)
-        except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        else:
-            messages.success(request, _("Opgaven er gemt som kladde. Se forhåndsvisningen, og offentliggør den."))
-            return redirect(task.get_staff_url())
+    if task := actions.save_form(request, form, services.save_task, institution=institution, as_data=True):
+        messages.success(request, _("Opgaven er gemt som kladde. Se forhåndsvisningen, og offentliggør den."))
+        return redirect(task.get_staff_url())
     return render(request, "taskbank/staff/task_form.html", {"form": form, "institution": institution})
 
 
@@ -55,16 +45,10 @@ def task_create(request, institution_pk):
 def task_edit(request, pk):
     task = queries.access_staff_task(request.user, pk)
     form = TaskForm(request.POST or None, instance=task, institution=task.institution)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_task(actor=request.user, institution=task.institution, data=form.cleaned_data,
-                               task=queries.access_staff_task(request.user, pk))
-        except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        else:
-            messages.success(request, _("Ændringerne er gemt."))
-            return redirect(task.get_staff_url())
+    if actions.save_form(request, form, services.save_task, institution=task.institution, as_data=True,
+                         task=queries.access_staff_task(request.user, pk)):
+        messages.success(request, _("Ændringerne er gemt."))
+        return redirect(task.get_staff_url())
     return render(request, "taskbank/staff/task_form.html", {"form": form, "institution": task.institution,
                                                               "task": task})
 
@@ -88,13 +72,8 @@ def task_detail(request, pk):
 @require_POST
 def task_status(request, pk):
     task = queries.access_staff_task(request.user, pk)
-    try:
-        services.change_task_status(actor=request.user, task=task, to=request.POST.get("to", ""),
-                                    reason=request.POST.get("reason", ""))
-    except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
-        _errors(request, exc)
-    else:
-        messages.success(request, _("Opgavens status er ændret."))
+    actions.perform(request, TaskStatusForm(request.POST), services.change_task_status, task=task,
+                    success=_("Opgavens status er ændret."))
     return redirect(task.get_staff_url())
 
 
@@ -127,41 +106,19 @@ def application_detail(request, pk):
         "places_left": services.places_left(application.task)})
 
 
-@_staff
-@require_POST
-def application_action(request, pk, action):
-    application = queries.access_staff_application(request.user, pk)
-    try:
-        if action == "optag":
-            services.accept(actor=request.user, application=application)
-            messages.success(request, _("Ansøgeren er optaget og har fået besked."))
-        elif action == "afslaa":
-            form = DeclineForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Skriv en besked til ansøgeren."))
-                return redirect(application.get_staff_url())
-            services.decline(actor=request.user, application=application, message=form.cleaned_data["message"])
-            messages.success(request, _("Ansøgningen er afslået, og ansøgeren har fået besked."))
-        elif action == "spoerg":
-            form = MessageForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Skriv dit spørgsmål."))
-                return redirect(application.get_staff_url())
-            services.ask_question(actor=request.user, application=application, body=form.cleaned_data["body"])
-            messages.success(request, _("Dit spørgsmål er sendt til ansøgeren."))
-        elif action == "boerneattest":
-            form = CertificateForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-                return redirect(application.get_staff_url())
-            services.record_child_certificate(actor=request.user, application=application,
-                                              checked_on=form.cleaned_data["checked_on"])
-            messages.success(request, _("Det er registreret, at børneattesten er indhentet og vurderet."))
-        else:
-            raise Http404
-    except (ValidationError, TransitionNotAllowed, PermissionDenied) as exc:
-        _errors(request, exc)
-    return redirect(application.get_staff_url())
+def _application_step(form=None, *, service, success):
+    """A step on an application: one URL, one form (or none), one service; back to the application."""
+    return _staff(actions.action_view(access=queries.access_staff_application, form=form, service=service,
+                                      name="application", success=success))
+
+
+application_accept = _application_step(service=services.accept, success=_("Ansøgeren er optaget og har fået besked."))
+application_decline = _application_step(DeclineForm, service=services.decline,
+                                        success=_("Ansøgningen er afslået, og ansøgeren har fået besked."))
+application_question = _application_step(MessageForm, service=services.ask_question,
+                                         success=_("Dit spørgsmål er sendt til ansøgeren."))
+application_certificate = _application_step(CertificateForm, service=services.record_child_certificate,
+                                            success=_("Det er registreret, at børneattesten er indhentet og vurderet."))
 
 
 @_staff
@@ -209,18 +166,9 @@ def idea_inbox(request):
 def idea_triage(request, pk):
     idea = get_object_or_404(Idea.objects.select_related("proposer"), pk=pk)
     form = TriageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.triage_idea(actor=request.user, idea=idea, to=form.cleaned_data["status"],
-                                 answer=form.cleaned_data["answer"], task=form.cleaned_data["task"])
-        except ValidationError as exc:
-            for field, errs in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errs)
-        except TransitionNotAllowed as exc:
-            form.add_error("status", exc.message)
-        else:
-            messages.success(request, _("Idéen er opdateret, og forslagsstilleren har fået besked."))
-            return redirect("taskbank:staff_idea", pk=idea.pk)
+    if actions.save_form(request, form, services.triage_idea, idea=idea):
+        messages.success(request, _("Idéen er opdateret, og forslagsstilleren har fået besked."))
+        return redirect("taskbank:staff_idea", pk=idea.pk)
     if idea.proposer:
         log_access(actor=request.user, subjects=[idea.proposer], reason=_("Behandling af idé"), request=request)
     return render(request, "taskbank/staff/idea.html", {"idea": idea, "form": form,

@@ -93,7 +93,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
     axe(page)
     page.get_by_label("Hvad mangler I at vide?").fill("Hvor mange både lejer I?")
     page.get_by_role("button", name="Send anmodning").click()
-    expect(page.get_by_text("Sagen er opdateret")).to_be_visible()
+    expect(page.get_by_text("Anmodningen om oplysninger er sendt til ansøgeren.")).to_be_visible()
 
     login_as(page, live_server, association_rep)
     page.goto(live_server.url + application.get_absolute_url())
@@ -109,7 +109,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
     page.get_by_label(re.compile("^Bevilget beløb")).fill("8000")
     page.get_by_label(re.compile("^Begrundelse")).fill("Puljen dækker lejen af fire både.")
     page.get_by_role("button", name="Træf afgørelse").click()
-    expect(page.get_by_text("Sagen er opdateret")).to_be_visible()
+    expect(page.get_by_text("Afgørelsen er truffet")).to_be_visible()
     axe(page)
     application.refresh_from_db()
     assert application.status == Status.PARTLY_APPROVED
@@ -117,7 +117,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(letter.file.read())).pages).split())
     assert "Holte Roklub" in text and "8.000,00 kr." in text and str(application.report_due_on.year) in text
     page.get_by_role("button", name="Registrér udbetaling").click()
-    expect(page.get_by_text("Sagen er opdateret")).to_be_visible()
+    expect(page.get_by_text("Udbetalingen er registreret.")).to_be_visible()
 
     mail.outbox.clear()
     with freeze_time(application.report_due_on + timedelta(days=1)):

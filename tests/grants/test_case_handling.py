@@ -51,6 +51,17 @@ def test_rejection_needs_a_reason(submitted, culture_admin):
         services.decide(actor=culture_admin, application=submitted, outcome=Status.REJECTED, reason="")
 
 
+def test_a_partial_approval_needs_reasons_and_the_applicant_sees_them(client, submitted, culture_admin):
+    """Forvaltningsloven § 22: a decision that does not fully grant what was asked must give reasons."""
+    with pytest.raises(ValidationError, match="§ 22"):
+        services.decide(actor=culture_admin, application=submitted, outcome=Status.APPROVED, amount=Decimal("6000"))
+    services.decide(actor=culture_admin, application=submitted, outcome=Status.APPROVED, amount=Decimal("6000"),
+                    reason="Puljen dækker ikke forplejning.")
+    client.force_login(submitted.applicant)
+    page = client.get(submitted.get_absolute_url()).content.decode()
+    assert "Puljen dækker ikke forplejning." in page and "6.000" in page
+
+
 def test_only_culture_department_decides(client, submitted, institution_staff):
     client.force_login(institution_staff)
     assert client.post(f"/medarbejder/puljer/sager/{submitted.pk}/afgoer/", {"dec-outcome": "approved", "dec-amount": "1"}).status_code == 403
@@ -61,7 +72,8 @@ def test_budget_refusal_is_explained(pool, association_rep, culture_admin):
     second = make_application(pool, association_rep, amount="25000", title="B")
     third = make_application(pool, association_rep, amount="25000", title="C")
     services.decide(actor=culture_admin, application=first, outcome=Status.APPROVED, amount=Decimal("25000"))
-    services.decide(actor=culture_admin, application=second, outcome=Status.APPROVED, amount=Decimal("20000"))
+    services.decide(actor=culture_admin, application=second, outcome=Status.APPROVED, amount=Decimal("20000"),
+                    reason="Puljen dækker ikke hele beløbet")
     with pytest.raises(ValidationError, match="Puljen har kun 5000"):
         services.decide(actor=culture_admin, application=third, outcome=Status.APPROVED, amount=Decimal("6000"))
 
@@ -140,7 +152,7 @@ def test_report_reminders_sent_once_then_report_and_close(client, submitted, cul
 def test_case_list_totals_and_exports(client, pool, association_rep, culture_admin):
     a = make_application(pool, association_rep, amount="10000", title="=HYPERLINK(\"x\")")
     make_application(pool, association_rep, amount="5000", title="B")
-    services.decide(actor=culture_admin, application=a, outcome=Status.APPROVED, amount=Decimal("8000"))
+    services.decide(actor=culture_admin, application=a, outcome=Status.APPROVED, amount=Decimal("8000"), reason="Delvis")
     client.force_login(culture_admin)
     html = client.get(f"/medarbejder/puljer/{pool.pk}/").content.decode()
     assert "15.000,00 kr." in html and "8.000,00 kr." in html

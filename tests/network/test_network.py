@@ -166,7 +166,7 @@ def test_meeting_documents_are_for_members_only(client, bodies, steering_meeting
     from tests.grants.conftest import MINIMAL_PDF
 
     client.force_login(culture_admin)
-    client.post(f"/medarbejder/netvaerk/moeder/{steering_meeting.pk}/",
+    client.post(f"/medarbejder/netvaerk/moeder/{steering_meeting.pk}/bilag/",
                 {"doc-title": "Budget", "doc-file": SimpleUploadedFile("budget.pdf", MINIMAL_PDF)})
     document = steering_meeting.documents.get()
     client.force_login(citizen)

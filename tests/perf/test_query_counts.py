@@ -44,6 +44,17 @@ def make_responses(n, hearing):
                                                          publish_with_name=True) for i in range(n)])
 
 
+def make_pools(n):
+    from grants.models import Pool, Round
+
+    now = timezone.now()
+    start = Pool.objects.count()
+    for i in range(start, start + n):
+        pool = Pool.objects.create(name=f"Pulje {i}", slug=f"pulje-{i}", purpose="x", who_may_apply="x",
+                                   max_amount=Decimal(100), yearly_budget=Decimal(1000))
+        Round.objects.create(pool=pool, name="Runde", opens_at=now - timedelta(days=1), closes_at=now + timedelta(days=9))
+
+
 def make_grants(n, pool, applicant):
     from tests.grants.conftest import make_application
 
@@ -51,7 +62,7 @@ def make_grants(n, pool, applicant):
         make_application(pool, applicant, amount="100", title=f"Projekt {i}")
 
 
-PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants"]
+PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "pools", "staff_pools"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -70,6 +81,8 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
         "hearing": (lambda n: make_responses(n, hearing), None, "/hoeringer/perf-h/"),
         "grant_cases": (lambda n: make_grants(n, pool, citizen), culture_admin, f"/medarbejder/puljer/{pool.pk}/"),
         "my_grants": (lambda n: make_grants(n, pool, citizen), citizen, "/puljer/mine-ansoegninger/"),
+        "pools": (make_pools, None, "/puljer/"),
+        "staff_pools": (make_pools, culture_admin, "/medarbejder/puljer/"),
     }
     create, user, url = setups[page]
     client.logout()

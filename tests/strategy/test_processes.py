@@ -21,7 +21,7 @@ def test_process_from_template_has_phases_in_order(process):
 def test_staff_reorders_phases(process, culture_admin, client):
     first, second = process.phases.all()[:2]
     client.force_login(culture_admin)
-    client.post(f"/medarbejder/strategi/{process.pk}/ned/", {"phase": first.pk})
+    client.post(f"/medarbejder/strategi/faser/{first.pk}/ned/")
     assert list(process.phases.values_list("pk", flat=True)[:2]) == [second.pk, first.pk]
 
 
