@@ -30,7 +30,7 @@ def task_list(request):
     tasks the counts are the expensive part."""
     filterset = TaskFilter(request.GET or None, queryset=queries.published_tasks())
     form = filterset.form
-    sort = request.GET.get("sorter") or ("relevans" if (request.GET.get("q") or "").strip() else "nyeste")
+    sort = request.GET.get("sorter") or "relevans"
     listing = queries.cached_listing(request.GET, filterset, sort)
     counts = listing["counts"]
     _label_counts(form.fields["omraade"], Area.choices, counts, "area")
@@ -40,6 +40,7 @@ def task_list(request):
     page = SimpleLazyObject(lambda: queries.listing_page(listing, request.GET.get("side")))
     context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request),
                "total": counts["total"], "sort": sort, "sort_choices": SORT,
+               "searched": listing["searched"], "corrections": listing["corrections"],
                "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"
