@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from frivillig.accounts.roles import institution_ids, is_culture_admin
 from frivillig.core.choices import Area, Town
+from frivillig.search import ranking
 
 from . import search as task_search
 from .models import Event, Idea, TargetGroup, Task, TaskApplication
@@ -159,6 +160,18 @@ def access_idea(user, pk):
     if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or is_culture_admin(user)):
         raise Http404
     return idea
+
+
+def public_ideas(q: str = ""):
+    """Answered ideas and ideas that became tasks, newest first; with a typed search, ranked by the portal's search
+    pipeline (title, then description and answer). Returns (ideas, the corrected search or "")."""
+    ideas = Idea.objects.filter(status__in=[Idea.Status.BECAME_TASK, Idea.Status.ANSWERED]).select_related(
+        "task").order_by("-updated_at")
+    if not (q or "").strip():
+        return ideas, ""
+    ranked, corrections, query = ranking.rank(
+        q, ideas, lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
+    return [r.record for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
 
 
 def upcoming_events():

@@ -125,10 +125,11 @@ def withdraw(request, pk):
 # --- ideas ----------------------------------------------------------------------------------------
 
 def idea_list(request):
-    ideas = Idea.objects.filter(status__in=[Idea.Status.BECAME_TASK, Idea.Status.ANSWERED]).order_by("-updated_at")
+    q = (request.GET.get("q") or "").strip()[:200]
+    ideas, suggestion = queries.public_ideas(q)
     page = Paginator(ideas, 20).get_page(request.GET.get("side"))
     mine = Idea.objects.filter(proposer=request.user) if request.user.is_authenticated else Idea.objects.none()
-    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine})
+    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine, "q": q, "suggestion": suggestion})
 
 
 @login_required
