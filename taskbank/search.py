@@ -8,8 +8,8 @@ its new name.
 
 Query: a task matches when it matches any typed word (OR); ranking counts the words it matches (a synonym
 counts a little less), then PostgreSQL's ts_rank over the weights. Ranking runs on a bounded candidate set:
-the newest matches of all words, of any word in the title/institution/town, and of any word (≤ 500 each), so
-a common word at 100,000 tasks costs the same as a rare one.
+the newest matches of all the words and of any word (≤ 500 each), so ranking costs the same for a common word
+at 100,000 tasks as for a rare one.
 """
 
 from dataclasses import dataclass, field
@@ -103,10 +103,11 @@ class TaskSearch:
     def ranked(self, qs):
         """qs (already filtered to matches) ranked, best first, over a bounded candidate set."""
         newest = qs.order_by("-published_at").values("pk")
-        every_word = newest.filter(search_vector=_tsquery(self.query.all_words()))[:CANDIDATES]
-        prominent = newest.filter(search_vector=_tsquery(self.query.any_word(weights="AB")))[:CANDIDATES]
-        any_word = newest[:CANDIDATES]
-        candidates = Task.objects.filter(Q(pk__in=every_word) | Q(pk__in=prominent) | Q(pk__in=any_word))
+        candidates = Q(pk__in=newest[:CANDIDATES])
+        if len(self.query.groups) > 1:
+            every_word = newest.filter(search_vector=_tsquery(self.query.all_words()))[:CANDIDATES]
+            candidates |= Q(pk__in=every_word)
+        candidates = Task.objects.filter(candidates)
         return candidates.annotate(rank=self.rank_expression()).order_by(
             "-rank", F("published_at").desc(nulls_last=True), "-pk")
 

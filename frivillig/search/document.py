@@ -21,8 +21,6 @@ def word_forms(word: str) -> tuple[str, ...]:
     forms = [folded, stem(folded)]
     for part in split_compound(folded):
         forms += [part, stem(part)]
-        for sub in split_compound(part):  # gåtursven → gåtur + sven → gå + tur
-            forms += [sub, stem(sub)]
     return tuple(dict.fromkeys(f for f in forms if f))
 
 

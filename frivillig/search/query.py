@@ -8,7 +8,7 @@ match some (see rank_candidates in the callers); the ranking puts the records th
 
 from dataclasses import dataclass, field
 
-from .dictionary import split_compound, thesaurus
+from .dictionary import known_words, phrases, split_compound, thesaurus
 from .document import _quote, word_forms
 from .text import fold, is_stop_word, stem, words
 
@@ -56,10 +56,10 @@ def _word_alternatives(word: str) -> list[Alternative]:
     folded = fold(word)
     stemmed = stem(folded)
     alts: list[Alternative] = [(Lexeme(stemmed),), (Lexeme(folded),)]
-    if len(stemmed) >= MIN_PREFIX:
+    if not known_words() and len(stemmed) >= MIN_PREFIX:
+        # Without the word list compounds are not split: a prefix still finds "fodboldtræner" for "fodbold".
+        # (With it, prefixes are left out: they match too much and keep PostgreSQL from using the GIN index.)
         alts.append((Lexeme(stemmed, prefix=True),))
-    if len(folded) >= MIN_PREFIX:
-        alts.append((Lexeme(folded, prefix=True),))
     parts = split_compound(folded)
     if parts:
         alts.append(tuple(Lexeme(stem(p)) for p in parts))
@@ -87,18 +87,41 @@ class Query:
         return parse(" ".join(corrections.get(g.word, g.word) for g in self.groups))
 
 
+def _key(word_or_phrase: str) -> str:
+    return " ".join(stem(fold(w)) for w in word_or_phrase.split())
+
+
+def _join_phrases(typed: list[str]) -> list[str]:
+    """Consecutive words that form a phrase of the thesaurus become one query word: "gå tur" → "gå tur"."""
+    known, out, i = phrases(), [], 0
+    while i < len(typed):
+        pair = " ".join(typed[i:i + 2])
+        if i + 1 < len(typed) and _key(pair) in known:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(typed[i])
+            i += 1
+    return out
+
+
 def parse(text: str) -> Query:
     """"Gå tur med ældre" → groups for gå, tur, ældre (stop words dropped unless the query is only those)."""
     typed = words(text)
     kept = [w for w in typed if not is_stop_word(w)] or typed
+    kept = _join_phrases(kept)
     groups = []
     seen = set()
     for word in kept[:MAX_WORDS]:
         if fold(word) in seen:
             continue
         seen.add(fold(word))
-        group = Group(word=word, strict=_word_alternatives(word))
-        for synonym in thesaurus().get(stem(fold(word)), ()):
+        if " " in word:  # a phrase of the thesaurus ("gå tur"): its words together, or its synonyms
+            group = Group(word=word, strict=[tuple(Lexeme(stem(fold(w))) for w in word.split()),
+                                             (Lexeme(stem(fold(word.replace(" ", "")))),)])  # gå tur → gåtur
+        else:
+            group = Group(word=word, strict=_word_alternatives(word))
+        for synonym in thesaurus().get(_key(word), ()):
             alt = tuple(Lexeme(stem(fold(w))) for w in synonym)
             if alt not in group.strict:
                 group.synonyms.append(alt)

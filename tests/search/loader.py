@@ -30,3 +30,19 @@ def load_corpus() -> dict:
     Task.objects.bulk_create([t for _s, t in rows])
     reindex([t.pk for _s, t in rows])
     return {t.pk: slug for slug, t in rows}
+
+
+def search_among(slugs: dict):
+    """search(query) → ranked slugs, with the task list's filter and ordering, over the given tasks only."""
+    from django.http import QueryDict
+
+    from taskbank import queries
+    from taskbank.filters import TaskFilter
+
+    def search(q):
+        params = QueryDict(mutable=True)
+        params["q"] = q
+        filterset = TaskFilter(params, queryset=queries.published_tasks().filter(pk__in=list(slugs)))
+        ordered = queries.order(filterset.qs, "relevans", filterset.search_query)
+        return [slugs[pk] for pk in ordered.values_list("pk", flat=True)[:20]]
+    return search
