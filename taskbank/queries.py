@@ -1,6 +1,7 @@
 """Reads of the task bank: search, facets, and `access_*` functions that raise 404 for missing and
 not-yours alike."""
 
+from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -80,11 +81,14 @@ def cached_listing(params, filterset, sort) -> dict:
     listing = cache.get(key) if current is not None else None
     if listing is None:
         qs = filterset.qs
-        counts = facet_counts(qs)
         search = filterset.search_query
-        ordered = order(qs, sort, search)
-        listing = {"counts": counts, "ids": list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS]),
-                   "searched": search.text if search else "",
+        with transaction.atomic():
+            if search is not None:
+                task_search.prefer_index()
+            counts = facet_counts(qs)
+            ordered = order(qs, sort, search)
+            ids = list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])
+        listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
                    "corrections": search.corrections if search else {}}
         if current is not None:
             cache.set(key, listing, LIST_CACHE_SECONDS)

@@ -1,7 +1,7 @@
 """Index side: a record's fields → the words that find it, as a PostgreSQL tsvector with weights.
 
-Each word is indexed in skeleton spelling, with its stem, and with the parts (and their stems) when it is a
-compound: "Højtlæsning" → hojtlasning, hojtlas, hojt, lasning, las. The vector is written as a literal, so the
+Each word is indexed as the stem of its skeleton spelling, with the stems of its parts when it is a compound:
+"Højtlæsning" → hojtlas, hojt, las. The vector is written as a literal, so the
 server needs no Danish dictionary (managed PostgreSQL rarely allows adding one).
 """
 
@@ -16,11 +16,11 @@ MAX_POSITION = 16383  # PostgreSQL's limit for a position in a tsvector
 
 @lru_cache(maxsize=100_000)
 def word_forms(word: str) -> tuple[str, ...]:
-    """Everything a query may meet for one written word (lower case), most specific first."""
+    """What a query may meet for one written word (lower case): the stem of its skeleton spelling, and the
+    stems of its parts when it is a compound. Only stems are indexed (the query looks for stems too), which
+    keeps the vectors small: testing a vector is the main cost of a search that matches many tasks."""
     folded = fold(word)
-    forms = [folded, stem(folded)]
-    for part in split_compound(folded):
-        forms += [part, stem(part)]
+    forms = [stem(folded)] + [stem(part) for part in split_compound(folded)]
     return tuple(dict.fromkeys(f for f in forms if f))
 
 

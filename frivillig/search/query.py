@@ -55,7 +55,7 @@ class Group:
 def _word_alternatives(word: str) -> list[Alternative]:
     folded = fold(word)
     stemmed = stem(folded)
-    alts: list[Alternative] = [(Lexeme(stemmed),), (Lexeme(folded),)]
+    alts: list[Alternative] = [(Lexeme(stemmed),)]
     if not known_words() and len(stemmed) >= MIN_PREFIX:
         # Without the word list compounds are not split: a prefix still finds "fodboldtræner" for "fodbold".
         # (With it, prefixes are left out: they match too much and keep PostgreSQL from using the GIN index.)

@@ -20,10 +20,10 @@ def test_danish_letters_and_their_ascii_spellings_meet():
 
 
 def test_compounds_are_split_with_the_danish_word_list():
-    assert {"lasning", "hojt"} <= set(word_forms("højtlæsning"))
-    assert {"fodbold", "traner"} <= set(word_forms("fodboldtræner"))
+    assert {"las", "hojt"} <= set(word_forms("højtlæsning"))  # stems: læsning, læse and læser all give "las"
+    assert {"fodbold", "tran"} <= set(word_forms("fodboldtræner"))
     assert {"kontakt", "person"} <= set(word_forms("kontaktperson"))
-    assert word_forms("opgaven") == ("opgaven", "opgav")  # not op + gave + n
+    assert word_forms("opgaven") == ("opgav",)  # not op + gave + n
     assert "lige" not in word_forms("frivillige")  # a derivational ending is not a word of a compound
 
 
