@@ -1,27 +1,21 @@
-"""Reads of the policy section: full-text search across all content (Danish configuration)."""
+"""Reads of the policy section: search across all content with the portal's search pipeline (frivillig/search)."""
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import CharField, F
-from django.db.models import Value as V
-from django.db.models.functions import Concat
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from frivillig.search import ranking
+from frivillig.search.highlight import highlight
 
 from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
 
-# Sentinels that PostgreSQL puts around matches; replaced by <mark> after the text is escaped, so that
-# nothing staff wrote is ever rendered as HTML.
-START, STOP = "\x02", "\x03"
-
+# model, label, the short text (weight C) and the long texts (weight D); the title weighs A
 SEARCHABLE = [
-    (Value, _("Værdi"), ("explanation",)),
-    (Theme, _("Frivillighedstema"), ("summary", "frame", "conditions")),
-    (WhitePaperSection, _("Hvidbog"), ("body",)),
-    (GuideArticle, _("Frivillighedsguide"), ("summary", "body")),
-    (ToolboxItem, _("Værktøjskasse"), ("summary", "body")),
+    (Value, _("Værdi"), ("explanation",), ()),
+    (Theme, _("Frivillighedstema"), ("summary",), ("frame", "conditions")),
+    (WhitePaperSection, _("Hvidbog"), (), ("body",)),
+    (GuideArticle, _("Frivillighedsguide"), ("summary",), ("body",)),
+    (ToolboxItem, _("Værktøjskasse"), ("summary",), ("body",)),
 ]
 
 
@@ -34,42 +28,38 @@ class SearchResult:
     rank: float
 
 
-def highlight(text: str) -> str:
-    return mark_safe(escape(text).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+@dataclass
+class Searchable:
+    row: object
+    label: str
+    short: tuple
+    long: tuple
+
+    def fields(self):
+        return ([(self.row.title, "A")] + [(getattr(self.row, f), "C") for f in self.short]
+                + [(getattr(self.row, f), "D") for f in self.long])
+
+    def text(self):
+        return " … ".join(getattr(self.row, f) for f in self.short + self.long)
+
+
+def search_with_suggestion(q: str, limit: int = 50) -> tuple[list[SearchResult], str]:
+    """Ranked results across values, themes, white paper, guide and toolbox, and the search actually used when
+    a word was corrected ("" otherwise). Danish forms meet ("forsikringer" finds "forsikring"); the title
+    weighs more than the text. The collection is small (tens of pages), so it is ranked in Python with the
+    same analysis as the task search."""
+    if not (q or "").strip():
+        return [], ""
+    records = [Searchable(row, label, short, long) for model, label, short, long in SEARCHABLE
+               for row in model.objects.all()]
+    ranked, corrections, query = ranking.rank(q, records, Searchable.fields, limit=limit)
+    return [SearchResult(kind=str(r.record.label), title=r.record.row.title, url=r.record.row.get_absolute_url(),
+                         headline=highlight(r.record.text(), query, max_words=30), rank=r.score)
+            for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
 
 
 def search(q: str, limit: int = 50) -> list[SearchResult]:
-    """Ranked results across values, themes, white paper, guide and toolbox. Danish stemming makes
-    "forsikringer" find "forsikring"; the title weighs more than the text."""
-    q = (q or "").strip()
-    if not q:
-        return []
-    query = SearchQuery(q, config="danish", search_type="websearch")
-    results = []
-    for model, label, fields in SEARCHABLE:
-        vector = SearchVector("title", weight="A", config="danish") + SearchVector(*fields, weight="B", config="danish")
-        if len(fields) == 1:
-            text = F(fields[0])
-        else:
-            parts = []
-            for f in fields:
-                parts += [F(f), V(" … ")]
-            text = Concat(*parts[:-1], output_field=CharField())
-        rows = (
-            model.objects.annotate(document=vector)
-            .filter(document=query)
-            .annotate(
-                rank=SearchRank(vector, query),
-                headline=SearchHeadline(text, query, config="danish", start_sel=START, stop_sel=STOP,
-                                        max_fragments=2, min_words=8, max_words=30),
-            )
-            .order_by("-rank")[:limit]
-        )
-        for row in rows:
-            results.append(SearchResult(kind=str(label), title=row.title, url=row.get_absolute_url(),
-                                        headline=highlight(row.headline), rank=float(row.rank)))
-    results.sort(key=lambda r: r.rank, reverse=True)
-    return results[:limit]
+    return search_with_suggestion(q, limit)[0]
 
 
 def overview():

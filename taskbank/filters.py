@@ -9,7 +9,9 @@ from .models import Competence, TargetGroup, Task
 from .queries import text_search
 
 HOURS = [("1", _("Højst 1 time")), ("2", _("Højst 2 timer")), ("4", _("Højst 4 timer")), ("8", _("Højst 8 timer"))]
-SORT = [("nyeste", _("Nyeste først")), ("frist", _("Udløber snart")), ("relevans", _("Bedste match"))]
+# "Bedste match" first: a typed search is ranked unless the person picks another order; without search words
+# it lists the newest first (every task matches equally).
+SORT = [("relevans", _("Bedste match")), ("nyeste", _("Nyeste først")), ("frist", _("Udløber snart"))]
 
 
 class TaskFilter(django_filters.FilterSet):

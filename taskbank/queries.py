@@ -1,7 +1,7 @@
 """Reads of the task bank: search, facets, and `access_*` functions that raise 404 for missing and
 not-yours alike."""
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from frivillig.accounts.roles import institution_ids, is_culture_admin
 from frivillig.core.choices import Area, Town
+from frivillig.search import ranking
 
+from . import search as task_search
 from .models import Event, Idea, TargetGroup, Task, TaskApplication
-
-RANK_CANDIDATES = 500
 
 
 def published_tasks():
@@ -20,26 +20,19 @@ def published_tasks():
 
 
 def text_search(qs, q: str):
-    """Danish full-text search; if it finds nothing, fall back to trigram word similarity on the title
-    so that a misspelling ("læsnig") still finds something. Returns (queryset, query or None)."""
-    q = (q or "").strip()
-    if not q:
+    """Tasks of qs that match a typed search (taskbank/search.py), with typos corrected against the published
+    tasks. Returns (queryset, TaskSearch or None)."""
+    search = task_search.prepare(q, published_tasks())
+    if search is None:
         return qs, None
-    query = SearchQuery(q, config="danish", search_type="websearch")
-    matched = qs.filter(search_vector=query)
-    if matched.exists():
-        return matched, query
-    return qs.filter(Q(title__trigram_word_similar=q) | Q(summary__trigram_word_similar=q)), None
+    return search.filter(qs), search
 
 
-def order(qs, sort: str, query=None):
+def order(qs, sort: str, search=None):
     if sort == "frist":
         return qs.order_by(F("expires_on").asc(nulls_last=True), "-published_at")
-    if sort == "relevans" and query is not None:
-        # Rank only a capped candidate set (the newest matches): ranking every match is slow at scale.
-        candidates = qs.order_by("-published_at").values("pk")[:RANK_CANDIDATES]
-        return (Task.objects.filter(pk__in=candidates)
-                .annotate(rank=SearchRank(F("search_vector"), query)).order_by("-rank", "-published_at"))
+    if sort == "relevans" and search is not None:
+        return search.ranked(qs)
     return qs.order_by("-published_at", "-pk")
 
 
@@ -88,9 +81,15 @@ def cached_listing(params, filterset, sort) -> dict:
     listing = cache.get(key) if current is not None else None
     if listing is None:
         qs = filterset.qs
-        counts = facet_counts(qs)
-        ordered = order(qs, sort, filterset.search_query)
-        listing = {"counts": counts, "ids": list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])}
+        search = filterset.search_query
+        with transaction.atomic():
+            if search is not None:
+                task_search.prefer_index()
+            counts = facet_counts(qs)
+            ordered = order(qs, sort, search)
+            ids = list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])
+        listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
+                   "corrections": search.corrections if search else {}}
         if current is not None:
             cache.set(key, listing, LIST_CACHE_SECONDS)
     return listing
@@ -165,6 +164,18 @@ def access_idea(user, pk):
     if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or is_culture_admin(user)):
         raise Http404
     return idea
+
+
+def public_ideas(q: str = ""):
+    """Answered ideas and ideas that became tasks, newest first; with a typed search, ranked by the portal's search
+    pipeline (title, then description and answer). Returns (ideas, the corrected search or "")."""
+    ideas = Idea.objects.filter(status__in=[Idea.Status.BECAME_TASK, Idea.Status.ANSWERED]).select_related(
+        "task").order_by("-updated_at")
+    if not (q or "").strip():
+        return ideas, ""
+    ranked, corrections, query = ranking.rank(
+        q, ideas, lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
+    return [r.record for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
 
 
 def upcoming_events():

@@ -1,7 +1,6 @@
 """Every write in the task bank: each checks who may do it, keeps the invariants in a transaction,
 records state changes and queues e-mails after commit."""
 
-from django.contrib.postgres.search import SearchVector
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,7 +10,7 @@ from frivillig.accounts.roles import institution_ids, is_culture_admin, is_verif
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
-from . import workflow
+from . import search, workflow
 from .models import (
     ApplicationMessage,
     ApplicationStatusChange,
@@ -38,11 +37,8 @@ def _require_institution(actor, institution_id):
 
 
 def update_search_vector(task_ids) -> None:
-    Task.objects.filter(pk__in=task_ids).update(
-        search_vector=SearchVector("title", weight="A", config="danish")
-        + SearchVector("summary", weight="B", config="danish")
-        + SearchVector("description", weight="C", config="danish")
-    )
+    """Index the tasks for search (what is indexed: taskbank/search.py)."""
+    search.reindex(task_ids)
 
 
 @transaction.atomic

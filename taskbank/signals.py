@@ -9,9 +9,18 @@ from django.dispatch import receiver
 from frivillig.accounts.models import Organisation
 from frivillig.core import pagecache
 
+from . import search
 from .models import Task
 
 NAMESPACE = "taskbank"
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="taskbank.search.organisation")
+def reindex_institution_tasks(sender, instance, created, **kwargs):
+    """A task is found by its institution's name: when an institution is saved (renamed), its tasks are indexed
+    again before the cached lists are dropped."""
+    if not created and instance.tasks.exists():
+        search.reindex(instance.tasks.values_list("pk", flat=True))
 
 
 @receiver([post_save, post_delete], sender=Task, dispatch_uid="taskbank.pagecache.task")

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # the portal's core
     "frivillig.core",
     "frivillig.accounts",
+    "frivillig.search",
     # domain apps
     "policy",
     "network",

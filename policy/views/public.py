@@ -51,7 +51,8 @@ def attachment(request, pk):
 def search(request):
     form = SearchForm(request.GET or None)
     q = form.cleaned_data["q"] if form.is_valid() else ""
-    return render(request, "policy/search.html", {"form": form, "q": q, "results": queries.search(q)})
+    results, suggestion = queries.search_with_suggestion(q)
+    return render(request, "policy/search.html", {"form": form, "q": q, "results": results, "suggestion": suggestion})
 
 
 def policy_pdf(request):

@@ -30,7 +30,7 @@ def task_list(request):
     tasks the counts are the expensive part."""
     filterset = TaskFilter(request.GET or None, queryset=queries.published_tasks())
     form = filterset.form
-    sort = request.GET.get("sorter") or ("relevans" if (request.GET.get("q") or "").strip() else "nyeste")
+    sort = request.GET.get("sorter") or "relevans"
     listing = queries.cached_listing(request.GET, filterset, sort)
     counts = listing["counts"]
     _label_counts(form.fields["omraade"], Area.choices, counts, "area")
@@ -40,6 +40,7 @@ def task_list(request):
     page = SimpleLazyObject(lambda: queries.listing_page(listing, request.GET.get("side")))
     context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request),
                "total": counts["total"], "sort": sort, "sort_choices": SORT,
+               "searched": listing["searched"], "corrections": listing["corrections"],
                "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"
@@ -119,10 +120,11 @@ def withdraw(request, pk):
 # --- ideas ----------------------------------------------------------------------------------------
 
 def idea_list(request):
-    ideas = Idea.objects.filter(status__in=[Idea.Status.BECAME_TASK, Idea.Status.ANSWERED]).order_by("-updated_at")
+    q = (request.GET.get("q") or "").strip()[:200]
+    ideas, suggestion = queries.public_ideas(q)
     page = Paginator(ideas, 20).get_page(request.GET.get("side"))
     mine = Idea.objects.filter(proposer=request.user) if request.user.is_authenticated else Idea.objects.none()
-    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine})
+    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine, "q": q, "suggestion": suggestion})
 
 
 @login_required

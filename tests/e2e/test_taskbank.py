@@ -81,3 +81,19 @@ def test_pages_without_login_pass_axe(page, live_server, axe, tasks):
     for path in ["/ideer/", "/arrangementer/", "/opgaver/?q=faldskærm"]:
         page.goto(live_server.url + path)
         axe(page)
+
+
+def test_search_says_did_you_mean_and_highlights_why_a_task_matched(page, live_server, axe, tasks):
+    page.goto(live_server.url + "/opgaver/")
+    page.get_by_label(re.compile("^Søg efter opgaver")).fill("hoejtlaesnig")
+    page.get_by_role("button", name="Søg", exact=True).click()
+    page.wait_for_url(re.compile(r"q=hoejtlaesnig"))
+    suggestion = page.locator(".search-suggestion")
+    expect(suggestion).to_contain_text("Mente du")
+    expect(page.get_by_role("link", name="Højtlæsning for beboere")).to_be_visible()
+    expect(page.locator("#task-results mark").first).to_be_visible()
+    axe(page)
+    suggestion.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"q=h%C3%B8jtl%C3%A6sning"))
+    expect(page.locator("#task-results h3 mark").first).to_have_text(re.compile("Højtlæsning", re.I))
+    axe(page)

@@ -51,3 +51,8 @@ def test_seed_is_idempotent_and_keeps_edits(policy_content):
     load_reference()
     assert Value.objects.count() == 4
     assert Value.objects.get(slug="frivillighed-anerkendes").explanation == "Redigeret af Kulturforvaltningen"
+
+
+def test_policy_search_corrects_a_typo(client, policy_content):
+    html = client.get("/politik/soeg/", {"q": "forsikrnger"}).content.decode()
+    assert "Mente du" in html and "Forsikring" in html

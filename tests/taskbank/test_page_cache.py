@@ -39,7 +39,7 @@ def test_a_newly_published_task_is_on_the_next_anonymous_page_at_once(task, inst
     page = anonymous_get()
     assert page[HEADER] == "miss" and "Naturpleje i Rude Skov" in page.content.decode()
     searched = anonymous_get("/opgaver/?q=naturpleje")
-    assert "Naturpleje i Rude Skov" in searched.content.decode()
+    assert "<mark>Naturpleje</mark> i Rude" in searched.content.decode()  # the matched word highlighted
 
 
 def test_a_task_filled_to_the_last_place_leaves_the_cached_list(task, institution_staff, citizen):

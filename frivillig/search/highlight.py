@@ -1,0 +1,56 @@
+"""Why a record matched: the words of a text that meet the query, wrapped in <mark>, everything escaped."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .document import word_forms
+from .query import Query
+from .text import WORD, is_stop_word
+
+ELLIPSIS = "…"
+
+
+def _hits(text: str, query: Query) -> list[tuple[int, int]]:
+    """Spans of the words that meet the query: a word meeting a one-word alternative, or the words meeting the
+    parts of a compound alternative when all its parts are in this text ("gå en tur" for "gåtur")."""
+    found = []
+    for m in WORD.finditer(text):
+        word = m.group().lower()
+        if not is_stop_word(word):
+            found.append((m.span(), word_forms(word)))
+    marked = set()
+    for group in query.groups:
+        for alt in group.alternatives():
+            meeting = [[span for span, forms in found if any(lex.meets(f) for f in forms)] for lex in alt]
+            if all(meeting):
+                marked.update(span for spans in meeting for span in spans)
+    return sorted(marked)
+
+
+def highlight(text: str, query: Query | None, max_words: int | None = None) -> str:
+    """Safe HTML: `text` escaped, the matching words marked. With max_words, a fragment of about that many
+    words around the first match (the start of the text when nothing matches)."""
+    text = text or ""
+    spans = _hits(text, query) if query else []
+    prefix = suffix = ""
+    if max_words:
+        bounds = [m.span() for m in re.finditer(r"\S+", text)]
+        if len(bounds) > max_words:
+            first = 0
+            if spans:
+                first = next(i for i, b in enumerate(bounds) if b[1] > spans[0][0])
+            start_word = max(0, min(first - max_words // 3, len(bounds) - max_words))
+            end_word = start_word + max_words
+            start, end = bounds[start_word][0], bounds[end_word - 1][1]
+            prefix = ELLIPSIS + " " if start_word > 0 else ""
+            suffix = " " + ELLIPSIS if end_word < len(bounds) else ""
+            spans = [(a - start, b - start) for a, b in spans if a >= start and b <= end]
+            text = text[start:end]
+    out, last = [], 0
+    for a, b in spans:
+        out += [escape(text[last:a]), "<mark>", escape(text[a:b]), "</mark>"]
+        last = b
+    out.append(escape(text[last:]))
+    return mark_safe(escape(prefix) + "".join(out) + escape(suffix))  # noqa: S308 - pieces escaped above

@@ -1,0 +1,30 @@
+"""{% load search %}: show why a record matched a search."""
+
+from functools import lru_cache
+
+from django import template
+
+from frivillig.search.highlight import highlight as _highlight
+from frivillig.search.query import Query, parse
+
+register = template.Library()
+
+
+@lru_cache(maxsize=256)
+def _query(searched: str) -> Query:
+    return parse(searched)
+
+
+@register.filter
+def highlight(text, searched):
+    """{{ task.title|highlight:searched }}: the text escaped, the words that met the search marked."""
+    return _highlight(str(text or ""), _query(searched) if searched else None)
+
+
+@register.filter
+def snippet(text, searched):
+    """About 25 words of a long text around the first word that met the search; "" when none did."""
+    if not searched:
+        return ""
+    html = _highlight(str(text or ""), _query(searched), max_words=25)
+    return html if "<mark>" in html else ""

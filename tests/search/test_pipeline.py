@@ -1,0 +1,113 @@
+"""The search pipeline as a person notices it: spelling, compounds, several words, typos, highlighting, ranking,
+and the same pipeline for ideas and the policy pages."""
+
+import pytest
+from django.urls import reverse
+
+from frivillig.search import dictionary
+from frivillig.search.document import word_forms
+from frivillig.search.text import fold
+from taskbank.models import Idea
+from tests.taskbank.factories import TaskFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_danish_letters_and_their_ascii_spellings_meet():
+    assert fold("ældre") == fold("aeldre") == fold("aldre")
+    assert fold("Høsterkøb") == fold("hoesterkoeb") == fold("hosterkob")
+    assert fold("gå") == fold("gaa") == fold("ga")
+
+
+def test_compounds_are_split_with_the_danish_word_list():
+    assert {"las", "hojt"} <= set(word_forms("højtlæsning"))  # stems: læsning, læse and læser all give "las"
+    assert {"fodbold", "tran"} <= set(word_forms("fodboldtræner"))
+    assert {"kontakt", "person"} <= set(word_forms("kontaktperson"))
+    assert word_forms("opgaven") == ("opgav",)  # not op + gave + n
+    assert "lige" not in word_forms("frivillige")  # a derivational ending is not a word of a compound
+
+
+def test_without_the_word_list_search_still_finds_by_prefix(client, institution, institution_staff, monkeypatch,
+                                                             tmp_path):
+    monkeypatch.setattr(dictionary, "WORD_LIST", tmp_path / "missing.dic")
+    for cached in (dictionary.known_words, dictionary.split_compound, word_forms):
+        cached.cache_clear()
+    try:
+        TaskFactory(institution=institution, contact=institution_staff, title="Fodboldtræner for U10")
+        assert dictionary.known_words() == frozenset()
+        assert titles(client.get("/opgaver/", {"q": "fodbold"})) == ["Fodboldtræner for U10"]
+    finally:
+        monkeypatch.undo()
+        for cached in (dictionary.known_words, dictionary.split_compound, word_forms):
+            cached.cache_clear()
+
+
+def titles(response):
+    return [t.title for t in response.context["page"]]
+
+
+@pytest.fixture
+def bank(institution, institution_staff, other_institution):
+    make = lambda **kw: TaskFactory(contact=institution_staff, **{"institution": institution, **kw})  # noqa: E731
+    return {
+        "walk": make(title="Gåtursven", summary="Tag en beboer med ud en gang om ugen.", town="naerum"),
+        "reading": make(title="Oplæsning i dagligstuen", summary="Læs avisen højt for beboerne.", town="holte"),
+        "homework": make(title="Lektiecafé", summary="Hjælp elever med matematik.", town="birkeroed",
+                         institution=other_institution),
+        "garden": make(title="Frivillig gartner", summary="Pas højbedene.",
+                       description="Havearbejde med beboerne: gå en tur i haven og luge.", town="holte"),
+    }
+
+
+def test_several_words_find_the_tasks_with_most_of_them(client, bank):
+    found = titles(client.get("/opgaver/", {"q": "gå tur med ældre"}))
+    assert found[0] == "Gåtursven"  # gåtur = gå + tur, beboere ~ ældre
+    assert "Frivillig gartner" in found  # "gå en tur" in its description
+
+
+def test_institution_and_town_are_searchable(client, bank):
+    assert titles(client.get("/opgaver/", {"q": "naerum skole"}))[0] == "Lektiecafé"  # Nærum Skole's task
+    assert set(titles(client.get("/opgaver/", {"q": "plejecenter holte"}))[:2]) == {
+        "Oplæsning i dagligstuen", "Frivillig gartner"}
+
+
+def test_a_renamed_institution_is_found_by_its_new_name(client, bank, institution):
+    institution.name = "Plejecenter Egebakken"
+    institution.save()
+    assert "Gåtursven" in titles(client.get("/opgaver/", {"q": "egebakken"}))
+
+
+def test_a_misspelt_word_is_corrected_and_said(client, bank):
+    html = client.get("/opgaver/", {"q": "lektiecafé matematk"}).content.decode()
+    assert "Mente du" in html and "lektiecafé matematik" in html
+    assert "Lektiecafé" in html
+
+
+def test_junk_finds_nothing_and_suggests_nothing(client, bank):
+    html = client.get("/opgaver/", {"q": "kryptovaluta"}).content.decode()
+    assert "Ingen opgaver passer til din søgning" in html and "Mente du" not in html
+
+
+def test_matches_are_highlighted_and_text_is_escaped(client, bank, institution, institution_staff):
+    TaskFactory(institution=institution, contact=institution_staff, title="<b>Oplæsning</b> & kaffe")
+    html = client.get("/opgaver/", {"q": "læsning"}).content.decode()
+    assert "&lt;b&gt;<mark>Oplæsning</mark>&lt;/b&gt; &amp; kaffe" in html
+    assert "<b>Oplæsning" not in html
+
+
+def test_a_typed_search_is_ranked_unless_another_order_is_chosen(client, bank, institution, institution_staff):
+    TaskFactory(institution=institution, contact=institution_staff, title="Kaffe og snak",
+                description="Vi hjælper også med lidt havearbejde.")  # newest, but only mentions it
+    assert titles(client.get("/opgaver/", {"q": "havearbejde"}))[0] == "Frivillig gartner"
+    assert titles(client.get("/opgaver/", {"q": "havearbejde", "sorter": "nyeste"}))[0] == "Kaffe og snak"
+    html = client.get("/opgaver/").content.decode()
+    assert '<option value="relevans" selected>' in html
+
+
+def test_ideas_are_searched_with_the_same_pipeline(client, citizen):
+    Idea.objects.create(proposer=citizen, title="Gåture for ældre i Nærum", description="Fælles gåtur hver uge.",
+                        status=Idea.Status.ANSWERED, answer="God idé.")
+    Idea.objects.create(proposer=citizen, title="Byttecentral for legetøj", description="Til familier.",
+                        status=Idea.Status.ANSWERED, answer="Tak.")
+    html = client.get(reverse("taskbank:idea_list"), {"q": "aeldre naerum"}).content.decode()
+    assert "<mark>ældre</mark>" in html and "Byttecentral" not in html
