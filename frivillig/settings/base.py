@@ -107,6 +107,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "frivillig.core.context_processors.portal",
             ],
+            # {% load portal %} everywhere: |kr and |amount are how every page, e-mail and PDF writes money.
+            "builtins": ["frivillig.core.templatetags.portal"],
         },
     },
 ]
