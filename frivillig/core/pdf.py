@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from .models import Document
 
 log = logging.getLogger(__name__)
+PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass
@@ -68,7 +69,10 @@ def render_to_pdf_bytes(template: str, context: dict | None = None) -> bytes:
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, **(context or {})})
     base_url = str(settings.BASE_DIR)
-    return HTML(string=html, base_url=base_url).write_pdf()
+    # PDF/UA-1: a tagged PDF (structure tree from the HTML: headings, lists, tables with their headers, alt
+    # text) whose language and title come from <html lang> and <title> in core/pdf/base.html. The Danish
+    # accessibility law covers documents the portal publishes.
+    return HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def request(kind: str, *, obj=None, version: str = "") -> Document:
