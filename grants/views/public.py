@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import pdf, ratelimit
@@ -147,9 +147,12 @@ def my_application(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET asks first (a withdrawal cannot be undone); the confirmation page's button POSTs."""
     application = queries.access_own_application(request.user, pk)
+    if request.method == "GET":
+        return render(request, "components/confirm_withdraw.html", {"application": application, "what": application.title})
     try:
         services.withdraw(actor=request.user, application=application)
     except TransitionNotAllowed:
