@@ -195,3 +195,48 @@ def test_every_pdf_is_tagged_danish_titled_and_reads_as_danish(demo, citizen, tm
         text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
         bad += [f"{kind}: {p}" for p in problems_in(text)]
     assert not bad, "\n".join(bad)
+
+
+def email_contexts(citizen) -> dict[str, dict]:
+    """Each app's e-mail templates with the demo data's objects under the names the templates use."""
+    from grants.models import GrantApplication
+    from network.models import Agreement
+    from network.models import Meeting as NetworkMeeting
+    from strategy.models import Hearing, HearingResponse
+    from strategy.models import Meeting as StrategyMeeting
+    from taskbank.models import Event, Idea, SavedSearch, Task, TaskApplication
+
+    common = {"portal_url": "https://frivillig.rudersdal.dk", "recipient_name": "Anna Andersen", "days": 1,
+              "deleted_on": timezone.localdate(), "question": "Hvor mange deltagere?", "body": "Tak!",
+              "message": "Hej", "unsubscribe_url": "https://frivillig.rudersdal.dk/afmeld/x/"}
+    task = Task.objects.filter(status="published").first()
+    return {
+        "grants": {**common, "application": GrantApplication.objects.filter(approved_amount__isnull=False).first()},
+        "network": {**common, "agreement": Agreement.objects.first(), "meeting": NetworkMeeting.objects.first()},
+        "strategy": {**common, "hearing": Hearing.objects.first(), "meeting": StrategyMeeting.objects.first(),
+                     "response": HearingResponse.objects.first(), "party": citizen},
+        "taskbank": {**common, "task": task, "tasks": list(Task.objects.filter(status="published")[:5]),
+                     "application": TaskApplication.objects.first(), "event": Event.objects.first(),
+                     "idea": Idea.objects.first(), "saved": SavedSearch(user=citizen, name="Læsning", query="q=l")},
+    }
+
+
+def test_every_email_reads_as_danish(demo, citizen):
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    bad, rendered = [], 0
+    with translation.override("da"):
+        for app, context in email_contexts(citizen).items():
+            for path in sorted((Path(settings.BASE_DIR) / app / "templates" / app / "email").glob("*.txt")):
+                text = render_to_string(f"{app}/email/{path.name}", context)
+                rendered += 1
+                bad += [f"{app}/email/{path.name}: {p}" for p in problems_in(text)]
+        for name in ("email_confirmation_message", "email_confirmation_subject"):
+            text = render_to_string(f"account/email/{name}.txt", {"activate_url": "https://x/", "user": citizen})
+            assert "Hej fra !" not in text
+    assert rendered > 40, rendered
+    assert not bad, "\n".join(bad)

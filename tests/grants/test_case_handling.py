@@ -62,7 +62,7 @@ def test_budget_refusal_is_explained(pool, association_rep, culture_admin):
     third = make_application(pool, association_rep, amount="25000", title="C")
     services.decide(actor=culture_admin, application=first, outcome=Status.APPROVED, amount=Decimal("25000"))
     services.decide(actor=culture_admin, application=second, outcome=Status.APPROVED, amount=Decimal("20000"))
-    with pytest.raises(ValidationError, match="Puljen har kun 5000"):
+    with pytest.raises(ValidationError, match="Puljen har kun 5.000 kr."):
         services.decide(actor=culture_admin, application=third, outcome=Status.APPROVED, amount=Decimal("6000"))
 
 
