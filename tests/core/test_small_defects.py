@@ -149,3 +149,19 @@ def test_english_pages_use_british_dates_and_kroner(client):
         translation.activate("da")  # the request switched this thread to English
     assert "DKK 25,000" in html
 
+
+
+def test_contact_details_come_from_settings(client, settings):
+    from frivillig.core import pdf
+
+    settings.PORTAL_CONTACT_EMAIL = "kultur-test@example.dk"
+    settings.PORTAL_CONTACT_ADDRESS = "Testvej 1, 2840 Holte"
+    html = client.get("/").content.decode()
+    assert "mailto:kultur-test@example.dk" in html and "Testvej 1, 2840 Holte" in html
+    import io
+
+    from pypdf import PdfReader
+
+    data = pdf.render_to_pdf_bytes("core/pdf/test_document.html", {"heading": "Brev", "body": "Tekst"})
+    text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "kultur-test@example.dk" in text and "Testvej 1" in text
