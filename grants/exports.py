@@ -2,10 +2,15 @@
 =, +, - or @ is written as text)."""
 
 import csv
+import datetime
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+
+from frivillig.core import formatting
 
 from .models import Pool, Status
 
@@ -17,8 +22,8 @@ def _rows(pool: Pool):
     for a in pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant").prefetch_related("payouts"):
         rows.append([a.pk, a.applicant_name, a.title, a.get_status_display(), a.amount_requested or 0,
                      a.recommended_amount or 0, a.approved_amount or 0, sum(p.amount for p in a.payouts.all()),
-                     a.submitted_at.strftime("%Y-%m-%d") if a.submitted_at else "",
-                     a.decided_at.strftime("%Y-%m-%d") if a.decided_at else ""])
+                     timezone.localtime(a.submitted_at).date() if a.submitted_at else "",
+                     timezone.localtime(a.decided_at).date() if a.decided_at else ""])
     return header, rows
 
 
@@ -34,7 +39,10 @@ def cases_csv(pool: Pool) -> HttpResponse:
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow(header)
-    writer.writerows([[safe(v) for v in row] for row in rows])
+    # Amounts and dates as a Danish spreadsheet reads them: 20.000,50 and 24.08.2026.
+    writer.writerows([[safe(formatting.amount(v) if isinstance(v, Decimal) else
+                            date_format(v, "SHORT_DATE_FORMAT") if isinstance(v, datetime.date) else v) for v in row]
+                      for row in rows])
     return response
 
 
@@ -48,6 +56,12 @@ def cases_xlsx(pool: Pool) -> HttpResponse:
     ws.append([str(h) for h in header])
     for row in rows:
         ws.append([safe(v) if isinstance(v, str) else float(v) if isinstance(v, Decimal) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, float):
+                # Grouped, in the reader's own separators; øre only when there are any.
+                cell.number_format = '#,##0 "kr."' if cell.value.is_integer() else '#,##0.00 "kr."'
+            elif isinstance(cell.value, datetime.date):
+                cell.number_format = "dd.mm.yyyy"
     response = HttpResponse(content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{pool.slug}-sager.xlsx"'
     wb.save(response)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation
+from frivillig.core import formatting
 from frivillig.core.files import clean_upload
 
 from .models import BudgetLine, GrantApplication, Pool, Report, Round, Status
@@ -83,13 +84,13 @@ class AmountForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.pool = pool
         self.fields["amount_requested"].required = True
-        self.fields["amount_requested"].help_text = _("Højst %(max)s kr.") % {"max": f"{pool.max_amount:,.0f}".replace(",", ".")}
+        self.fields["amount_requested"].help_text = _("Højst %(max)s kr.") % {"max": formatting.amount(pool.max_amount)}
 
     def clean_amount_requested(self):
         value = self.cleaned_data["amount_requested"]
         if value is not None and value > self.pool.max_amount:
             raise forms.ValidationError(_("Du kan højst søge %(max)s kr. fra denne pulje.")
-                                        % {"max": f"{self.pool.max_amount:,.0f}".replace(",", ".")})
+                                        % {"max": formatting.amount(self.pool.max_amount)})
         return value
 
     def clean_attachment(self):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
-from frivillig.core import pdf
+from frivillig.core import formatting, pdf
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
@@ -79,7 +79,7 @@ def save_draft_step(*, actor, application: GrantApplication, step: str, data: di
         raise PermissionDenied(_("Du kan kun søge på vegne af en forening, du repræsenterer."))
     if step == "amount" and data.get("amount_requested") and data["amount_requested"] > application.pool.max_amount:
         raise ValidationError({"amount_requested": _("Du kan højst søge %(max)s kr. fra denne pulje.")
-                               % {"max": f"{application.pool.max_amount:,.0f}".replace(",", ".")}})
+                               % {"max": formatting.amount(application.pool.max_amount)}})
     for field in DRAFT_FIELDS[step]:
         if field in data:
             setattr(application, field, data[field])
@@ -254,7 +254,7 @@ def recommend(*, actor, application: GrantApplication, amount: Decimal) -> Grant
     application.recommended_amount = amount
     application.save(update_fields=["recommended_amount", "updated_at"])
     CaseNote.objects.create(application=application, author=actor,
-                            body=_("Indstillet til %(amount)s kr.") % {"amount": amount})
+                            body=_("Indstillet til %(amount)s kr.") % {"amount": formatting.amount(amount)})
     return application
 
 
@@ -283,7 +283,8 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
         left = pool.yearly_budget - approved_total(pool, year)
         if amount > left:
             raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
-                                               "kan ikke bevilges.") % {"left": left, "year": year, "amount": amount}})
+                                               "kan ikke bevilges.") % {"left": formatting.amount(left), "year": year,
+                                                                             "amount": formatting.amount(amount)}})
         if outcome == Status.PARTLY_APPROVED and not reason.strip():
             # Forvaltningsloven § 22: a decision that does not fully grant what was asked must give reasons.
             raise ValidationError({"reason": _("Skriv en begrundelse: en delvis bevilling skal begrundes "

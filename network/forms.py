@@ -25,6 +25,11 @@ class ReviewForm(forms.ModelForm):
         fields = ["recommendation", "comment"]
         widgets = {"recommendation": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Radio buttons need no blank "---------" choice: nothing is chosen until the member chooses.
+        self.fields["recommendation"].choices = PriorityReview.Recommendation.choices
+
 
 class DecisionForm(forms.Form):
     to = forms.ChoiceField(label=_("Styregruppens beslutning"), widget=forms.RadioSelect, choices=[
@@ -66,6 +71,7 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["body", "title", "starts_at", "ends_at", "place"]
+        labels = {"body": _("Organ")}
         widgets = {"starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
                    "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"})}
 

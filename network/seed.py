@@ -4,9 +4,10 @@ meetings, a proposal, this year's priorities and the Volunteer Centre agreement.
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frivillig.accounts.models import Organisation, User
+from frivillig.core.choices import Area
 
 from .models import AgendaItem, Agreement, Body, Meeting, Obligation, Priority
 
@@ -23,6 +24,11 @@ BODIES = [
      "Kvalificere og komme med oplæg til tværgående indsatser på frivillighedsområdet til styregruppen."),
 ]
 
+
+
+def _danish(label) -> str:
+    with translation.override("da"):
+        return str(label)
 
 def load_reference():
     for kind, name, purpose, tasks in BODIES:
@@ -49,7 +55,7 @@ def load_demo():
                                     ("aeldre@demo.frivillig.dk", "Æse Ældre (demo)", "aeldre", "elderly")]:
         user, _c = User.objects.get_or_create(email=email, defaults={"full_name": name})
         services.add_member(actor=admin, body=steering, user=user, organisation=orgs.get(slug), area=area,
-                            title=f"Områdechef ({area}) (demo)")
+                            title=f"Områdechef for {_danish(Area(area).label)} (demo)")
     net_member = User.objects.filter(email="netvaerk@demo.frivillig.dk").first()
     if net_member:
         services.add_member(actor=admin, body=network, user=net_member, organisation=orgs.get("demo-besoegsvennerne"))

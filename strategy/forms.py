@@ -95,6 +95,7 @@ class HearingForm(forms.ModelForm):
     class Meta:
         model = Hearing
         fields = ["title", "description", "process", "draft_version", "opens_at", "closes_at"]
+        labels = {"process": _("Strategiproces")}
         widgets = {"opens_at": forms.DateTimeInput(attrs=DT), "closes_at": forms.DateTimeInput(attrs=DT)}
 
     def clean_document(self):

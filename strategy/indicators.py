@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -28,6 +29,17 @@ def last_months(n: int, today: date | None = None) -> list[date]:
     return list(reversed(months))
 
 
+COMPUTED_AT_KEY = "strategy.indicators.computed_at"
+
+
+def computed_at():
+    """When the automatic figures were last computed (None if not known, e.g. after a cache flush)."""
+    from django.utils.dateparse import parse_datetime
+
+    value = cache.get(COMPUTED_AT_KEY)
+    return parse_datetime(value) if value else None
+
+
 @transaction.atomic
 def recompute(months: int = 12) -> int:
     """Compute the automatic indicators for the last `months` months. Idempotent: one row per
@@ -42,6 +54,7 @@ def recompute(months: int = 12) -> int:
             value = Decimal(source.compute(m, next_month(m)))
             IndicatorValue.objects.update_or_create(indicator=indicator, month=m, defaults={"value": value})
             written += 1
+    cache.set(COMPUTED_AT_KEY, timezone.now().isoformat(), None)
     return written
 
 
@@ -55,8 +68,9 @@ def dashboard(months: int = 12) -> list[dict]:
         peak = max([v for _m, v in series if v is not None] + [indicator.target or 0, Decimal(1)])
         bars = [{"month": m, "value": v, "height": int((v or 0) / peak * 120), "x": i * 34 + 30,
                  "y": 140 - int((v or 0) / peak * 120)} for i, (m, v) in enumerate(series)]
-        latest = next((v for _m, v in reversed(series) if v is not None), None)
+        latest_month, latest = next(((m, v) for m, v in reversed(series) if v is not None), (None, None))
         result.append({"indicator": indicator, "series": series, "bars": bars, "latest": latest,
+                       "latest_month": latest_month,
                        "has_source": not indicator.source_key or indicator.source_key in sources,
                        "target_y": 140 - int((indicator.target or 0) / peak * 120) if indicator.target else None})
     return result

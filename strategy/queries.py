@@ -49,9 +49,11 @@ def access_staff(user):
 
 def indicator_overview():
     """For the steering group's dashboard: the newest figure of each indicator."""
-    from .indicators import dashboard
+    from .indicators import computed_at, dashboard
 
+    when = computed_at()
     return [{"name": row["indicator"].name, "latest_value": row["latest"], "target": row["indicator"].target,
+             "latest_month": row["latest_month"], "automatic": bool(row["indicator"].source_key), "computed_at": when,
              "unit": row["indicator"].unit, "url": reverse("strategy:indicators")} for row in dashboard(3)]
 
 

@@ -1,5 +1,9 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.internal.ratelimit import get_ip
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -29,6 +33,11 @@ class AccountAdapter(DefaultAccountAdapter):
         and Celery, like every other e-mail."""
         from frivillig.core.tasks import send_notification
 
+        # allauth's own wording names the Site row ("Hej fra !" while it is empty); the portal's templates in
+        # templates/account/email/ name Frivillig Rudersdal and link to the portal's address instead.
+        context = {**context, "portal_url": settings.PORTAL_BASE_URL,
+                   "current_site": SimpleNamespace(name="Frivillig Rudersdal",
+                                                   domain=urlsplit(settings.PORTAL_BASE_URL).netloc)}
         message = self.render_mail(template_prefix, email, context)
         html = ""
         for content, mimetype in getattr(message, "alternatives", []) or []:

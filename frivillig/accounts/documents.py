@@ -5,7 +5,7 @@ import re
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.core import pdf
+from frivillig.core import formatting, pdf
 
 SECTIONS = {
     "profile": _("Dine oplysninger"), "email_addresses": _("E-mailadresser"), "roles": _("Roller"),
@@ -51,8 +51,7 @@ def node(value) -> dict:
     if isinstance(value, bool):
         return {"kind": "text", "text": str(_("Ja") if value else _("Nej"))}
     text = str(value)
-    match = ISO_TIME.match(text)
-    return {"kind": "text", "text": f"{match.group(1)} {match.group(2)}" if match else text}
+    return {"kind": "text", "text": formatting.when(text) if ISO_TIME.match(text) else text}
 
 
 def sections(data: dict) -> list[dict]:

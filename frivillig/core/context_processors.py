@@ -21,4 +21,11 @@ def portal(request):
             path = target
     nav = [{"url": reverse(name), "title": title, "active": path.startswith(prefix)} for name, title, prefix in NAV]
     user = getattr(request, "user", None)
-    return {"portal_nav": nav, "portal_is_staff": bool(user and is_any_staff(user))}
+    return {"portal_nav": nav, "portal_is_staff": bool(user and is_any_staff(user)), "portal_contact": contact()}
+
+
+def contact() -> dict:
+    """The department's contact details from settings (PORTAL_CONTACT_*), for pages and PDFs."""
+    from django.conf import settings
+
+    return {"email": settings.PORTAL_CONTACT_EMAIL, "address": settings.PORTAL_CONTACT_ADDRESS}

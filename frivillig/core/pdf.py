@@ -24,9 +24,11 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from .context_processors import contact
 from .models import Document
 
 log = logging.getLogger(__name__)
+PDF_VARIANT = "pdf/ua-1"
 
 
 @dataclass
@@ -66,9 +68,13 @@ def render_to_pdf_bytes(template: str, context: dict | None = None) -> bytes:
     from weasyprint import HTML
 
     with translation.override(settings.LANGUAGE_CODE):
-        html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, **(context or {})})
+        html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, "portal_contact": contact(),
+                                           **(context or {})})
     base_url = str(settings.BASE_DIR)
-    return HTML(string=html, base_url=base_url).write_pdf()
+    # PDF/UA-1: a tagged PDF (structure tree from the HTML: headings, lists, tables with their headers, alt
+    # text) whose language and title come from <html lang> and <title> in core/pdf/base.html. The Danish
+    # accessibility law covers documents the portal publishes.
+    return HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def request(kind: str, *, obj=None, version: str = "") -> Document:

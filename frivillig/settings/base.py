@@ -109,6 +109,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "frivillig.core.context_processors.portal",
             ],
+            # {% load portal %} everywhere: |kr and |amount are how every page, e-mail and PDF writes money.
+            "builtins": ["frivillig.core.templatetags.portal"],
         },
     },
 ]
@@ -220,6 +222,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Frivillig Rudersdal <
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address of the portal in e-mails and feeds.
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Who people write to and where the department sits: the municipality's own details, set per installation
+# (footer, PDF letterheads and decision letters read them here, never from a template). The defaults are
+# placeholders: the seeds name Kulturcenter Mariehøj as the Culture secretariat's home; no seed names an address.
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "frivillig@rudersdal.dk")
+PORTAL_CONTACT_ADDRESS = os.environ.get("PORTAL_CONTACT_ADDRESS", "Kulturcenter Mariehøj")
 
 # Celery: late acknowledgement so a task lost with its worker is run again; every task is idempotent.
 CELERY_BROKER_URL = REDIS_URL

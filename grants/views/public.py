@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import actions, pdf, ratelimit
@@ -136,9 +136,12 @@ def my_application(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET asks first (a withdrawal cannot be undone); the confirmation page's button POSTs."""
     application = queries.access_own_application(request.user, pk)
+    if request.method == "GET":
+        return render(request, "components/confirm_withdraw.html", {"application": application, "what": application.title})
     actions.perform(request, None, services.withdraw, application=application,
                     success=_("Ansøgningen er trukket tilbage."))
     return redirect(application)

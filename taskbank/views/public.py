@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import actions, pagecache, ratelimit
@@ -19,8 +19,8 @@ from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
 
 
 def _label_counts(field, choices, counts, prefix):
-    field.choices = [("", field.choices[0][1])] + [
-        (value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
+    # django-filter's ChoiceField puts its empty_label ("Alle …") first by itself.
+    field.choices = [(value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
 
 
 @pagecache.anonymous_page_cache("taskbank")
@@ -105,9 +105,12 @@ def my_application(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
+    """GET asks first (a withdrawal cannot be undone); the confirmation page's button POSTs."""
     application = queries.access_own_application(request.user, pk)
+    if request.method == "GET":
+        return render(request, "components/confirm_withdraw.html", {"application": application, "what": application.task.title})
     try:
         services.withdraw(actor=request.user, application=application)
     except Exception:  # noqa: BLE001 - TransitionNotAllowed / PermissionDenied: explain

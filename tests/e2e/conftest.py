@@ -83,11 +83,39 @@ def run_axe(page) -> list:
     return result["violations"]
 
 
+REFLOW_WIDTH = 320  # WCAG 1.4.10: content reflows at 320 CSS px without scrolling sideways
+
+OVERFLOWING_JS = """(limit) => Array.from(document.querySelectorAll('body *'))
+    .filter(el => el.getBoundingClientRect().right > limit + 0.5 && el.getClientRects().length
+            && !el.closest('.table-responsive, .mobile-drawer:not(.is-visible)'))
+    .filter((el, i, all) => !all.some(other => other !== el && el.contains(other)))
+    .slice(0, 6)
+    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && el.className.baseVal === undefined
+         ? '.' + String(el.className).trim().split(/\\s+/).join('.') : '') + ' (' + Math.round(el.getBoundingClientRect().right) + ' px)')"""
+
+
+def check_reflow(page):
+    """Fail if the page, shown 320 px wide, is wider than the window (sideways scrolling)."""
+    size = page.viewport_size or {"width": 1280, "height": 720}
+    if size["width"] != REFLOW_WIDTH:
+        page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})
+    try:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        culprits = page.evaluate(OVERFLOWING_JS, REFLOW_WIDTH) if width > REFLOW_WIDTH else []
+    finally:
+        if size["width"] != REFLOW_WIDTH:
+            page.set_viewport_size(size)
+    if width > REFLOW_WIDTH:
+        pytest.fail(f"{page.url} is {width} px wide at {REFLOW_WIDTH} px (no reflow); widest: {', '.join(culprits)}")
+
+
 @pytest.fixture
 def axe():
-    """Call ``axe(page)`` after each page load: fails with a readable list of violations."""
+    """Call ``axe(page)`` after each page load: fails with a readable list of violations, and if the page
+    does not reflow at 320 px (``check_reflow``)."""
 
     def check(page):
+        check_reflow(page)
         violations = run_axe(page)
         if violations:
             lines = [f"axe-core found {len(violations)} violation(s) on {page.url}:"]

@@ -42,7 +42,7 @@ def test_citizen_finds_applies_and_is_accepted(page, live_server, axe, tasks, ci
     expect(page.locator("#task-results .card")).to_have_count(1)
     axe(page)
     page.get_by_role("link", name="Højtlæsning for beboere").click()
-    expect(page.get_by_text("1 plads tilbage")).to_be_visible()
+    expect(page.get_by_text("Der søges 1 frivillig")).to_be_visible()
     axe(page)
     page.get_by_role("link", name="Søg opgaven").click()
     axe(page)

@@ -3,7 +3,34 @@
 from django import forms, template
 from django.utils.http import urlencode
 
+from frivillig.core import formatting
+
 register = template.Library()
+
+
+@register.filter
+def kr(value) -> str:
+    """``{{ pool.max_amount|kr }}`` → "20.000 kr." (grouped, øre only when there are any)."""
+    return formatting.kroner(value)
+
+
+@register.filter(is_safe=True)
+def page_title(value) -> str:
+    """The page's own title, a dash, the portal's name: "Ansøgning om tilskud – Frivillig Rudersdal"."""
+    own = " ".join(str(value).split())
+    return f"{own} – Frivillig Rudersdal" if own else "Frivillig Rudersdal"
+
+
+@register.filter
+def when(value) -> str:
+    """``{{ iso_string_or_datetime|when }}`` → "24. august 2026 kl. 13:05" in Danish local time."""
+    return formatting.when(value)
+
+
+@register.filter
+def amount(value) -> str:
+    """``{{ value|amount }}`` → "20.000": the number alone, for tables whose heading says "kr."."""
+    return formatting.amount(value)
 
 INPUT_CLASS = {
     forms.Textarea: "form-input",

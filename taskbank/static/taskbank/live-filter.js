@@ -16,6 +16,14 @@
         results.outerHTML = html;
         results = document.getElementById("task-results");
         window.history.replaceState(null, "", url);
+        // "Gem søgningen" saves what is on screen now, not the search the page was loaded with.
+        var saveForm = document.querySelector(".saved-search-form");
+        if (saveForm) {
+          var query = saveForm.querySelector("input[name='query']");
+          params.delete("side");
+          if (query) { query.value = params.toString(); }
+          saveForm.hidden = !Array.from(params.keys()).some(function (k) { return k !== "sorter"; });
+        }
       })
       .catch(function () { form.submit(); });
   }

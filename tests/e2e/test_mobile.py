@@ -1,0 +1,115 @@
+"""The portal on a phone (320 px): the DKFDS menu drawer, used with the keyboard only."""
+
+import os
+import re
+
+import pytest
+
+from tests.factories import PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PHONE = {"width": 320, "height": 640}
+SECTIONS = [("Politik", "/politik/"), ("Opgaver", "/opgaver/"), ("Puljer", "/puljer/"),
+            ("Strategi og høringer", "/strategi/"), ("Netværk", "/netvaerk/")]
+
+
+def focused_text(page) -> str:
+    return page.evaluate("(document.activeElement.innerText || document.activeElement.value || '').trim()")
+
+
+def tab_to(page, text: str, limit: int = 40):
+    """Press Tab until the focused element's text is ``text`` (what a keyboard user does)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if focused_text(page) == text:
+            return
+    pytest.fail(f"Tab never reached {text!r} on {page.url}")
+
+
+def snapshot(page, name, full_page=True):
+    """With E2E_SCREENSHOTS=<folder>, leave a picture of the phone view for people to look at."""
+    folder = os.environ.get("E2E_SCREENSHOTS")
+    if folder:
+        page.wait_for_timeout(400)  # the drawer slides in
+        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=full_page)
+
+
+def open_menu(page):
+    page.keyboard.press("Home")  # nothing focused: start from the top of the page
+    tab_to(page, "Menu")
+    assert page.evaluate("document.activeElement.getAttribute('aria-expanded')") == "false"
+    page.keyboard.press("Enter")
+    drawer = page.locator("#mobile-drawer")
+    drawer.wait_for(state="visible")
+    # Focus moves into the drawer, onto its close button; the menu button says the menu is open.
+    assert page.evaluate("document.activeElement.closest('#mobile-drawer') !== null")
+    assert page.locator(".js-menu-open").get_attribute("aria-expanded") == "true"
+    return drawer
+
+
+def test_citizen_uses_the_phone_menu_with_the_keyboard(page, live_server, axe, citizen):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/")
+    axe(page)
+    # The desktop menu and sign-in are hidden; the menu button is there instead.
+    assert not page.locator(".navigation-menu .mainmenu").is_visible()
+    assert page.get_by_role("button", name="Menu").is_visible()
+    snapshot(page, "phone-front")
+
+    # Escape closes the drawer and gives focus back to the menu button.
+    drawer = open_menu(page)
+    snapshot(page, "phone-menu-open", full_page=False)
+    axe(page)
+    page.keyboard.press("Escape")
+    drawer.wait_for(state="hidden")
+    assert focused_text(page) == "Menu"
+    assert page.locator(".js-menu-open").get_attribute("aria-expanded") == "false"
+
+    # Sign in through the menu.
+    open_menu(page)
+    tab_to(page, "Log ind")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile("/konto/login/"))
+    axe(page)
+    page.get_by_label("E-mail").focus()
+    page.keyboard.type(citizen.email)
+    page.get_by_label("Adgangskode").focus()
+    page.keyboard.type(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(live_server.url + "/")
+
+    # Every main section through the menu.
+    for title, path in SECTIONS:
+        open_menu(page)
+        tab_to(page, title)
+        page.keyboard.press("Enter")
+        page.wait_for_url(live_server.url + path)
+        assert page.locator("#mobile-drawer").is_hidden()
+        axe(page)
+
+    # The drawer shows who is signed in, and signs out.
+    open_menu(page)
+    assert page.locator("#mobile-drawer").get_by_role("link", name=citizen.get_full_name()).is_visible()
+    tab_to(page, "Log ud")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    open_menu(page)
+    assert page.locator("#mobile-drawer").get_by_role("link", name="Log ind").is_visible()
+    axe(page)
+
+
+def test_without_javascript_the_phone_shows_the_whole_menu(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE, locale="da-DK")
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        assert not page.get_by_role("button", name="Menu").is_visible()
+        drawer = page.locator("#mobile-drawer")
+        for title, _path in SECTIONS:
+            assert drawer.get_by_role("link", name=title).is_visible()
+        assert drawer.get_by_role("link", name="Log ind").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        snapshot(page, "phone-no-js")
+    finally:
+        context.close()
