@@ -198,6 +198,11 @@ def recommend(*, actor, application: GrantApplication, amount: Decimal) -> Grant
     return application
 
 
+def budget_year(moment) -> int:
+    """The municipality's budget year of a moment: the local (Europe/Copenhagen) calendar year."""
+    return timezone.localdate(moment).year
+
+
 def approved_total(pool: Pool, year: int) -> Decimal:
     return (GrantApplication.objects.filter(pool=pool, budget_year=year, status__in=GRANTED)
             .aggregate(total=Sum("approved_amount"))["total"] or Decimal(0))
@@ -211,6 +216,8 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
     _require_handler(actor)
     pool = Pool.objects.select_for_update().get(pk=application.pool_id)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    now = timezone.now()
+    year = budget_year(now)  # one year for the check and the booking
     if outcome not in workflow.DECISIONS:
         raise ValidationError(_("Ukendt afgørelse."))
     if outcome == Status.REJECTED:
@@ -224,18 +231,16 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
             raise ValidationError({"amount": _("Der kan ikke bevilges mere end det ansøgte beløb.")})
         if outcome == Status.APPROVED and amount != application.amount_requested:
             outcome = Status.PARTLY_APPROVED
-        year = timezone.localdate().year
         left = pool.yearly_budget - approved_total(pool, year)
         if amount > left:
             raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
                                                "kan ikke bevilges.") % {"left": left, "year": year, "amount": amount}})
-    now = timezone.now()
     application.approved_amount = amount
     application.decision_reason = reason.strip()
     application.conditions = conditions.strip()
     application.decided_at = now
     application.decided_by = actor
-    application.budget_year = now.year
+    application.budget_year = year
     if outcome != Status.REJECTED and application.ends_on:
         application.report_due_on = application.ends_on + timedelta(days=pool.report_days_after_end)
     application.save()
