@@ -75,6 +75,9 @@ def step(request, pk, step):
         raise Http404
     index = slugs.index(step)
     _slug, key, title = STEPS[index]
+    if ratelimit.upload_exceeded(request, "grants.attachment"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:step", pk=application.pk, step=step)
     form = _form_for(key, application, request.user, request.POST or None, request.FILES or None)
     if request.POST.get("action") == "gem" and key not in ("budget", "consent"):
         # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
@@ -162,6 +165,9 @@ def withdraw(request, pk):
 @login_required
 def report(request, pk):
     application = queries.access_own_application(request.user, pk)
+    if ratelimit.upload_exceeded(request, "grants.report"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:report", pk=application.pk)
     form = ReportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
