@@ -18,7 +18,7 @@ from frivillig.core.workflow import TransitionNotAllowed
 
 from .. import queries, services
 from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, ReviewForm
-from ..models import Meeting, MeetingDocument, Priority, Proposal
+from ..models import Proposal
 from ..workflow import is_member
 
 _members = role_required(is_member)
@@ -75,7 +75,7 @@ def proposal_action(request, pk, action):
 
 @_members
 def priority(request, pk):
-    p = get_object_or_404(Priority.objects.select_related("proposal"), pk=pk)
+    p = queries.access_priority(request.user, pk)
     own = p.reviews.filter(member=request.user).first()
     review_form = ReviewForm(request.POST or None, instance=own, prefix="review") if is_steering_member(request.user) else None
     if request.method == "POST" and review_form is not None and "review-recommendation" in request.POST:
@@ -107,7 +107,7 @@ def priority(request, pk):
 
 @_members
 def meeting(request, pk):
-    m = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    m = queries.access_meeting(request.user, pk)
     return render(request, "network/meeting.html", {
         "meeting": m, "items": m.agenda.select_related("proposal"), "documents": m.documents.all(),
         "agenda_pdf": pdf.request("network.agenda", obj=m, version=str(m.agenda.count())),
@@ -134,18 +134,18 @@ def _ical(meetings, filename):
 
 @_members
 def meeting_ical(request, pk):
-    return _ical([get_object_or_404(Meeting, pk=pk)], f"moede-{pk}.ics")
+    return _ical([queries.access_meeting(request.user, pk)], f"moede-{pk}.ics")
 
 
 @_members
 def meetings_ical(request):
     """All meetings of the steering group and the network, for members' calendars."""
-    return _ical(Meeting.objects.filter(starts_at__gte=timezone.now() - timedelta(days=60)), "moeder.ics")
+    return _ical(queries.meetings_for(request.user).filter(starts_at__gte=timezone.now() - timedelta(days=60)), "moeder.ics")
 
 
 @_members
 def meeting_document(request, pk):
-    doc = get_object_or_404(MeetingDocument, pk=pk)
+    doc = queries.access_meeting_document(request.user, pk)
     return attachment_response(doc.file, doc.file.name.rsplit("/", 1)[-1])
 
 
