@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
@@ -7,6 +8,9 @@ from frivillig.core import views as core_views
 from taskbank.api import api as taskbank_api
 
 handler400 = "frivillig.core.views.error_400"
+# The admin signs in through allauth's login: the second factor and the login rate limits apply there as everywhere.
+admin.site.login = secure_admin_login(admin.site.login)
+
 handler403 = "frivillig.core.views.error_403"
 handler404 = "frivillig.core.views.error_404"
 handler500 = "frivillig.core.views.error_500"

@@ -258,6 +258,11 @@ def recommend(*, actor, application: GrantApplication, amount: Decimal) -> Grant
     return application
 
 
+def budget_year(moment) -> int:
+    """The municipality's budget year of a moment: the local (Europe/Copenhagen) calendar year."""
+    return timezone.localdate(moment).year
+
+
 @transaction.atomic
 def decide(*, actor, application: GrantApplication, outcome: str, amount: Decimal | None = None, reason: str = "",
            conditions: str = "") -> GrantApplication:
@@ -266,6 +271,8 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
     _require_handler(actor)
     pool = Pool.objects.select_for_update().get(pk=application.pool_id)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
+    now = timezone.now()
+    year = budget_year(now)  # one year for the check and the booking
     if outcome not in workflow.DECISIONS:
         raise ValidationError(_("Ukendt afgørelse."))
     if outcome == Status.REJECTED:
@@ -279,7 +286,6 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
             raise ValidationError({"amount": _("Der kan ikke bevilges mere end det ansøgte beløb.")})
         if outcome == Status.APPROVED and amount != application.amount_requested:
             outcome = Status.PARTLY_APPROVED
-        year = timezone.localdate().year
         left = pool.yearly_budget - approved_total(pool, year)
         if amount > left:
             raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
@@ -289,13 +295,12 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
             # Forvaltningsloven § 22: a decision that does not fully grant what was asked must give reasons.
             raise ValidationError({"reason": _("Skriv en begrundelse: en delvis bevilling skal begrundes "
                                                "(forvaltningslovens § 22).")})
-    now = timezone.now()
     application.approved_amount = amount
     application.decision_reason = reason.strip()
     application.conditions = conditions.strip()
     application.decided_at = now
     application.decided_by = actor
-    application.budget_year = now.year
+    application.budget_year = year
     if outcome != Status.REJECTED and application.ends_on:
         application.report_due_on = application.ends_on + timedelta(days=pool.report_days_after_end)
     application.save()

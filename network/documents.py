@@ -1,10 +1,11 @@
 from frivillig.core import pdf
 
-from .workflow import is_member
+from .workflow import may_see_meeting
 
 
 def members_only(user, document):
-    return is_member(user)
+    """A meeting's agenda and minutes: for the members of that meeting's body."""
+    return may_see_meeting(user, document.obj)
 
 
 @pdf.renderer("network.agenda", can_view=members_only)

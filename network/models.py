@@ -21,6 +21,12 @@ class Body(models.Model):
     purpose = models.TextField(_("formål"))
     tasks = models.TextField(_("opgaver"))
     contact_email = models.EmailField(_("kontakt"), blank=True)
+    # Set by the Culture department: how many of the steering group's members must recommend an annual priority
+    # before it can be adopted without the chair (network/workflow.py, may_adopt).
+    adoption_quorum = models.PositiveSmallIntegerField(
+        _("beslutningsdygtigt antal"), default=3,
+        help_text=_("Så mange af styregruppens medlemmer skal anbefale et indsatsområde, før det kan vedtages uden "
+                    "formanden."))
 
     def __str__(self):
         return self.name

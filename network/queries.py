@@ -1,8 +1,9 @@
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from .models import Agreement, Body, Meeting, Priority, PriorityReview, Proposal
-from .workflow import is_member
+from .models import Agreement, Body, Meeting, MeetingDocument, Priority, PriorityReview, Proposal
+from .workflow import is_member, sees_steering_group, visible_body_kinds
 
 
 def bodies():
@@ -25,8 +26,29 @@ def access_member_area(user):
         raise Http404
 
 
+def meetings_for(user):
+    """Meetings of the bodies the user belongs to (network/workflow.py, visible_body_kinds)."""
+    return Meeting.objects.filter(body__kind__in=visible_body_kinds(user)).select_related("body")
+
+
 def upcoming_meetings(user):
-    return Meeting.objects.filter(starts_at__gte=timezone.now()).select_related("body").prefetch_related("agenda")
+    return meetings_for(user).filter(starts_at__gte=timezone.now()).prefetch_related("agenda")
+
+
+def access_meeting(user, pk) -> Meeting:
+    """404 for a meeting that does not exist and for one of a body the user is not in alike."""
+    return get_object_or_404(meetings_for(user), pk=pk)
+
+
+def access_meeting_document(user, pk) -> MeetingDocument:
+    return get_object_or_404(MeetingDocument.objects.filter(meeting__body__kind__in=visible_body_kinds(user)), pk=pk)
+
+
+def access_priority(user, pk) -> Priority:
+    qs = Priority.objects.select_related("proposal")
+    if not sees_steering_group(user):
+        qs = qs.filter(status=Priority.Status.ADOPTED)
+    return get_object_or_404(qs, pk=pk)
 
 
 def dashboard(user):

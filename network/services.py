@@ -123,6 +123,10 @@ def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> 
     priority = Priority.objects.select_for_update().get(pk=priority.pk)
     if to in (Priority.Status.ADOPTED, Priority.Status.REJECTED) and not reason.strip():
         raise ValidationError(_("Skriv styregruppens begrundelse."))
+    if to == Priority.Status.ADOPTED and workflow.decides(actor, priority) and not workflow.may_adopt(actor, priority):
+        raise ValidationError(_("Et indsatsområde vedtages af styregruppens formand, eller når %(n)s af styregruppens "
+                                "medlemmer anbefaler det (nu %(support)s).")
+                              % {"n": workflow.adoption_quorum(), "support": workflow.supporting_reviews(priority)})
     if to == Priority.Status.ADOPTED and priority.status == Priority.Status.UNDER_REVIEW:
         wf.move(priority, to=Priority.Status.RECOMMENDED, actor=actor, transitions=workflow.PRIORITY_TRANSITIONS,
                 log_model=PriorityStatusChange)

@@ -20,10 +20,12 @@ def export(user) -> dict:
     return {
         "inputs": [{"process": i.process.title, "theme": i.theme.name, "text": i.text, "status": i.get_status_display()}
                    for i in Input.objects.filter(author=user).select_related("process", "theme")],
-        "supports": [s.input.text[:100] for s in Support.objects.filter(user=user).select_related("input")],
-        "meeting_signups": [{"meeting": s.meeting.title, "waiting": s.waiting}
+        "supports": [{"input": s.input.text[:100], "at": s.created_at.isoformat()}
+                     for s in Support.objects.filter(user=user).select_related("input")],
+        "meeting_signups": [{"meeting": s.meeting.title, "waiting": s.waiting, "at": s.created_at.isoformat()}
                             for s in MeetingSignup.objects.filter(user=user).select_related("meeting")],
-        "hearing_responses": [{"hearing": r.hearing.title, "text": r.text, "published_with_name": r.publish_with_name}
+        "hearing_responses": [{"hearing": r.hearing.title, "text": r.text, "published_with_name": r.publish_with_name,
+                               "municipality_remark": r.remark, "submitted": r.submitted_at.isoformat()}
                               for r in HearingResponse.objects.filter(author=user).select_related("hearing")],
     }
 
@@ -40,8 +42,8 @@ def erase(user, dry_run: bool) -> list[str]:
     if signups.exists():
         changes.append(_("%(n)s mødetilmelding(er) slettes.") % {"n": signups.count()})
     if not dry_run:
-        redact_rows(responses, ["text"], user=user)
-        redact_rows(inputs, ["text", "author_label"], user=user)
+        redact_rows(responses, ["text", "remark"], user=user)
+        redact_rows(inputs, ["text", "author_label", "hidden_reason"], user=user)
         responses.update(author=None, publish_with_name=False)
         inputs.update(author=None)
         signups.delete()

@@ -7,9 +7,18 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.gdpr import redact_rows
+from frivillig.accounts.gdpr import export_notifications_about, redact_about, redact_rows, status_history
 
-from .models import ApplicationMessage, EventSignup, Idea, SavedSearch, Task, TaskApplication
+from .models import (
+    ApplicationMessage,
+    ApplicationStatusChange,
+    EventSignup,
+    Idea,
+    IdeaStatusChange,
+    SavedSearch,
+    Task,
+    TaskApplication,
+)
 
 
 def export(user) -> dict:
@@ -18,11 +27,17 @@ def export(user) -> dict:
             {"task": a.task.title, "status": a.get_status_display(), "message": a.message,
              "availability": a.availability, "submitted": a.created_at.isoformat(),
              "messages": [{"from_staff": m.from_staff, "body": m.body, "at": m.created_at.isoformat()}
-                          for m in a.messages.all()]}
-            for a in TaskApplication.objects.filter(applicant=user).select_related("task").prefetch_related("messages")
+                          for m in a.messages.all()],
+             "status_history": status_history(a.status_changes.all()),
+             "emails_about_it": export_notifications_about(TaskApplication.objects.filter(pk=a.pk))}
+            for a in TaskApplication.objects.filter(applicant=user).select_related("task")
+            .prefetch_related("messages", "status_changes")
         ],
         "ideas": [{"title": i.title, "description": i.description, "status": i.get_status_display(),
-                   "answer": i.answer} for i in Idea.objects.filter(proposer=user)],
+                   "answer": i.answer, "submitted": i.created_at.isoformat(),
+                   "status_history": status_history(i.status_changes.all()),
+                   "emails_about_it": export_notifications_about(Idea.objects.filter(pk=i.pk))}
+                  for i in Idea.objects.filter(proposer=user).prefetch_related("status_changes")],
         "event_signups": [{"event": s.event.title, "at": s.created_at.isoformat()}
                           for s in EventSignup.objects.filter(user=user).select_related("event")],
         "saved_searches": [{"name": s.name, "query": s.query} for s in SavedSearch.objects.filter(user=user)],
@@ -45,9 +60,14 @@ def erase(user, dry_run: bool) -> list[str]:
     if searches.exists():
         changes.append(_("%(n)s gemt(e) søgning(er) slettes.") % {"n": searches.count()})
     if not dry_run:
+        redact_about(applications, user=user)
+        redact_about(ideas, user=user)
         ApplicationMessage.objects.filter(application__applicant=user, from_staff=False).update(body="–")
+        redact_rows(ApplicationMessage.objects.filter(application__applicant=user), ["body"], user=user)
+        redact_rows(ApplicationStatusChange.objects.filter(subject__applicant=user), ["reason"], user=user)
         applications.update(message="–", availability="–", applicant=None, anonymised_at=timezone.now())
-        redact_rows(ideas, ["title", "description"], user=user)
+        redact_rows(ideas, ["title", "description", "answer"], user=user)
+        redact_rows(IdeaStatusChange.objects.filter(subject__proposer=user), ["reason"], user=user)
         ideas.update(proposer=None)
         signups.delete()
         searches.delete()

@@ -73,6 +73,42 @@ def redact_rows(queryset, fields, *, user: User) -> int:
     return written
 
 
+def _about(model_class, queryset):
+    from django.contrib.contenttypes.models import ContentType
+
+    ct = ContentType.objects.get_for_model(queryset.model)
+    return model_class.objects.filter(content_type=ct, object_id__in=[str(pk) for pk in queryset.values_list("pk", flat=True)])
+
+
+def notifications_about(queryset):
+    """E-mails about the rows of ``queryset`` (to anybody: the person, staff): for apps' export and erase."""
+    return _about(Notification, queryset)
+
+
+def export_notifications_about(queryset) -> list[dict]:
+    return [{"kind": n.kind, "subject": n.subject, "to": n.to_email if n.recipient_id is None else n.recipient.get_full_name(),
+             "body": n.body_text, "status": n.get_status_display(), "created": _iso(n.created_at)}
+            for n in notifications_about(queryset).select_related("recipient").order_by("created_at")]
+
+
+def redact_about(queryset, *, user: User) -> None:
+    """Strip the person from the e-mails about the rows of ``queryset`` and delete the PDFs rendered of them (files
+    after commit); an app re-requests a PDF it must keep once the rows are anonymous."""
+    redact_rows(notifications_about(queryset), ["subject", "body_text", "body_html"], user=user)
+    for document in _about(Document, queryset):
+        if document.file:
+            transaction.on_commit(lambda name=document.file.name, storage=document.file.storage: storage.delete(name))
+        document.delete()
+
+
+def status_history(changes) -> list[dict]:
+    """A case's status changes for an export: labels from the case's status choices, when and why."""
+    rows = list(changes)
+    labels = dict(rows[0].subject._meta.get_field("status").choices) if rows else {}
+    return [{"from": str(labels.get(c.from_status, c.from_status)), "to": str(labels.get(c.to_status, c.to_status)),
+             "at": _iso(c.created_at), "reason": c.reason} for c in rows]
+
+
 def export_user_data(user: User) -> dict:
     """Everything the portal holds about ``user``, JSON-serialisable; each app's part under its own key."""
     from allauth.account.models import EmailAddress
@@ -91,7 +127,8 @@ def export_user_data(user: User) -> dict:
                            for a in Authenticator.objects.filter(user=user).order_by("created_at")],
         "linked_logins": [{"provider": s.provider, "uid": s.uid, "last_login": _iso(s.last_login)}
                           for s in SocialAccount.objects.filter(user=user)],
-        "emails_sent": [{"kind": n.kind, "subject": n.subject, "status": n.status, "sent_at": _iso(n.sent_at)}
+        "emails_sent": [{"kind": n.kind, "subject": n.subject, "status": n.get_status_display(), "sent_at": _iso(n.sent_at),
+                         "created": _iso(n.created_at)}
                         for n in _notifications(user).order_by("-created_at")[:1000]],
         "access_log": [{"who": a.actor.get_full_name(), "when": a.at.isoformat(), "why": a.reason}
                        for a in PersonalDataAccess.objects.filter(subject=user).select_related("actor")],
@@ -132,6 +169,7 @@ def _erase_core(user: User) -> None:
     RoleAssignment.objects.filter(user=user).delete()
     notifications = _notifications(user)
     notifications.exclude(status=Notification.Status.SENT).delete()
+    redact_rows(notifications, ["subject"], user=user)
     notifications.update(recipient=None, to_email=f"slettet-{user.pk}@invalid.example", body_text="", body_html="")
     for document in Document.objects.filter(kind="accounts.my_data", object_id=str(user.pk)):
         if document.file:

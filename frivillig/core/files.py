@@ -60,17 +60,42 @@ def validate_upload(upload, *, allowed: dict | None = None, max_bytes: int | Non
     return mime
 
 
+# Decoding an image takes memory by its pixels, not by its file size: a 73 KB PNG can be 9000 × 9000 pixels.
+# The size in the header is checked before anything is decoded. 40 megapixels is far above any photo a citizen
+# attaches (a 24-megapixel camera) and costs at most ~160 MB to re-encode.
+MAX_IMAGE_PIXELS = 40_000_000
+
+
+def _image_error():
+    return ValidationError(
+        _("Billedet er for stort (højst %(mp)s megapixel). Gem det i en mindre opløsning, og prøv igen.")
+        % {"mp": MAX_IMAGE_PIXELS // 1_000_000}, code="too_many_pixels")
+
+
 def strip_image_metadata(upload):
-    """Re-encode a PNG/JPEG without metadata (EXIF, GPS). Returns a new in-memory upload."""
-    from PIL import Image
+    """Re-encode a PNG/JPEG without metadata (EXIF, GPS, text chunks, ICC). Refuses images above MAX_IMAGE_PIXELS
+    before decoding them. Returns a new in-memory upload."""
+    from PIL import Image, UnidentifiedImageError
 
     upload.seek(0)
-    with Image.open(upload) as img:
-        fmt = img.format
-        clean = Image.new(img.mode, img.size)
-        clean.putdata(list(img.getdata()))
+    try:
+        with Image.open(upload) as img:  # reads the header only
+            width, height = img.size
+            if width * height > MAX_IMAGE_PIXELS:
+                raise _image_error()
+            fmt = img.format
+            img.load()
+            clean = Image.new(img.mode, img.size)
+            clean.paste(img)  # pixels only: nothing of img.info (metadata) comes along
+            if img.mode == "P" and img.getpalette():
+                clean.putpalette(img.getpalette())
         out = io.BytesIO()
         clean.save(out, format=fmt)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise _image_error() from None
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        raise ValidationError(_("Billedet kan ikke læses. Prøv at gemme det igen som PNG eller JPEG."),
+                              code="bad_image") from None
     size = out.tell()
     out.seek(0)
     mime = "image/png" if fmt == "PNG" else "image/jpeg"

@@ -87,14 +87,36 @@ def message_id(notification) -> str:
     return f"<notification-{notification.pk}@{domain}>"
 
 
+# A mail that cannot be sent is tried this many times in all, further apart each time (RETRY_SECONDS doubled per
+# attempt, at most RETRY_MAX_SECONDS), then marked failed for good and listed for the Culture department.
+MAX_ATTEMPTS = 5
+RETRY_SECONDS = 60
+RETRY_MAX_SECONDS = 3600
+
+
+class DeliveryFailed(Exception):
+    """Sending failed; the attempt and the reason are already saved. ``final``: no more attempts."""
+
+    def __init__(self, notification_id: int, attempts: int, final: bool, error: str):
+        super().__init__(error)
+        self.notification_id, self.attempts, self.final = notification_id, attempts, final
+
+
+def retry_delay(attempts: int) -> int:
+    return min(RETRY_SECONDS * 2 ** max(attempts - 1, 0), RETRY_MAX_SECONDS)
+
+
 def deliver(notification_id: int) -> bool:
     """Send one pending notification; True if it was sent now. Safe to call twice: the row is locked and
-    only a pending notification is sent."""
+    only a pending notification is sent. A failure is saved (attempts, error, and FAILED after MAX_ATTEMPTS) and
+    committed before DeliveryFailed is raised, so that the caller's retry sees it."""
     from django.core.mail import EmailMultiAlternatives
+    from django.utils import timezone
 
+    failure = None
     with transaction.atomic():
         n = Notification.objects.select_for_update(skip_locked=True).filter(pk=notification_id).first()
-        if n is None or n.status == Notification.Status.SENT:
+        if n is None or n.status != Notification.Status.PENDING:
             return False
         n.attempts += 1
         message = EmailMultiAlternatives(n.subject, n.body_text, settings.DEFAULT_FROM_EMAIL, [n.to_email],
@@ -103,15 +125,22 @@ def deliver(notification_id: int) -> bool:
             message.attach_alternative(n.body_html, "text/html")
         try:
             message.send()
-        except Exception as exc:  # noqa: BLE001 - recorded and retried by the task
-            n.status = Notification.Status.FAILED
-            n.error = str(exc)[:2000]
+        except Exception as exc:  # noqa: BLE001 - saved here, retried by the task
+            n.error = f"{type(exc).__name__}: {exc}"[:2000]
+            if n.attempts >= MAX_ATTEMPTS:
+                n.status = Notification.Status.FAILED
             n.save(update_fields=["status", "error", "attempts"])
-            raise
-        from django.utils import timezone
+            failure = DeliveryFailed(n.pk, n.attempts, n.status == Notification.Status.FAILED, n.error)
+            log.warning("E-mail %s not sent (attempt %s): %s", n.pk, n.attempts, n.error)
+        else:
+            n.status = Notification.Status.SENT
+            n.sent_at = timezone.now()
+            n.error = ""
+            n.save(update_fields=["status", "sent_at", "error", "attempts"])
+            return True
+    raise failure
 
-        n.status = Notification.Status.SENT
-        n.sent_at = timezone.now()
-        n.error = ""
-        n.save(update_fields=["status", "sent_at", "error", "attempts"])
-        return True
+
+def undelivered():
+    """E-mails not (yet) delivered after at least one attempt, newest first: for the Culture department's list."""
+    return Notification.objects.filter(attempts__gt=0).exclude(status=Notification.Status.SENT).order_by("-created_at")

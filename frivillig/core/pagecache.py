@@ -24,6 +24,7 @@ import time
 import uuid
 from collections import OrderedDict
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -122,7 +123,8 @@ def shareable_request(request) -> bool:
 
 
 def _page_key(namespace: str, request) -> str:
-    query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
+    # Re-encoded, so that a value holding "&" or "=" (?by=holte%26timer%3D8) cannot spell another query's key.
+    query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
     parts = [request.path, query, get_language() or "", request.headers.get("X-Requested-With", ""),
              timezone.localdate().isoformat()]
     return f"pagecache:{namespace}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()

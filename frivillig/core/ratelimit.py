@@ -55,3 +55,9 @@ def exceeded(request, action: str, *, per_user: str | None = None, per_ip: str |
     if per_user and user is not None and user.is_authenticated:
         over |= _hit(f"{action}:user:{user.pk}", per_user)
     return over
+
+
+def upload_exceeded(request, action: str, *, per_user: str = "20/h", per_ip: str = "60/h") -> bool:
+    """For views that take files: count a request that carries any, before the form decodes them (decoding an image
+    is the expensive part). True when a limit is exceeded."""
+    return bool(request.FILES) and exceeded(request, f"{action}.upload", per_user=per_user, per_ip=per_ip)

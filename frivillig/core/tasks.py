@@ -3,9 +3,15 @@ from celery import shared_task
 from . import notify, pdf
 
 
-@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(bind=True, max_retries=notify.MAX_ATTEMPTS)
 def send_notification(self, notification_id: int):
-    return notify.deliver(notification_id)
+    """Send; on failure retry later (backoff up to a cap) until notify.MAX_ATTEMPTS attempts are used."""
+    try:
+        return notify.deliver(notification_id)
+    except notify.DeliveryFailed as failure:
+        if failure.final:
+            return False
+        raise self.retry(countdown=notify.retry_delay(failure.attempts)) from failure
 
 
 @shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
@@ -23,8 +29,8 @@ def resend_pending_notifications():
     from .models import Notification
 
     cutoff = timezone.now() - timedelta(minutes=10)
-    ids = list(Notification.objects.filter(status__in=["pending", "failed"], created_at__lt=cutoff,
-                                            attempts__lt=5).values_list("pk", flat=True)[:500])
+    ids = list(Notification.objects.filter(status=Notification.Status.PENDING, created_at__lt=cutoff,
+                                            attempts__lt=notify.MAX_ATTEMPTS).values_list("pk", flat=True)[:500])
     for pk in ids:
         send_notification.delay(pk)
     return len(ids)

@@ -5,12 +5,17 @@ import importlib
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
-from . import pdf
+from frivillig.accounts.roles import is_culture_admin
+
+from . import notify, pdf
+from .audit import log_access
+from .decorators import role_required
 from .files import attachment_response
 from .models import Document
 from .registry import staff_sections_for
@@ -95,6 +100,16 @@ def document(request, uuid):
 
 def error_400(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+@role_required(is_culture_admin)
+def undelivered(request):
+    """E-mails the portal could not send, with the reason: the Culture department can contact the person another way.
+    Recipients' addresses are personal data: the access is logged."""
+    page = Paginator(notify.undelivered().select_related("recipient"), 50).get_page(request.GET.get("side"))
+    log_access(actor=request.user, subjects=[n.recipient_id for n in page], reason="Ikke leverede e-mails",
+               request=request)
+    return render(request, "core/undelivered.html", {"page": page, "max_attempts": notify.MAX_ATTEMPTS})
 
 
 def error_403(request, exception=None):

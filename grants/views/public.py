@@ -81,6 +81,9 @@ def step(request, pk, step):
     if application.status != Status.DRAFT:
         return redirect(application)
     index, key, title, following = _step_of(step)
+    if ratelimit.upload_exceeded(request, "grants.attachment"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:step", pk=application.pk, step=step)
     draft_only = request.POST.get("action") == "gem"
     form = _form_for(key, application, request.user, request.POST or None, request.FILES or None, draft_only=draft_only)
     if request.method == "POST":
@@ -150,6 +153,9 @@ def withdraw(request, pk):
 @login_required
 def report(request, pk):
     application = queries.access_own_application(request.user, pk)
+    if ratelimit.upload_exceeded(request, "grants.report"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:report", pk=application.pk)
     form = ReportForm(request.POST or None, request.FILES or None)
     if actions.save_form(request, form, services.submit_report, application=application, as_data=True):
         messages.success(request, _("Tak for afrapporteringen. Kulturforvaltningen gennemgår den."))

@@ -17,7 +17,7 @@ from frivillig.core.files import attachment_response
 
 from .. import queries, services
 from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, ReasonForm, ReviewForm
-from ..models import Meeting, MeetingDocument, Priority, Proposal
+from ..models import Proposal
 from ..workflow import is_member
 
 _members = role_required(is_member)
@@ -78,13 +78,13 @@ def _priority(request, p, review_form=None, decision_form=None):
 
 @_members
 def priority(request, pk):
-    return _priority(request, get_object_or_404(Priority.objects.select_related("proposal"), pk=pk))
+    return _priority(request, queries.access_priority(request.user, pk))
 
 
 @_members
 @require_POST
 def priority_review(request, pk):
-    p = get_object_or_404(Priority, pk=pk)
+    p = queries.access_priority(request.user, pk)
     form = ReviewForm(request.POST, prefix="review")
     if actions.save_form(request, form, services.review, priority=p):
         messages.success(request, _("Din anbefaling er gemt."))
@@ -95,7 +95,7 @@ def priority_review(request, pk):
 @_members
 @require_POST
 def priority_decide(request, pk):
-    p = get_object_or_404(Priority, pk=pk)
+    p = queries.access_priority(request.user, pk)
     form = DecisionForm(request.POST, prefix="decision")
     if actions.save_form(request, form, services.decide_priority, priority=p):
         messages.success(request, _("Styregruppens beslutning er registreret."))
@@ -105,7 +105,7 @@ def priority_decide(request, pk):
 
 @_members
 def meeting(request, pk):
-    m = get_object_or_404(Meeting.objects.select_related("body"), pk=pk)
+    m = queries.access_meeting(request.user, pk)
     return render(request, "network/meeting.html", {
         "meeting": m, "items": m.agenda.select_related("proposal"), "documents": m.documents.all(),
         "agenda_pdf": pdf.request("network.agenda", obj=m, version=str(m.agenda.count())),
@@ -132,18 +132,18 @@ def _ical(meetings, filename):
 
 @_members
 def meeting_ical(request, pk):
-    return _ical([get_object_or_404(Meeting, pk=pk)], f"moede-{pk}.ics")
+    return _ical([queries.access_meeting(request.user, pk)], f"moede-{pk}.ics")
 
 
 @_members
 def meetings_ical(request):
     """All meetings of the steering group and the network, for members' calendars."""
-    return _ical(Meeting.objects.filter(starts_at__gte=timezone.now() - timedelta(days=60)), "moeder.ics")
+    return _ical(queries.meetings_for(request.user).filter(starts_at__gte=timezone.now() - timedelta(days=60)), "moeder.ics")
 
 
 @_members
 def meeting_document(request, pk):
-    doc = get_object_or_404(MeetingDocument, pk=pk)
+    doc = queries.access_meeting_document(request.user, pk)
     return attachment_response(doc.file, doc.file.name.rsplit("/", 1)[-1])
 
 

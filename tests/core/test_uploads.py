@@ -37,3 +37,52 @@ def test_uploads_refused_by_content_and_extension(name, data, code):
     with pytest.raises(ValidationError) as exc:
         clean_upload(SimpleUploadedFile(name, data))
     assert exc.value.code == code
+
+
+CLEAN_IN_A_FRESH_PROCESS = """
+import resource, sys, time
+import django
+django.setup()
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from frivillig.core.files import clean_upload
+data = open(sys.argv[1], "rb").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.monotonic()
+try:
+    clean_upload(SimpleUploadedFile("billede.png", data))
+    result = "accepted"
+except ValidationError as exc:
+    result = exc.code
+print(result, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024, time.monotonic() - started)
+"""
+
+
+def _clean_measured(tmp_path, image) -> tuple[str, int, float]:
+    """Clean an upload in a fresh process: (result, extra peak memory in MB, seconds)."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "billede.png"
+    image.save(path, format="PNG")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "frivillig.settings.test"}
+    out = subprocess.run([sys.executable, "-c", CLEAN_IN_A_FRESH_PROCESS, str(path)], capture_output=True, text=True,
+                         env=env, check=True, timeout=120).stdout.split()
+    return out[0], int(out[1]), float(out[2])
+
+
+def test_a_tiny_file_of_huge_dimensions_is_refused_before_decoding(tmp_path):
+    """Pen-test row 8: a 9000 × 9000 PNG of a few KB would take gigabytes to re-encode."""
+    bomb = Image.new("1", (9000, 9000))
+    result, megabytes, seconds = _clean_measured(tmp_path, bomb)
+    assert (tmp_path / "billede.png").stat().st_size < 100_000
+    assert result == "too_many_pixels"
+    assert megabytes < 20 and seconds < 1
+
+
+def test_a_large_photo_is_re_encoded_in_bounded_memory(tmp_path):
+    """5000 × 5000 (25 megapixels, allowed): 2 GB before, now about two copies of the pixels (75 MB each)."""
+    result, megabytes, _seconds = _clean_measured(tmp_path, Image.new("RGB", (5000, 5000), (10, 120, 200)))
+    assert result == "accepted"
+    assert megabytes < 300

@@ -15,6 +15,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_proposal_becomes_this_years_priority(page, live_server, axe, network_member, culture_admin, steering_member,
                                               citizen):
     load_reference()
+    from network import services
+
+    # The Culture department's area chief chairs the steering group and adopts priorities.
+    services.add_member(actor=culture_admin, body=Body.objects.get(kind="steering"), user=culture_admin,
+                        area="culture", is_chair=True)
     now = timezone.now()
     Meeting.objects.create(body=Body.objects.get(kind="steering"), title="Styregruppemøde i december", place="Rådhuset",
                            starts_at=now + timedelta(days=14), ends_at=now + timedelta(days=14, hours=2))

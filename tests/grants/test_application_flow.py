@@ -121,3 +121,16 @@ def test_withdraw_before_decision(client, submitted):
     client.post(f"/puljer/ansoegninger/{submitted.pk}/traek-tilbage/")
     submitted.refresh_from_db()
     assert submitted.status == Status.WITHDRAWN
+
+
+def test_attachment_uploads_are_rate_limited(client, pool, association_rep):
+    """Pen-test row 8: any verified citizen could send image after image to be decoded."""
+    client.force_login(association_rep)
+    client.post("/puljer/lokale/ansoeg/")
+    application = GrantApplication.objects.get()
+    for number in range(21):
+        response = step(client, application, "beloeb", {"amount_requested": "1000", "attachment_title": f"Bilag {number}",
+                                                        "action": "gem"},
+                        {"attachment": SimpleUploadedFile(f"b{number}.pdf", MINIMAL_PDF)})
+    assert Attachment.objects.count() == 20
+    assert "mange gange på kort tid" in client.get(response["Location"]).content.decode()

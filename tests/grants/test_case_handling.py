@@ -176,3 +176,21 @@ def test_personal_data_erase_keeps_decided_cases(submitted, culture_admin, assoc
     assert not GrantApplication.objects.filter(pk=draft.pk).exists()
     submitted.refresh_from_db()
     assert submitted.applicant is None and submitted.contact_email == "" and submitted.status == Status.APPROVED
+
+
+def test_a_decision_at_new_year_books_in_the_year_the_budget_was_checked(pool, association_rep, culture_admin):
+    """Pen-test row 10: at 23:30 UTC on 31 December it is already 1 January in Copenhagen. The check used the local
+    year and the booking the UTC year, so a full pool could be committed twice."""
+    from freezegun import freeze_time
+
+    pool.yearly_budget = Decimal("25000")
+    pool.save()
+    first = make_application(pool, association_rep, amount="25000", title="Nytårsfest")
+    second = make_application(pool, association_rep, amount="25000", title="Nytårskur")
+    with freeze_time("2026-12-31 23:30:00+00:00"):
+        services.decide(actor=culture_admin, application=first, outcome=Status.APPROVED, amount=Decimal("25000"))
+        with pytest.raises(ValidationError, match=r"Puljen har kun 0(\.00)? kr. tilbage i 2027"):
+            services.decide(actor=culture_admin, application=second, outcome=Status.APPROVED, amount=Decimal("25000"))
+    first.refresh_from_db()
+    assert first.budget_year == 2027
+    assert GrantApplication.objects.filter(status__in=["approved"]).count() == 1

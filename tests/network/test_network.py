@@ -80,6 +80,7 @@ def test_citizen_cannot_see_internal_pages(client, bodies, network_member, citiz
 
 
 def test_review_decide_and_public_page(client, bodies, steering_member, culture_admin):
+    services.add_member(actor=culture_admin, body=bodies["steering"], user=culture_admin, area="culture", is_chair=True)
     priority = services.propose_priority(actor=culture_admin, title="Flere unge frivillige", description="d",
                                          year=timezone.localdate().year)
     services.review(actor=steering_member, priority=priority, recommendation="support", comment="Ja")
@@ -228,3 +229,50 @@ def test_only_the_culture_department_writes_agreement_versions(client, bodies, p
                                           period_end=timezone.localdate() + timedelta(days=1), annual_grant=1,
                                           contacts="x", is_published=True, centre_obligations=["y"],
                                           municipality_obligations=[])
+
+
+def _steering_members(bodies, culture_admin, n):
+    from tests.factories import UserFactory
+
+    members = [UserFactory() for _ in range(n)]
+    for member in members:
+        services.add_member(actor=culture_admin, body=bodies["steering"], user=member, area="social")
+        invalidate(member)
+    return members
+
+
+def test_one_steering_member_cannot_adopt_a_priority_alone(client, bodies, culture_admin):
+    """Pen-test row 12: 1 of 4 reviews was enough, and the priority went public."""
+    member, *_others = _steering_members(bodies, culture_admin, 4)
+    priority = services.propose_priority(actor=member, title="Ensom beslutning", description="d", year=2026)
+    services.review(actor=member, priority=priority, recommendation="support")
+    for actor in (member, culture_admin):
+        with pytest.raises(ValidationError, match="vedtages af styregruppens formand, eller når 3 .* \\(nu 1\\)"):
+            services.decide_priority(actor=actor, priority=priority, to=Priority.Status.ADOPTED, reason="Jeg vil")
+    priority.refresh_from_db()
+    assert priority.status == Priority.Status.UNDER_REVIEW
+    assert "Ensom beslutning" not in client.get("/netvaerk/indsatsomraader/").content.decode()
+
+
+def test_the_quorum_set_by_the_culture_department_adopts_without_the_chair(bodies, culture_admin):
+    members = _steering_members(bodies, culture_admin, 4)
+    Body.objects.filter(kind="steering").update(adoption_quorum=3)
+    priority = services.propose_priority(actor=members[0], title="Fælles beslutning", description="d", year=2026)
+    for member in members[:2]:
+        services.review(actor=member, priority=priority, recommendation="support")
+    with pytest.raises(ValidationError):
+        services.decide_priority(actor=members[0], priority=priority, to=Priority.Status.ADOPTED, reason="To af fire")
+    services.review(actor=members[2], priority=priority, recommendation="support")
+    services.decide_priority(actor=members[0], priority=priority, to=Priority.Status.ADOPTED, reason="Tre af fire")
+    priority.refresh_from_db()
+    assert priority.status == Priority.Status.ADOPTED
+
+
+def test_the_chair_adopts(bodies, culture_admin):
+    chair, member = _steering_members(bodies, culture_admin, 2)
+    bodies["steering"].memberships.filter(user=chair).update(is_chair=True)
+    priority = services.propose_priority(actor=member, title="Formandens beslutning", description="d", year=2026)
+    services.review(actor=member, priority=priority, recommendation="support")
+    services.decide_priority(actor=chair, priority=priority, to=Priority.Status.ADOPTED, reason="Formanden beslutter")
+    priority.refresh_from_db()
+    assert priority.status == Priority.Status.ADOPTED

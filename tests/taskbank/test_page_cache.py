@@ -112,3 +112,19 @@ def test_signed_in_visitors_share_only_the_list_fragments_and_see_changes_at_onc
     TaskFactory(institution=institution, contact=institution_staff, title="Lektiehjælp i Holte", town="holte")
     page = client.get("/opgaver/?by=holte").content.decode()
     assert "Lektiehjælp i Holte" in page and "2 opgaver fundet" in page
+
+
+def test_a_value_holding_an_ampersand_does_not_share_a_key_with_a_real_query(task):
+    """Pen-test row 9: the key was the query joined with "&" and "=" unescaped, so one value could spell another
+    query and serve its page."""
+    from django.test import RequestFactory
+
+    from frivillig.core.pagecache import _page_key
+
+    factory = RequestFactory()
+    smuggled = factory.get("/opgaver/?by=holte%26timer%3D8%26zz%3DT")
+    real = factory.get("/opgaver/?by=holte&timer=8&zz=T")
+    assert _page_key("taskbank", smuggled) != _page_key("taskbank", real)
+    assert _page_key("taskbank", factory.get("/opgaver/?b=2&a=1")) == _page_key("taskbank", factory.get("/opgaver/?a=1&b=2"))
+    assert anonymous_get("/opgaver/?by=holte%26timer%3D8%26zz%3DT")[HEADER] == "miss"
+    assert anonymous_get("/opgaver/?by=holte&timer=8&zz=T")[HEADER] == "miss"

@@ -1,5 +1,5 @@
 """A second factor: optional for everybody, required for the Culture department and the steering group before
-they use the staff workspace (frivillig.accounts.middleware.RequireMFAForPrivilegedRoles)."""
+they use anything but public pages (frivillig.accounts.middleware.RequireMFAForPrivilegedRoles)."""
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -39,9 +39,10 @@ def test_optional_for_institution_staff_and_citizens(client, mfa_required, insti
     assert client.get("/konto/2fa/").status_code == 200  # anyone may choose it
 
 
-def test_only_the_staff_workspace_is_guarded(client, mfa_required, culture_admin):
+def test_everything_but_public_pages_and_the_setup_is_guarded(client, mfa_required, culture_admin):
+    """By role, not by URL prefix: tests/trust/test_second_factor_everywhere.py checks the whole URLconf."""
     client.force_login(culture_admin)
-    assert client.get("/konto/").status_code == 200
+    assert client.get("/konto/")["Location"].startswith("/konto/2fa/totp/activate")
     assert client.get("/").status_code == 200
 
 

@@ -1,4 +1,5 @@
-"""Every URL that takes an object id, requested as each persona: no unexpected 2xx."""
+"""Every URL that takes an object id, requested as each persona: no unexpected 2xx. The network's members see the
+network, the steering group's members the steering group (pen-test row 3)."""
 
 from datetime import timedelta
 
@@ -9,12 +10,12 @@ from frivillig.core import pdf
 from tests.factories import UserFactory
 
 PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other_institution_staff", "culture_admin",
-            "steering_member"]
+            "steering_member", "network_member"]
 
 
 @pytest.fixture
 def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
-          steering_member, association_rep, django_capture_on_commit_callbacks):
+          steering_member, network_member, association_rep, django_capture_on_commit_callbacks):
     from grants.models import Pool, Round
     from network.models import Body, Priority, Proposal
     from network.models import Meeting as NetMeeting
@@ -42,6 +43,12 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     meeting = NetMeeting.objects.create(body=Body.objects.get(kind="steering"), title="M", place="x",
                                         starts_at=now + timedelta(days=1), ends_at=now + timedelta(days=1, hours=1))
     priority = Priority.objects.create(year=now.year, title="Pri", description="d")
+    adopted = Priority.objects.create(year=now.year, title="Vedtaget", description="d", status=Priority.Status.ADOPTED)
+    network_meeting = NetMeeting.objects.create(body=Body.objects.get(kind="network"), title="Netværksmøde", place="x",
+                                                starts_at=now + timedelta(days=1), ends_at=now + timedelta(days=1, hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        steering_agenda = pdf.request("network.agenda", obj=meeting, version="x")
+        network_agenda = pdf.request("network.agenda", obj=network_meeting, version="x")
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from grants.models import Attachment
@@ -52,6 +59,8 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
 
     attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", MINIMAL_PDF))
     net_doc = MeetingDocument.objects.create(meeting=meeting, title="Bilag", file=SimpleUploadedFile("n.pdf", MINIMAL_PDF))
+    network_doc = MeetingDocument.objects.create(meeting=network_meeting, title="Bilag",
+                                                 file=SimpleUploadedFile("m.pdf", MINIMAL_PDF))
     hearing_doc = HearingDocument.objects.create(hearing=hearing, title="Udkast", file=SimpleUploadedFile("h.pdf", MINIMAL_PDF))
     process = Process.objects.create(slug="proces", title="Proces", description="d")
     strategy_meeting = StrategyMeeting.objects.create(process=process, kind="dialogue", title="Dialog", audience="Alle",
@@ -73,9 +82,15 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         letter.get_absolute_url(): {"citizen", "culture_admin"},
         f"/medarbejder/puljer/{pool.pk}/": {"culture_admin"},
         f"/medarbejder/hoeringer/{hearing.pk}/": {"culture_admin"},
-        proposal.get_absolute_url(): {"culture_admin", "steering_member"},
+        proposal.get_absolute_url(): {"culture_admin", "steering_member", "network_member"},
         meeting.get_absolute_url(): {"culture_admin", "steering_member"},
+        network_meeting.get_absolute_url(): {"culture_admin", "steering_member", "network_member"},
         priority.get_absolute_url(): {"culture_admin", "steering_member"},
+        adopted.get_absolute_url(): {"culture_admin", "steering_member", "network_member"},
+        steering_agenda.get_absolute_url(): {"culture_admin", "steering_member"},
+        network_agenda.get_absolute_url(): {"culture_admin", "steering_member", "network_member"},
+        f"/netvaerk/dokumenter/{network_doc.pk}/": {"culture_admin", "steering_member", "network_member"},
+        f"/netvaerk/moeder/{network_meeting.pk}/kalender.ics": {"culture_admin", "steering_member", "network_member"},
         f"/netvaerk/indsatsomraader/{priority.pk}/offentlig/": set(),  # not adopted: not public
         f"/puljer/bilag/{attachment.pk}/": {"citizen", "culture_admin"},
         f"/netvaerk/dokumenter/{net_doc.pk}/": {"culture_admin", "steering_member"},
@@ -105,3 +120,12 @@ def test_no_unexpected_access(client, request, world, persona):
         elif 200 <= status < 300:
             unexpected.append(f"{url}: {persona} got {status}")
     assert unexpected == []
+
+
+def test_a_network_members_calendar_holds_only_the_networks_meetings(client, world, network_member, steering_member):
+    client.force_login(network_member)
+    feed = client.get("/netvaerk/moeder/kalender.ics").content.decode()
+    assert "Netværksmøde" in feed and "SUMMARY:M\r" not in feed
+    client.force_login(steering_member)
+    feed = client.get("/netvaerk/moeder/kalender.ics").content.decode()
+    assert "Netværksmøde" in feed and "SUMMARY:M\r" in feed
