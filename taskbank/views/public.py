@@ -14,7 +14,7 @@ from frivillig.core.choices import Area, Town
 
 from .. import queries, services
 from ..filters import SORT, TaskFilter
-from ..forms import ApplicationForm, IdeaForm, MessageForm, SavedSearchForm
+from ..forms import ApplicationForm, IdeaForm, MessageForm, QuestionForm, SavedSearchForm
 from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
 
 
@@ -56,7 +56,7 @@ def task_detail(request, pk, slug=None):
     return render(request, "taskbank/task_detail.html", {
         "task": task, "places_left": services.places_left(task), "related": queries.related_tasks(task),
         "jsonld": queries.task_jsonld(task),
-        "form": ApplicationForm(), "own_application": own,
+        "form": ApplicationForm(), "own_application": own, "question_form": QuestionForm(),
         "verified": is_verified(request.user) if request.user.is_authenticated else False,
     })
 
@@ -64,15 +64,21 @@ def task_detail(request, pk, slug=None):
 @login_required
 def apply(request, pk):
     task = queries.access_public_task(pk)
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         if ratelimit.exceeded(request, "taskbank.apply", per_user="10/h", per_ip="30/h"):
             messages.error(request, ratelimit.MESSAGE)
         else:
             try:
                 application = services.apply(actor=request.user, task=task, **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.message_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    messages.error(request, " ".join(exc.messages))
+            except PermissionDenied as exc:
+                messages.error(request, str(exc))
             else:
                 messages.success(request, _("Tak for din ansøgning. Du får en bekræftelse på e-mail, og "
                                             "institutionen vender tilbage til dig."))
