@@ -51,7 +51,31 @@ def make_grants(n, pool, applicant):
         make_application(pool, applicant, amount="100", title=f"Projekt {i}")
 
 
-PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants"]
+def make_places(n):
+    from taskbank.models import GatheringPlace
+
+    GatheringPlace.objects.bulk_create([GatheringPlace(name=f"Sted {i}", address="Vej 1", town="holte")
+                                        for i in range(n)])
+
+
+def make_events(n):
+    from taskbank.models import Event, EventSignup
+
+    start = timezone.now() + timedelta(days=3)
+    for i in range(n):
+        event = Event.objects.create(title=f"Arrangement {i}", description="d", starts_at=start,
+                                     ends_at=start + timedelta(hours=2), place="x", town="holte", capacity=10)
+        EventSignup.objects.create(event=event, user=UserFactory())
+
+
+def make_organisations(n):
+    from tests.factories import AssociationFactory
+
+    for _i in range(n):
+        AssociationFactory(status="pending")
+
+
+PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "places", "staff_events", "organisations"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -70,6 +94,9 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
         "hearing": (lambda n: make_responses(n, hearing), None, "/hoeringer/perf-h/"),
         "grant_cases": (lambda n: make_grants(n, pool, citizen), culture_admin, f"/medarbejder/puljer/{pool.pk}/"),
         "my_grants": (lambda n: make_grants(n, pool, citizen), citizen, "/puljer/mine-ansoegninger/"),
+        "places": (make_places, None, "/samlingssteder/"),
+        "staff_events": (make_events, culture_admin, "/medarbejder/arrangementer/"),
+        "organisations": (make_organisations, culture_admin, "/medarbejder/organisationer/"),
     }
     create, user, url = setups[page]
     client.logout()
