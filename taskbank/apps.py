@@ -29,6 +29,10 @@ class TaskbankConfig(AppConfig):
             predicate=lambda u: is_culture_admin(u) or (is_association_rep(u) and is_task_poster(u)), order=30,
             description=_("Opret, redigér og aflys arrangementer.")))
         register_staff_section(StaffSection(
+            key="taskbank.import_offers", title=_("Foreningstilbud fra andre oversigter"),
+            url_name="taskbank:staff_import_offers", predicate=lambda u: is_culture_admin(u) or is_volunteer_centre(u),
+            order=36, description=_("Importér tilbud fra fx Socialkompas til foreningsoversigten.")))
+        register_staff_section(StaffSection(
             key="taskbank.places", title=_("Samlingssteder"), url_name="taskbank:staff_places",
             predicate=is_culture_admin, order=35,
             description=_("Steder, hvor borgere og foreninger mødes: adresse, åbningstider og hvem der mødes.")))

@@ -366,3 +366,25 @@ class SavedSearch(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DirectoryOffer(TimeStampedModel):
+    """An offer from a local association imported from a file (e.g. Socialkompas or the Volunteer Centre's list),
+    shown in the public directory with its source."""
+
+    organisation_name = models.CharField(_("forening"), max_length=200)
+    title = models.CharField(_("tilbud"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=4000)
+    town = models.CharField(_("by"), max_length=100, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    source = models.CharField(_("kilde"), max_length=100)
+    external_id = models.CharField(_("id hos kilden"), max_length=100, blank=True)
+    dedup_key = models.CharField(max_length=420, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["organisation_name", "title"]
+        verbose_name = _("tilbud i foreningsoversigten")
+        verbose_name_plural = _("tilbud i foreningsoversigten")
+
+    def __str__(self):
+        return f"{self.organisation_name}: {self.title}"

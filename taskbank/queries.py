@@ -251,3 +251,20 @@ def task_jsonld(task) -> str:
     }
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+
+
+def directory_offers():
+    from .models import DirectoryOffer
+
+    return DirectoryOffer.objects.order_by("organisation_name", "title")
+
+
+def directory_associations():
+    """Approved associations on the portal, with their number of open tasks."""
+    from frivillig.accounts.models import Organisation
+
+    return (Organisation.objects.filter(kind=Organisation.Kind.ASSOCIATION, status=Organisation.Status.APPROVED,
+                                        is_active=True)
+            .annotate(open_tasks=Count("tasks", filter=Q(tasks__status=Task.Status.PUBLISHED,
+                                                         tasks__expires_on__gte=timezone.localdate())))
+            .order_by("name"))

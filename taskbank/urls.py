@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import NewTasksAtomFeed, NewTasksFeed, event_ical, events_ical
-from .views import associations, public, staff
+from .views import associations, exchange, public, staff
 
 app_name = "taskbank"
 urlpatterns = [
@@ -42,6 +42,9 @@ urlpatterns = [
     path("medarbejder/samlingssteder/", associations.place_staff_list, name="staff_places"),
     path("medarbejder/samlingssteder/nyt/", associations.place_form, name="staff_place_create"),
     path("medarbejder/samlingssteder/<int:pk>/", associations.place_form, name="staff_place_edit"),
+    path("medarbejder/opgaver/<int:pk>/frivilligjob/", exchange.frivilligjob, name="staff_task_frivilligjob"),
+    path("medarbejder/foreningstilbud/import/", exchange.import_offers, name="staff_import_offers"),
+    path("foreninger/", exchange.directory, name="directory"),
     path("samlingssteder/", associations.place_list, name="place_list"),
     path("samlingssteder/<int:pk>/", associations.place_detail, name="place_detail"),
     path("medarbejder/ansoegninger/<int:pk>/", staff.application_detail, name="staff_application"),

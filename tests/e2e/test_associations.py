@@ -167,3 +167,41 @@ def test_association_journey(page, live_server, axe, citizen, culture_admin, ins
 
     page.goto(live_server.url + "/samlingssteder/")
     axe(page)
+
+
+def test_invitation_import_directory_and_frivilligjob_pages(page, live_server, axe, tmp_path, association,
+                                                            association_rep, other_citizen, culture_admin):
+    task = TaskFactory(institution=association, contact=association_rep, title="Bådvask i maj")
+    # A representative invites a member; the invited person accepts.
+    login_as(page, live_server, association_rep)
+    page.goto(live_server.url + f"/medarbejder/organisationer/{association.pk}/")
+    axe(page)
+    page.get_by_label("E-mail på den, du vil invitere").fill(other_citizen.email)
+    page.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text(f"Invitationen er sendt til {other_citizen.email}")).to_be_visible()
+    axe(page)
+    link = re.search(r"https?://\S+/organisationer/invitation/\S+/", mail.outbox[-1].body).group(0)
+    login_as(page, live_server, other_citizen)
+    page.goto(live_server.url + link[link.index("/organisationer/"):])
+    axe(page)
+    page.get_by_role("button", name="Acceptér invitationen").click()
+    expect(page.get_by_text("Du er nu medlem af Holte Roklub")).to_be_visible()
+    axe(page)
+
+    # The Culture department imports offers and sees the Frivilligjob.dk fields of a task.
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/foreningstilbud/import/")
+    axe(page)
+    csv_file = tmp_path / "tilbud.csv"
+    csv_file.write_text("forening;titel;by\nNærum Spejderne;Ledere til sommerlejr;Nærum\n", encoding="utf-8")
+    page.get_by_label("Kilde").fill("Socialkompas")
+    page.get_by_label("Fil (CSV eller JSON)").set_input_files(str(csv_file))
+    page.get_by_role("button", name="Importér").click()
+    expect(page.get_by_text("1 nye tilbud")).to_be_visible()
+    axe(page)
+    page.goto(live_server.url + "/foreninger/")
+    expect(page.get_by_text("Kilde: Socialkompas")).to_be_visible()
+    axe(page)
+    page.goto(live_server.url + f"/medarbejder/opgaver/{task.pk}/frivilligjob/")
+    expect(page.get_by_label("Tekst klar til at kopiere")).to_contain_text("Bådvask i maj")
+    axe(page)

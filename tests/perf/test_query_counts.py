@@ -75,7 +75,18 @@ def make_organisations(n):
         AssociationFactory(status="pending")
 
 
-PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "places", "staff_events", "organisations"]
+def make_offers(n):
+    from taskbank.models import DirectoryOffer
+    from tests.factories import AssociationFactory
+
+    DirectoryOffer.objects.bulk_create([DirectoryOffer(organisation_name=f"Forening {i}", title=f"Tilbud {i}",
+                                                       source="Socialkompas", dedup_key=f"{i}") for i in range(n)])
+    for _i in range(n):
+        AssociationFactory()
+
+
+PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "places", "staff_events", "organisations",
+         "directory"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -97,6 +108,7 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
         "places": (make_places, None, "/samlingssteder/"),
         "staff_events": (make_events, culture_admin, "/medarbejder/arrangementer/"),
         "organisations": (make_organisations, culture_admin, "/medarbejder/organisationer/"),
+        "directory": (make_offers, None, "/foreninger/"),
     }
     create, user, url = setups[page]
     client.logout()

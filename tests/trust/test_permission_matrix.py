@@ -79,6 +79,7 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         event.get_staff_url(): {"culture_admin"},
         f"/medarbejder/samlingssteder/{place.pk}/": {"culture_admin"},
         place.get_absolute_url(): everyone,
+        f"/medarbejder/opgaver/{task.pk}/frivilligjob/": {"institution_staff", "culture_admin"},
         # url: personas that may see it (2xx)
         task_application.get_absolute_url(): {"citizen"},
         task_application.get_staff_url(): {"institution_staff"},
