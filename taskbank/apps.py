@@ -7,7 +7,7 @@ class TaskbankConfig(AppConfig):
     verbose_name = _("Idé- og opgavebank")
 
     def ready(self):
-        from frivillig.accounts.roles import is_culture_admin, is_institution_staff
+        from frivillig.accounts.roles import is_association_rep, is_culture_admin, is_task_poster, is_volunteer_centre
         from frivillig.core.registry import (
             IndicatorSource,
             PersonalDataHandler,
@@ -22,13 +22,27 @@ class TaskbankConfig(AppConfig):
 
         register_staff_section(StaffSection(
             key="taskbank.tasks", title=_("Opgaver og ansøgninger"), url_name="taskbank:staff_home",
-            predicate=lambda u: is_institution_staff(u) or is_culture_admin(u), order=20,
+            predicate=lambda u: is_task_poster(u) or is_culture_admin(u) or is_volunteer_centre(u), order=20,
             description=_("Opret og offentliggør opgaver, og behandl ansøgninger fra frivillige.")))
+        register_staff_section(StaffSection(
+            key="taskbank.events", title=_("Arrangementer"), url_name="taskbank:staff_events",
+            predicate=lambda u: is_culture_admin(u) or (is_association_rep(u) and is_task_poster(u)), order=30,
+            description=_("Opret, redigér og aflys arrangementer.")))
+        register_staff_section(StaffSection(
+            key="taskbank.import_offers", title=_("Foreningstilbud fra andre oversigter"),
+            url_name="taskbank:staff_import_offers", predicate=lambda u: is_culture_admin(u) or is_volunteer_centre(u),
+            order=36, description=_("Importér tilbud fra fx Socialkompas til foreningsoversigten.")))
+        register_staff_section(StaffSection(
+            key="taskbank.places", title=_("Samlingssteder"), url_name="taskbank:staff_places",
+            predicate=is_culture_admin, order=35,
+            description=_("Steder, hvor borgere og foreninger mødes: adresse, åbningstider og hvem der mødes.")))
         register_staff_section(StaffSection(
             key="taskbank.ideas", title=_("Idéer fra borgere og foreninger"), url_name="taskbank:staff_ideas",
             predicate=is_culture_admin, order=25, description=_("Vurdér og besvar idéer.")))
         register_personal_data(PersonalDataHandler(key="taskbank", export=personal_data.export,
                                                    erase=personal_data.erase))
+        register_personal_data(PersonalDataHandler(key="taskbank.questions", export=personal_data.export_questions,
+                                                   erase=personal_data.erase_questions))
         register_retention("taskbank.applications", personal_data.purge_old_applications)
         register_retention("taskbank.event_signups", personal_data.purge_past_event_signups)
         for key, label, fn in indicators.SOURCES:

@@ -9,6 +9,7 @@ from .models import Competence, TargetGroup, Task
 from .queries import text_search
 
 HOURS = [("1", _("Højst 1 time")), ("2", _("Højst 2 timer")), ("4", _("Højst 4 timer")), ("8", _("Højst 8 timer"))]
+PROVIDERS = [("kommunal", _("Kommunal")), ("forening", _("Forening"))]
 # "Bedste match" first: a typed search is ranked unless the person picks another order; without search words
 # it lists the newest first (every task matches equally).
 SORT = [("relevans", _("Bedste match")), ("nyeste", _("Nyeste først")), ("frist", _("Udløber snart"))]
@@ -17,6 +18,8 @@ SORT = [("relevans", _("Bedste match")), ("nyeste", _("Nyeste først")), ("frist
 class TaskFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Søg efter opgaver"), method="filter_text",
                                   widget=forms.TextInput(attrs={"type": "search"}))
+    udbyder = django_filters.ChoiceFilter(choices=PROVIDERS, label=_("Hvem står bag"), empty_label=_("Alle"),
+                                          method="filter_provider")
     omraade = django_filters.ChoiceFilter(field_name="area", choices=Area.choices, label=_("Fagområde"),
                                           empty_label=_("Alle fagområder"))
     by = django_filters.ChoiceFilter(field_name="town", choices=Town.choices, label=_("By"),
@@ -45,6 +48,11 @@ class TaskFilter(django_filters.FilterSet):
     def filter_text(self, queryset, name, value):
         qs, self.search_query = text_search(queryset, value)
         return qs
+
+    def filter_provider(self, queryset, name, value):
+        """Municipal institutions' tasks or associations' tasks."""
+        kinds = {"kommunal": ["institution", "department"], "forening": ["association"]}[value]
+        return queryset.filter(institution__kind__in=kinds)
 
     def filter_target(self, queryset, name, value):
         return queryset.filter(target_groups__contains=[value])

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, Role, User
 
-from .models import Competence, Idea, TargetGroup, Task
+from .models import Competence, Event, GatheringPlace, Idea, TargetGroup, Task
 
 
 class TaskForm(forms.ModelForm):
@@ -18,7 +18,7 @@ class TaskForm(forms.ModelForm):
         model = Task
         fields = ["title", "summary", "description", "area", "town", "address", "target_groups", "competences",
                   "kind", "starts_on", "ends_on", "schedule", "hours_per_week", "volunteers_wanted", "min_age",
-                  "requires_child_certificate", "language_requirements", "contact", "expires_on"]
+                  "requires_child_certificate", "language_requirements", "contact", "expires_on", "gathering_place"]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -29,8 +29,9 @@ class TaskForm(forms.ModelForm):
     def __init__(self, *args, institution: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact"].queryset = User.objects.filter(
-            roles__role=Role.INSTITUTION_STAFF, roles__organisation=institution).distinct()
+            roles__role__in=[Role.INSTITUTION_STAFF, Role.ASSOCIATION_REP], roles__organisation=institution).distinct()
         self.fields["area"].initial = institution.area
+        self.fields["gathering_place"].queryset = GatheringPlace.objects.filter(is_published=True)
 
     def clean_expires_on(self):
         value = self.cleaned_data["expires_on"]
@@ -44,6 +45,81 @@ class ApplicationForm(forms.Form):
                               max_length=2000, widget=forms.Textarea(attrs={"rows": 5}))
     availability = forms.CharField(label=_("Hvornår kan du?"), max_length=300,
                                    help_text=_("Fx “hverdage efter kl. 14” eller “hver anden lørdag”."))
+    organisation = forms.ModelChoiceField(
+        label=_("Søg på vegne af"), queryset=Organisation.objects.none(), required=False,
+        empty_label=_("Mig selv"), help_text=_("En forening kan tage opgaven som gruppe."))
+    group_size = forms.IntegerField(label=_("Antal frivillige fra foreningen"), min_value=1, max_value=500,
+                                    initial=1, required=False,
+                                    help_text=_("Udfyldes, når du søger på vegne af en forening."))
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from frivillig.accounts.roles import approved_association_ids
+
+        ids = approved_association_ids(user) if user is not None else set()
+        if ids:
+            self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
+        else:
+            del self.fields["organisation"]
+            del self.fields["group_size"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("organisation") is None:
+            data["group_size"] = 1
+        elif not data.get("group_size"):
+            self.add_error("group_size", _("Skriv, hvor mange frivillige foreningen stiller med."))
+        return data
+
+
+class QuestionForm(forms.Form):
+    body = forms.CharField(label=_("Dit spørgsmål"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
+                           help_text=_("Sendes til opgavens kontaktperson, som svarer dig på e-mail."))
+
+
+class ModerationForm(forms.Form):
+    action = forms.ChoiceField(label=_("Handling"), widget=forms.RadioSelect, choices=[
+        ("send_back", _("Send tilbage til den, der har slået opgaven op")),
+        ("unpublish", _("Tag opgaven af portalen"))])
+    reason = forms.CharField(label=_("Begrundelse"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Sendes på e-mail til opgavens kontaktperson."))
+
+
+class EventForm(forms.ModelForm):
+    organiser = forms.ModelChoiceField(label=_("Arrangør"), queryset=Organisation.objects.none(), required=False,
+                                       empty_label=_("Kulturforvaltningen"))
+
+    class Meta:
+        model = Event
+        fields = ["title", "description", "starts_at", "ends_at", "place", "town", "capacity", "gathering_place",
+                  "is_published"]
+        widgets = {
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, organisers, allow_none: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = organisers
+        self.fields["organiser"].required = not allow_none
+        if self.instance.pk:
+            self.fields["organiser"].initial = self.instance.organiser_id
+        self.fields["gathering_place"].queryset = GatheringPlace.objects.filter(is_published=True)
+        self.order_fields(["title", "organiser"])
+
+
+class CancelEventForm(forms.Form):
+    reason = forms.CharField(label=_("Hvorfor aflyses arrangementet?"), max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 3}), help_text=_("Sendes til alle tilmeldte."))
+
+
+class GatheringPlaceForm(forms.ModelForm):
+    class Meta:
+        model = GatheringPlace
+        fields = ["name", "description", "address", "town", "opening_hours", "who_meets", "organisation",
+                  "is_published"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "who_meets": forms.Textarea(attrs={"rows": 3})}
 
 
 class MessageForm(forms.Form):

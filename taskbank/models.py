@@ -41,6 +41,7 @@ class Competence(models.TextChoices):
 class Task(TimeStampedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Kladde")
+        IN_REVIEW = "in_review", _("Afventer godkendelse")
         PUBLISHED = "published", _("Offentliggjort")
         PAUSED = "paused", _("Sat på pause")
         FILLED = "filled", _("Besat")
@@ -52,9 +53,10 @@ class Task(TimeStampedModel):
         ONE_OFF = "one_off", _("Enkeltstående")
         ONGOING = "ongoing", _("Løbende")
 
+    # Who stands behind the task: a municipal institution or an (approved) association.
     institution = models.ForeignKey("accounts.Organisation", on_delete=models.PROTECT, related_name="tasks",
-                                    verbose_name=_("institution"),
-                                    limit_choices_to={"kind": "institution"})
+                                    verbose_name=_("står bag"),
+                                    limit_choices_to={"kind__in": ["institution", "association"]})
     title = models.CharField(_("titel"), max_length=160)
     summary = models.CharField(_("kort beskrivelse"), max_length=300)
     description = models.TextField(_("beskrivelse"))
@@ -80,6 +82,8 @@ class Task(TimeStampedModel):
     contact = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contact_tasks",
                                 verbose_name=_("kontaktperson"))
     expires_on = models.DateField(_("udløbsdato"), help_text=_("Efter denne dato vises opgaven ikke længere."))
+    gathering_place = models.ForeignKey("GatheringPlace", null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="tasks", verbose_name=_("samlingssted"))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, db_index=True)
     closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
@@ -122,6 +126,17 @@ class Task(TimeStampedModel):
     def is_open(self):
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_municipal(self):
+        """Municipal tasks carry the note about unemployment benefit and early retirement pay."""
+        return self.institution.is_municipal
+
+    @property
+    def provider_label(self):
+        from django.utils.translation import gettext
+
+        return gettext("Kommunal") if self.is_municipal else gettext("Forening")
+
     def target_group_labels(self):
         return [TargetGroup(v).label for v in self.target_groups]
 
@@ -146,6 +161,10 @@ class TaskApplication(TimeStampedModel):
                                   related_name="task_applications", verbose_name=_("ansøger"))
     message = models.TextField(_("besked"), max_length=2000)
     availability = models.CharField(_("hvornår kan du"), max_length=300)
+    # An association can take on a task as a group: the application is on its behalf, for group_size volunteers.
+    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="task_applications", verbose_name=_("på vegne af forening"))
+    group_size = models.PositiveSmallIntegerField(_("antal frivillige"), default=1)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.SUBMITTED, db_index=True)
     decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
     certificate_checked_on = models.DateField(_("børneattest indhentet og vurderet"), null=True, blank=True)
@@ -166,6 +185,8 @@ class TaskApplication(TimeStampedModel):
                          condition=Q(status__in=["submitted", "in_dialogue"])),
         ]
         constraints = [
+            models.CheckConstraint(condition=Q(group_size__gte=1), name="taskapp_group_size_positive",
+                                   violation_error_message=_("Antallet af frivillige skal være mindst 1.")),
             models.UniqueConstraint(fields=["task", "applicant"], condition=~Q(status="withdrawn"),
                                     name="one_active_application_per_task",
                                     violation_error_message=_("Du har allerede søgt denne opgave.")),
@@ -235,6 +256,52 @@ class IdeaStatusChange(StatusChangeBase):
     subject = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
 
 
+class TaskQuestion(models.Model):
+    """A question to a task's contact before applying. The contact answers by e-mail (reply-to the asker);
+    the contact's address is never shown to the asker."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="questions", verbose_name=_("opgave"))
+    asker = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                              related_name="task_questions", verbose_name=_("spørger"))
+    body = models.TextField(_("spørgsmål"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("spørgsmål til opgave")
+        verbose_name_plural = _("spørgsmål til opgaver")
+
+    def __str__(self):
+        return f"{self.task}: {self.body[:40]}"
+
+
+class GatheringPlace(TimeStampedModel):
+    """A local gathering place (samlingssted) where people are invited in."""
+
+    name = models.CharField(_("navn"), max_length=160)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    address = models.CharField(_("adresse"), max_length=200)
+    town = models.CharField(_("by"), max_length=20, choices=Town)
+    opening_hours = models.CharField(_("åbningstider"), max_length=300, blank=True,
+                                     help_text=_("Fx “mandag–fredag kl. 9–16, lørdag kl. 10–14”."))
+    who_meets = models.TextField(_("hvem mødes her"), blank=True,
+                                 help_text=_("Fx foreninger, klubber og grupper, der bruger stedet."))
+    organisation = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="gathering_places", verbose_name=_("drives af"))
+    is_published = models.BooleanField(_("vises offentligt"), default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("samlingssted")
+        verbose_name_plural = _("samlingssteder")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("taskbank:place_detail", args=[self.pk])
+
+
 class Event(TimeStampedModel):
     title = models.CharField(_("titel"), max_length=160)
     description = models.TextField(_("beskrivelse"))
@@ -246,6 +313,10 @@ class Event(TimeStampedModel):
     organiser = models.ForeignKey("accounts.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
                                   related_name="events", verbose_name=_("arrangør"))
     is_published = models.BooleanField(_("offentliggjort"), default=True)
+    gathering_place = models.ForeignKey(GatheringPlace, null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="events", verbose_name=_("samlingssted"))
+    cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True)
+    cancel_reason = models.TextField(_("årsag til aflysning"), blank=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -260,6 +331,13 @@ class Event(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("taskbank:event_detail", args=[self.pk])
+
+    def get_staff_url(self):
+        return reverse("taskbank:staff_event_edit", args=[self.pk])
+
+    @property
+    def is_cancelled(self):
+        return self.cancelled_at is not None
 
 
 class EventSignup(models.Model):
@@ -288,3 +366,25 @@ class SavedSearch(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DirectoryOffer(TimeStampedModel):
+    """An offer from a local association imported from a file (e.g. Socialkompas or the Volunteer Centre's list),
+    shown in the public directory with its source."""
+
+    organisation_name = models.CharField(_("forening"), max_length=200)
+    title = models.CharField(_("tilbud"), max_length=200)
+    description = models.TextField(_("beskrivelse"), blank=True, max_length=4000)
+    town = models.CharField(_("by"), max_length=100, blank=True)
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    source = models.CharField(_("kilde"), max_length=100)
+    external_id = models.CharField(_("id hos kilden"), max_length=100, blank=True)
+    dedup_key = models.CharField(max_length=420, db_index=True, editable=False)
+
+    class Meta:
+        ordering = ["organisation_name", "title"]
+        verbose_name = _("tilbud i foreningsoversigten")
+        verbose_name_plural = _("tilbud i foreningsoversigten")
+
+    def __str__(self):
+        return f"{self.organisation_name}: {self.title}"

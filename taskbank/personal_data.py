@@ -94,3 +94,23 @@ def purge_old_applications(now) -> int:
     )
     _total, deleted = expired.delete()
     return deleted.get(TaskApplication._meta.label, 0)  # the applications, not their cascaded messages
+
+
+def export_questions(user) -> list:
+    from .models import TaskQuestion
+
+    return [{"task": q.task.title, "question": q.body, "asked": q.created_at.isoformat()}
+            for q in TaskQuestion.objects.filter(asker=user).select_related("task")]
+
+
+def erase_questions(user, dry_run: bool) -> list[str]:
+    """Questions to a task's contact are the asker's own words: they are deleted (the e-mail already went)."""
+    from .models import TaskQuestion
+
+    questions = TaskQuestion.objects.filter(asker=user)
+    changes = []
+    if questions.exists():
+        changes.append(_("%(n)s spørgsmål til opgaver slettes.") % {"n": questions.count()})
+    if not dry_run:
+        questions.delete()
+    return changes

@@ -2,17 +2,17 @@
 not-yours alike."""
 
 from django.db import transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from frivillig.accounts.roles import institution_ids, is_culture_admin
+from frivillig.accounts.roles import is_culture_admin, is_volunteer_centre, task_poster_ids
 from frivillig.core.choices import Area, Town
 from frivillig.search import ranking
 
 from . import search as task_search
-from .models import Event, Idea, TargetGroup, Task, TaskApplication
+from .models import Event, GatheringPlace, Idea, TargetGroup, Task, TaskApplication
 
 
 def published_tasks():
@@ -54,7 +54,7 @@ def with_list_data(qs):
     """Tasks for a list, with the number of accepted volunteers as a correlated subquery: evaluated only for
     the rows of the page, not joined over every application."""
     accepted = (TaskApplication.objects.filter(task=OuterRef("pk"), status=TaskApplication.Status.ACCEPTED)
-                .order_by().values("task").annotate(n=Count("pk")).values("n"))
+                .order_by().values("task").annotate(n=Sum("group_size")).values("n"))
     return qs.select_related("institution").annotate(accepted=Coalesce(Subquery(accepted), 0))
 
 
@@ -119,28 +119,45 @@ def related_tasks(task, limit=3):
 
 
 def staff_tasks(user):
-    """Tasks the user handles: their institutions' (all tasks for the Culture department)."""
+    """Tasks the user handles: their institutions' and approved associations' (all tasks for the Culture
+    department; every association's task for the Volunteer Centre)."""
     qs = Task.objects.select_related("institution")
     if is_culture_admin(user):
         return qs
-    return qs.filter(institution_id__in=institution_ids(user))
+    mine = Q(institution_id__in=task_poster_ids(user))
+    if is_volunteer_centre(user):
+        mine |= Q(institution__kind="association")
+    return qs.filter(mine)
+
+
+def review_queue(user):
+    """Tasks waiting for a moderator's review (an association's first task)."""
+    qs = Task.objects.filter(status=Task.Status.IN_REVIEW).select_related("institution").order_by("updated_at")
+    if is_culture_admin(user):
+        return qs
+    if is_volunteer_centre(user):
+        return qs.filter(institution__kind="association")
+    return qs.none()
 
 
 def access_staff_task(user, pk, *, manage=True):
-    ids = institution_ids(user)
+    """manage=True: only the task's own staff; manage=False also moderators (to read and moderate)."""
     task = Task.objects.select_related("institution", "contact").filter(pk=pk).first()
     if task is None:
         raise Http404
-    if task.institution_id in ids:
+    if task.institution_id in task_poster_ids(user):
         return task
-    if not manage and is_culture_admin(user):
-        return task
+    if not manage:
+        from .workflow import is_moderator
+
+        if is_moderator(user, task):
+            return task
     raise Http404
 
 
 def access_staff_application(user, pk):
-    application = (TaskApplication.objects.select_related("task", "task__institution", "applicant")
-                   .filter(pk=pk, task__institution_id__in=institution_ids(user)).first())
+    application = (TaskApplication.objects.select_related("task", "task__institution", "applicant", "organisation")
+                   .filter(pk=pk, task__institution_id__in=task_poster_ids(user)).first())
     if application is None:
         raise Http404
     return application
@@ -155,7 +172,7 @@ def access_own_application(user, pk):
 
 
 def inbox(user):
-    return (TaskApplication.objects.filter(task__institution_id__in=institution_ids(user))
+    return (TaskApplication.objects.filter(task__institution_id__in=task_poster_ids(user))
             .select_related("task", "applicant", "task__institution").order_by("-created_at"))
 
 
@@ -180,7 +197,41 @@ def public_ideas(q: str = ""):
 
 def upcoming_events():
     return Event.objects.filter(is_published=True, ends_at__gte=timezone.now()).annotate(
-        signed_up=Count("signups")).order_by("starts_at")
+        signed_up=Count("signups")).select_related("gathering_place").order_by("starts_at")
+
+
+def staff_events(user):
+    """Events the user may edit: all for the Culture department, their approved associations' otherwise."""
+    from frivillig.accounts.roles import approved_association_ids
+
+    qs = Event.objects.select_related("organiser").annotate(signed_up=Count("signups")).order_by("-starts_at")
+    if is_culture_admin(user):
+        return qs
+    return qs.filter(organiser_id__in=approved_association_ids(user))
+
+
+def access_staff_event(user, pk):
+    event = staff_events(user).filter(pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def public_places():
+    return GatheringPlace.objects.filter(is_published=True).select_related("organisation").order_by("name")
+
+
+def access_public_place(pk):
+    place = public_places().filter(pk=pk).first()
+    if place is None:
+        raise Http404
+    return place
+
+
+def place_listing(place):
+    """Upcoming events and open tasks at a gathering place."""
+    return {"events": list(upcoming_events().filter(gathering_place=place, cancelled_at__isnull=True)[:20]),
+            "tasks": list(with_list_data(published_tasks().filter(gathering_place=place)).order_by("-published_at")[:20])}
 
 
 def front_page_block(request):
@@ -211,3 +262,20 @@ def task_jsonld(task) -> str:
     }
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))  # noqa: S308
+
+
+def directory_offers():
+    from .models import DirectoryOffer
+
+    return DirectoryOffer.objects.order_by("organisation_name", "title")
+
+
+def directory_associations():
+    """Approved associations on the portal, with their number of open tasks."""
+    from frivillig.accounts.models import Organisation
+
+    return (Organisation.objects.filter(kind=Organisation.Kind.ASSOCIATION, status=Organisation.Status.APPROVED,
+                                        is_active=True)
+            .annotate(open_tasks=Count("tasks", filter=Q(tasks__status=Task.Status.PUBLISHED,
+                                                         tasks__expires_on__gte=timezone.localdate())))
+            .order_by("name"))

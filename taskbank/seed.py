@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from frivillig.accounts.models import Organisation, Role, RoleAssignment, User
 
-from .models import Event, Idea, Task, TaskApplication, TaskStatusChange
+from .models import Event, GatheringPlace, Idea, Task, TaskApplication, TaskStatusChange
 from .services import update_search_vector
 
 # (title, summary, institution slug, area, town, target groups, competences, kind, hours, wanted, child cert)
@@ -84,7 +84,21 @@ def load_demo():
         ]:
             Idea.objects.get_or_create(title=title, defaults={
                 "proposer": citizen, "description": "En idé fra en borger (demo).", "status": status, "answer": answer})
+    place, _created = GatheringPlace.objects.get_or_create(name="Kulturcenter Mariehøj (demo)", defaults={
+        "address": "Mariehøjvej 1 (demo-adresse)", "town": "holte", "opening_hours": "Mandag–fredag kl. 9–22 (demo)",
+        "who_meets": "Seniorklubber, sprogcaféen og lokale foreninger (demo)."})
+    rep = RoleAssignment.objects.filter(role=Role.ASSOCIATION_REP, organisation__slug="demo-holte-idraetsforening").first()
+    if rep is not None:
+        association_task, created = Task.objects.get_or_create(title="Trænerhjælp til seniorfodbold (demo)", defaults={
+            "institution": rep.organisation, "summary": "Hjælp vores træner med seniorfodbold om onsdagen (demo).",
+            "description": "Vi søger en hjælpetræner til vores seniorhold. Opgaven er en demo.", "area": "culture",
+            "town": "holte", "address": "Holte Stadion (demo-adresse)", "target_groups": ["new_pensioners"],
+            "competences": ["sports"], "hours_per_week": 2, "volunteers_wanted": 2, "contact": rep.user,
+            "expires_on": today + timedelta(days=45), "status": Task.Status.PUBLISHED, "published_at": now,
+            "gathering_place": place})
+        if created:
+            update_search_vector([association_task.pk])
     Event.objects.get_or_create(title="Frivillig Fredag på Mariehøj (demo)", defaults={
         "description": "Mød foreninger og institutioner, der søger frivillige, til Frivillig Fredag (demo).",
         "starts_at": now + timedelta(days=14), "ends_at": now + timedelta(days=14, hours=3),
-        "place": "Kulturcenter Mariehøj, Holte", "town": "holte", "capacity": 80})
+        "place": "Kulturcenter Mariehøj, Holte", "town": "holte", "capacity": 80, "gathering_place": place})

@@ -3,10 +3,11 @@ records state changes and queues e-mails after commit."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import institution_ids, is_culture_admin, is_verified
+from frivillig.accounts.roles import approved_association_ids, is_culture_admin, is_verified, task_poster_ids
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
@@ -21,6 +22,7 @@ from .models import (
     SavedSearch,
     Task,
     TaskApplication,
+    TaskQuestion,
     TaskStatusChange,
 )
 
@@ -32,7 +34,7 @@ TASK_FIELDS = [
 
 
 def _require_institution(actor, institution_id):
-    if institution_id not in institution_ids(actor):
+    if institution_id not in task_poster_ids(actor):
         raise PermissionDenied(_("Du kan kun redigere opgaver for dine egne institutioner."))
 
 
@@ -52,8 +54,9 @@ def save_task(*, actor, institution, data: dict, task: Task | None = None) -> Ta
         if field in data:
             setattr(task, field, data[field])
     task.institution = institution
-    if task.contact_id and task.institution_id not in institution_ids(task.contact):
-        raise ValidationError({"contact": _("Kontaktpersonen skal være medarbejder på institutionen.")})
+    if task.contact_id and task.institution_id not in task_poster_ids(task.contact):
+        raise ValidationError({"contact": _("Kontaktpersonen skal være medarbejder på institutionen eller "
+                                            "repræsentant for foreningen.")})
     task.full_clean()
     task.save()
     update_search_vector([task.pk])
@@ -88,7 +91,9 @@ def copy_task(*, actor, task: Task) -> Task:
 
 
 def accepted_count(task) -> int:
-    return task.applications.filter(status=TaskApplication.Status.ACCEPTED).count()
+    """Accepted volunteers: an association's group application counts with its number of volunteers."""
+    return task.applications.filter(status=TaskApplication.Status.ACCEPTED).aggregate(
+        n=Sum("group_size"))["n"] or 0
 
 
 def places_left(task) -> int:
@@ -98,14 +103,25 @@ def places_left(task) -> int:
 # --- applications -------------------------------------------------------------------------------
 
 @transaction.atomic
-def apply(*, actor, task: Task, message: str, availability: str) -> TaskApplication:
+def apply(*, actor, task: Task, message: str, availability: str, organisation=None,
+          group_size: int = 1) -> TaskApplication:
+    """Apply as a person, or on behalf of an approved association the actor represents with ``group_size``
+    volunteers (an association takes on the task as a group)."""
     if not is_verified(actor):
         raise PermissionDenied(_("Bekræft din e-mailadresse, før du søger en opgave."))
     task = Task.objects.select_for_update().get(pk=task.pk)
     if task.status != Task.Status.PUBLISHED:
         raise ValidationError(_("Opgaven tager ikke imod ansøgninger lige nu."))
+    if organisation is None:
+        group_size = 1
+    elif group_size < 1:
+        raise ValidationError({"group_size": _("Antallet af frivillige skal være mindst 1.")})
+    elif organisation.pk not in approved_association_ids(actor):
+        raise PermissionDenied(_("Du kan kun søge på vegne af en godkendt forening, du repræsenterer."))
+    if organisation is not None and group_size > places_left(task):
+        raise ValidationError({"group_size": _("Opgaven har kun %(n)s ledige pladser.") % {"n": places_left(task)}})
     application = TaskApplication(task=task, applicant=actor, message=message.strip(),
-                                  availability=availability.strip())
+                                  availability=availability.strip(), organisation=organisation, group_size=group_size)
     application.full_clean(validate_constraints=False)
     try:
         with transaction.atomic():
@@ -133,7 +149,7 @@ def accept(*, actor, application: TaskApplication) -> TaskApplication:
     application = TaskApplication.objects.select_for_update().get(pk=application.pk)
     if not workflow.is_application_staff(actor, application):
         raise PermissionDenied
-    if accepted_count(task) >= task.volunteers_wanted:
+    if accepted_count(task) + application.group_size > task.volunteers_wanted:
         raise ValidationError(_("Opgaven har allerede fået de %(n)s frivillige, den søgte. Ansøgningen kan ikke "
                                 "optages, medmindre I hæver antallet.") % {"n": task.volunteers_wanted})
     if task.requires_child_certificate and not application.certificate_checked_on:
@@ -255,6 +271,8 @@ def sign_up(*, actor, event: Event) -> EventSignup:
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied
     event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.is_cancelled:
+        raise ValidationError(_("Arrangementet er aflyst."))
     if event.signups.filter(user=actor).exists():
         raise ValidationError(_("Du er allerede tilmeldt."))
     if event.signups.count() >= event.capacity:
@@ -280,6 +298,54 @@ def save_search(*, actor, name: str, query: str) -> SavedSearch:
 def unsubscribe(*, token: str) -> bool:
     deleted, _ignored = SavedSearch.objects.filter(unsubscribe_token=token).delete()
     return bool(deleted)
+
+
+# --- moderation and questions ------------------------------------------------------------------------
+
+MODERATION_ACTIONS = {"approve": Task.Status.PUBLISHED, "send_back": Task.Status.DRAFT,
+                      "unpublish": Task.Status.CLOSED}
+
+
+@transaction.atomic
+def moderate_task(*, actor, task: Task, action: str, reason: str = "") -> Task:
+    """The Culture department (the Volunteer Centre for associations' tasks) approves a task waiting for review,
+    sends a task back to its poster, or unpublishes it. Sending back and unpublishing need a reason, which is
+    e-mailed to the task's contact once."""
+    task = Task.objects.select_for_update().select_related("institution", "contact").get(pk=task.pk)
+    if not workflow.is_moderator(actor, task):
+        raise PermissionDenied(_("Du kan ikke moderere denne opgave."))
+    to = MODERATION_ACTIONS.get(action)
+    if to is None:
+        raise ValidationError(_("Ukendt handling."))
+    if action != "approve" and not reason.strip():
+        raise ValidationError({"reason": _("Skriv en begrundelse til den, der har slået opgaven op.")})
+    if to == Task.Status.PUBLISHED:
+        if task.expires_on < timezone.localdate():
+            raise ValidationError(_("Udløbsdatoen er passeret. Bed foreningen vælge en ny udløbsdato."))
+        task.published_at = task.published_at or timezone.now()
+    if to == Task.Status.CLOSED:
+        task.closed_at = task.closed_at or timezone.now()
+    change = _move_task(task, to, actor, reason.strip())
+    notify(to=task.contact, template="taskbank/email/task_moderated", key=f"taskbank.moderated:{change.pk}",
+           context={"task": task, "action": action, "reason": reason.strip()}, obj=task)
+    return task
+
+
+@transaction.atomic
+def ask_contact(*, actor, task: Task, body: str) -> TaskQuestion:
+    """A verified person asks the task's contact a question through the portal. The e-mail has the asker as
+    Reply-To, so the contact answers by e-mail; the contact's address is never shown to the asker."""
+    if not is_verified(actor):
+        raise PermissionDenied(_("Bekræft din e-mailadresse, før du stiller et spørgsmål."))
+    if task.status != Task.Status.PUBLISHED:
+        raise ValidationError(_("Opgaven tager ikke imod spørgsmål lige nu."))
+    question = TaskQuestion(task=task, asker=actor, body=body.strip())
+    question.full_clean()
+    question.save()
+    notify(to=task.contact, template="taskbank/email/task_question", key=f"taskbank.task_question:{question.pk}",
+           context={"task": task, "question": question, "asker": actor}, obj=task,
+           headers={"Reply-To": actor.email})
+    return question
 
 
 def can_manage(actor, task) -> bool:

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import NewTasksAtomFeed, NewTasksFeed, event_ical, events_ical
-from .views import public, staff
+from .views import associations, exchange, public, staff
 
 app_name = "taskbank"
 urlpatterns = [
@@ -15,6 +15,7 @@ urlpatterns = [
     path("opgaver/gemte-soegninger/<int:pk>/slet/", public.delete_saved_search, name="delete_saved_search"),
     path("opgaver/afmeld/<str:token>/", public.unsubscribe, name="unsubscribe"),
     path("opgaver/<int:pk>/ansoeg/", public.apply, name="apply"),
+    path("opgaver/<int:pk>/spoerg/", associations.ask, name="ask"),
     path("opgaver/<int:pk>-<slug:slug>/", public.task_detail, name="task_detail"),
     path("opgaver/<int:pk>/", public.task_detail, name="task_detail_short"),
     path("ideer/", public.idea_list, name="idea_list"),
@@ -33,6 +34,19 @@ urlpatterns = [
     path("medarbejder/opgaver/<int:pk>/forhaandsvisning/", staff.task_preview, name="staff_task_preview"),
     path("medarbejder/opgaver/<int:pk>/status/", staff.task_status, name="staff_task_status"),
     path("medarbejder/opgaver/<int:pk>/kopier/", staff.task_copy, name="staff_task_copy"),
+    path("medarbejder/opgaver/<int:pk>/moderer/", associations.moderate, name="staff_task_moderate"),
+    path("medarbejder/arrangementer/", associations.event_list, name="staff_events"),
+    path("medarbejder/arrangementer/nyt/", associations.event_form, name="staff_event_create"),
+    path("medarbejder/arrangementer/<int:pk>/", associations.event_form, name="staff_event_edit"),
+    path("medarbejder/arrangementer/<int:pk>/aflys/", associations.event_cancel, name="staff_event_cancel"),
+    path("medarbejder/samlingssteder/", associations.place_staff_list, name="staff_places"),
+    path("medarbejder/samlingssteder/nyt/", associations.place_form, name="staff_place_create"),
+    path("medarbejder/samlingssteder/<int:pk>/", associations.place_form, name="staff_place_edit"),
+    path("medarbejder/opgaver/<int:pk>/frivilligjob/", exchange.frivilligjob, name="staff_task_frivilligjob"),
+    path("medarbejder/foreningstilbud/import/", exchange.import_offers, name="staff_import_offers"),
+    path("foreninger/", exchange.directory, name="directory"),
+    path("samlingssteder/", associations.place_list, name="place_list"),
+    path("samlingssteder/<int:pk>/", associations.place_detail, name="place_detail"),
     path("medarbejder/ansoegninger/<int:pk>/", staff.application_detail, name="staff_application"),
     path("medarbejder/ansoegninger/<int:pk>/optag/", staff.application_accept, name="staff_application_accept"),
     path("medarbejder/ansoegninger/<int:pk>/afslaa/", staff.application_decline, name="staff_application_decline"),

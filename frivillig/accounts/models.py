@@ -11,6 +11,8 @@ from frivillig.core.choices import Area
 from frivillig.core.models import TimeStampedModel
 from frivillig.core.text import danish_slugify as slugify
 
+from .validators import validate_cvr
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -74,6 +76,11 @@ class Organisation(TimeStampedModel):
         VOLUNTEER_CENTRE = "volunteer_centre", _("Frivilligcenter")
         DEPARTMENT = "department", _("Forvaltning")
 
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Afventer godkendelse")
+        APPROVED = "approved", _("Godkendt")
+        REJECTED = "rejected", _("Afvist")
+
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=Kind)
@@ -83,8 +90,19 @@ class Organisation(TimeStampedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("telefon"), max_length=30, blank=True)
     website = models.URLField(_("hjemmeside"), blank=True)
-    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True)
+    cvr = models.CharField(_("CVR-nummer"), max_length=8, blank=True, validators=[validate_cvr])
     is_active = models.BooleanField(_("aktiv"), default=True)
+    # Associations that register themselves start as pending; the Culture department or the Volunteer Centre
+    # approves them before they can post tasks or events. Organisations created by staff are approved.
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.APPROVED)
+    purpose = models.TextField(_("formål"), blank=True)
+    contact_name = models.CharField(_("kontaktperson"), max_length=150, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="registered_organisations", verbose_name=_("tilmeldt af"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", verbose_name=_("afgjort af"))
+    decided_at = models.DateTimeField(_("afgjort"), null=True, blank=True)
+    decision_reason = models.TextField(_("begrundelse"), blank=True)
 
     class Meta:
         verbose_name = _("organisation")
@@ -99,6 +117,17 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_staff_url(self):
+        return reverse("accounts:org_detail", args=[self.pk])
+
+    @property
+    def is_approved(self):
+        return self.status == self.Status.APPROVED
+
+    @property
+    def is_municipal(self):
+        return self.kind in (self.Kind.INSTITUTION, self.Kind.DEPARTMENT)
 
     def save(self, *args, **kwargs):
         if not self.slug:
@@ -116,13 +145,18 @@ class Role(models.TextChoices):
     CULTURE_ADMIN = "culture_admin", _("Kulturforvaltningen")
     STEERING_MEMBER = "steering_member", _("Styregruppemedlem")
     NETWORK_MEMBER = "network_member", _("Medlem af frivillighedsnetværket")
+    VOLUNTEER_CENTRE = "volunteer_centre", _("Frivilligcentret")
 
 
 # Roles that need an organisation, and which kind it must be.
 ROLE_ORGANISATION_KIND = {
     Role.INSTITUTION_STAFF: Organisation.Kind.INSTITUTION,
     Role.ASSOCIATION_REP: Organisation.Kind.ASSOCIATION,
+    Role.VOLUNTEER_CENTRE: Organisation.Kind.VOLUNTEER_CENTRE,
 }
+
+# The role a member invited to an organisation of this kind gets.
+MEMBER_ROLE_FOR_KIND = {kind: role for role, kind in ROLE_ORGANISATION_KIND.items()}
 
 
 class RoleAssignment(models.Model):
@@ -148,7 +182,8 @@ class RoleAssignment(models.Model):
             models.UniqueConstraint(fields=["user", "role", "organisation"], name="unique_role_in_org",
                                     nulls_distinct=False),
             models.CheckConstraint(
-                condition=~Q(role__in=["institution_staff", "association_rep"]) | Q(organisation__isnull=False),
+                condition=~Q(role__in=["institution_staff", "association_rep", "volunteer_centre"])
+                | Q(organisation__isnull=False),
                 name="org_role_needs_organisation",
             ),
         ]
@@ -158,3 +193,37 @@ class RoleAssignment(models.Model):
 
     def get_absolute_url(self):
         return reverse("accounts:role_list")
+
+
+def _invitation_token():
+    import secrets
+
+    return secrets.token_urlsafe(32)
+
+
+class OrganisationInvitation(models.Model):
+    """An e-mailed link that makes the person who accepts it a member of the organisation (a RoleAssignment)."""
+
+    VALID_DAYS = 14
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations",
+                                     verbose_name=_("organisation"))
+    email = models.EmailField(_("e-mail"))
+    token = models.CharField(max_length=64, unique=True, default=_invitation_token, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("inviteret af"))
+    created_at = models.DateTimeField(_("sendt"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepteret"), null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="accepted_invitations", verbose_name=_("accepteret af"))
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitationer")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.email} → {self.organisation}"
+
+    def get_absolute_url(self):
+        return reverse("accounts:invitation", args=[self.token])

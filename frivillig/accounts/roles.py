@@ -36,6 +36,34 @@ def association_ids(user) -> set[int]:
     return organisation_ids(user, Role.ASSOCIATION_REP)
 
 
+def volunteer_centre_ids(user) -> set[int]:
+    return organisation_ids(user, Role.VOLUNTEER_CENTRE)
+
+
+def approved_association_ids(user) -> set[int]:
+    """The user's associations that the Culture department or the Volunteer Centre has approved (one query,
+    cached on the user for the request)."""
+    ids = association_ids(user)
+    if not ids:
+        return set()
+    cached = getattr(user, "_approved_associations", None)
+    if cached is None:
+        cached = set(Organisation.objects.filter(pk__in=ids, status=Organisation.Status.APPROVED)
+                     .values_list("pk", flat=True))
+        user._approved_associations = cached
+    return cached
+
+
+def task_poster_ids(user) -> set[int]:
+    """Organisations whose tasks, applications and events the user handles: their municipal institutions and
+    their approved associations."""
+    return institution_ids(user) | approved_association_ids(user)
+
+
+def posting_organisations_of(user):
+    return Organisation.objects.filter(pk__in=task_poster_ids(user))
+
+
 def institutions_of(user):
     return Organisation.objects.filter(pk__in=institution_ids(user))
 
@@ -70,6 +98,17 @@ def is_association_rep(user) -> bool:
 
 
 @rules.predicate
+def is_volunteer_centre(user) -> bool:
+    return has_role(user, Role.VOLUNTEER_CENTRE)
+
+
+@rules.predicate
+def is_task_poster(user) -> bool:
+    """Staff of an institution or a representative of an approved association: may post tasks."""
+    return bool(task_poster_ids(user))
+
+
+@rules.predicate
 def is_verified(user) -> bool:
     """Signed in with a verified e-mail address: required to apply or respond."""
     if not getattr(user, "is_authenticated", False):
@@ -79,10 +118,12 @@ def is_verified(user) -> bool:
     return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
-is_any_staff = is_culture_admin | is_steering_member | is_network_member | is_institution_staff
+is_any_staff = (is_culture_admin | is_steering_member | is_network_member | is_institution_staff | is_association_rep
+                | is_volunteer_centre)
 
 
 
 def invalidate(user) -> None:
-    if hasattr(user, "_portal_roles"):
-        del user._portal_roles
+    for attr in ("_portal_roles", "_approved_associations"):
+        if hasattr(user, attr):
+            delattr(user, attr)

@@ -42,6 +42,8 @@ DEMO_USERS = [
                                                          (Role.NETWORK_MEMBER, "kulturforvaltningen", "")]),
     ("styregruppe@demo.frivillig.dk", "Steen Styregruppe (demo)", [(Role.STEERING_MEMBER, "social", Area.SOCIAL)]),
     ("netvaerk@demo.frivillig.dk", "Nina Netværk (demo)", [(Role.NETWORK_MEMBER, "demo-besoegsvennerne", "")]),
+    ("frivilligcenter@demo.frivillig.dk", "Frida Frivilligcenter (demo)",
+     [(Role.VOLUNTEER_CENTRE, "frivilligcenter-rudersdal", "")]),
 ]
 
 
@@ -69,3 +71,9 @@ def load_demo():
                                                  defaults={"area": area, "granted_by": admin})
         if email.startswith("kultur@"):
             admin = user
+    # An association that registered itself and waits for the Culture department or the Volunteer Centre.
+    Organisation.objects.get_or_create(slug="demo-vedbaek-strandrensere", defaults={
+        "name": "Vedbæk Strandrensere (demo)", "kind": Organisation.Kind.ASSOCIATION,
+        "status": Organisation.Status.PENDING, "purpose": "Vi samler affald på stranden hver måned (demo).",
+        "contact_name": "Bente Borger (demo)", "email": "strand@demo.frivillig.dk",
+        "registered_by": User.objects.filter(email="borger@demo.frivillig.dk").first()})

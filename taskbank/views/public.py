@@ -14,7 +14,7 @@ from frivillig.core.choices import Area, Town
 
 from .. import queries, services
 from ..filters import SORT, TaskFilter
-from ..forms import ApplicationForm, IdeaForm, MessageForm, SavedSearchForm
+from ..forms import ApplicationForm, IdeaForm, MessageForm, QuestionForm, SavedSearchForm
 from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
 
 
@@ -57,7 +57,7 @@ def task_detail(request, pk, slug=None):
     return render(request, "taskbank/task_detail.html", {
         "task": task, "places_left": services.places_left(task), "related": queries.related_tasks(task),
         "jsonld": queries.task_jsonld(task),
-        "form": ApplicationForm(), "own_application": own,
+        "form": ApplicationForm(), "own_application": own, "question_form": QuestionForm(),
         "verified": is_verified(request.user) if request.user.is_authenticated else False,
     })
 
@@ -65,19 +65,14 @@ def task_detail(request, pk, slug=None):
 @login_required
 def apply(request, pk):
     task = queries.access_public_task(pk)
-    form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if ratelimit.exceeded(request, "taskbank.apply", per_user="10/h", per_ip="30/h"):
-            messages.error(request, ratelimit.MESSAGE)
-        else:
-            try:
-                application = services.apply(actor=request.user, task=task, **form.cleaned_data)
-            except (ValidationError, PermissionDenied) as exc:
-                messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
-            else:
-                messages.success(request, _("Tak for din ansøgning. Du får en bekræftelse på e-mail, og "
-                                            "institutionen vender tilbage til dig."))
-                return redirect(application)
+    form = ApplicationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid() and ratelimit.exceeded(request, "taskbank.apply", per_user="10/h",
+                                                                          per_ip="30/h"):
+        messages.error(request, ratelimit.MESSAGE)
+    elif application := actions.save_form(request, form, services.apply, task=task):
+        messages.success(request, _("Tak for din ansøgning. Du får en bekræftelse på e-mail, og "
+                                    "institutionen vender tilbage til dig."))
+        return redirect(application)
     return render(request, "taskbank/apply.html", {"task": task, "form": form,
                                                     "verified": is_verified(request.user)})
 

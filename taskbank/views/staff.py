@@ -7,17 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import institutions_of, is_culture_admin, is_institution_staff
+from frivillig.accounts.roles import is_culture_admin, is_task_poster, is_volunteer_centre, posting_organisations_of
 from frivillig.core import actions
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 from frivillig.core.workflow import allowed_targets
 
 from .. import queries, services, workflow
-from ..forms import CertificateForm, DeclineForm, MessageForm, TaskForm, TaskStatusForm, TriageForm
+from ..forms import CertificateForm, DeclineForm, MessageForm, ModerationForm, TaskForm, TaskStatusForm, TriageForm
 from ..models import Idea, Task, TaskApplication
 
-_staff = role_required(lambda user: is_institution_staff(user) or is_culture_admin(user))
+_staff = role_required(lambda user: is_task_poster(user) or is_culture_admin(user) or is_volunteer_centre(user))
 
 
 @_staff
@@ -27,13 +27,13 @@ def home(request):
     waiting = queries.inbox(request.user).filter(status__in=[TaskApplication.Status.SUBMITTED,
                                                              TaskApplication.Status.IN_DIALOGUE])
     return render(request, "taskbank/staff/home.html", {
-        "page": page, "institutions": institutions_of(request.user), "waiting": waiting[:20],
-        "waiting_count": waiting.count()})
+        "page": page, "institutions": posting_organisations_of(request.user), "waiting": waiting[:20],
+        "waiting_count": waiting.count(), "review": queries.review_queue(request.user)[:50]})
 
 
 @_staff
 def task_create(request, institution_pk):
-    institution = get_object_or_404(institutions_of(request.user), pk=institution_pk)
+    institution = get_object_or_404(posting_organisations_of(request.user), pk=institution_pk)
     form = TaskForm(request.POST or None, institution=institution, initial={"contact": request.user})
     if task := actions.save_form(request, form, services.save_task, institution=institution, as_data=True):
         messages.success(request, _("Opgaven er gemt som kladde. Se forhåndsvisningen, og offentliggør den."))
@@ -65,7 +65,8 @@ def task_detail(request, pk):
     return render(request, "taskbank/staff/task_detail.html", {
         "task": task, "applications": applications, "places_left": services.places_left(task),
         "targets": allowed_targets(task, request.user, workflow.TASK_TRANSITIONS),
-        "history": task.status_changes.select_related("actor"), "can_manage": workflow.is_task_staff(request.user, task)})
+        "history": task.status_changes.select_related("actor"), "can_manage": workflow.is_task_staff(request.user, task),
+        "can_moderate": workflow.is_moderator(request.user, task), "moderation_form": ModerationForm()})
 
 
 @_staff
@@ -125,7 +126,7 @@ application_certificate = _application_step(CertificateForm, service=services.re
 def volunteers_csv(request):
     """Only what the institution needs: name, e-mail, phone and task of accepted volunteers."""
     rows = (TaskApplication.objects.filter(status=TaskApplication.Status.ACCEPTED,
-                                           task__institution__in=institutions_of(request.user))
+                                           task__institution__in=posting_organisations_of(request.user))
             .select_related("applicant", "task").order_by("task__title"))
     log_access(actor=request.user, subjects=[r.applicant for r in rows], reason=_("Eksport af frivillige (CSV)"),
                request=request)

@@ -62,7 +62,42 @@ def make_grants(n, pool, applicant):
         make_application(pool, applicant, amount="100", title=f"Projekt {i}")
 
 
-PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "pools", "staff_pools"]
+def make_places(n):
+    from taskbank.models import GatheringPlace
+
+    GatheringPlace.objects.bulk_create([GatheringPlace(name=f"Sted {i}", address="Vej 1", town="holte")
+                                        for i in range(n)])
+
+
+def make_events(n):
+    from taskbank.models import Event, EventSignup
+
+    start = timezone.now() + timedelta(days=3)
+    for i in range(n):
+        event = Event.objects.create(title=f"Arrangement {i}", description="d", starts_at=start,
+                                     ends_at=start + timedelta(hours=2), place="x", town="holte", capacity=10)
+        EventSignup.objects.create(event=event, user=UserFactory())
+
+
+def make_organisations(n):
+    from tests.factories import AssociationFactory
+
+    for _i in range(n):
+        AssociationFactory(status="pending")
+
+
+def make_offers(n):
+    from taskbank.models import DirectoryOffer
+    from tests.factories import AssociationFactory
+
+    DirectoryOffer.objects.bulk_create([DirectoryOffer(organisation_name=f"Forening {i}", title=f"Tilbud {i}",
+                                                       source="Socialkompas", dedup_key=f"{i}") for i in range(n)])
+    for _i in range(n):
+        AssociationFactory()
+
+
+PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "pools", "staff_pools", "places", "staff_events",
+         "organisations", "directory"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -83,6 +118,10 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
         "my_grants": (lambda n: make_grants(n, pool, citizen), citizen, "/puljer/mine-ansoegninger/"),
         "pools": (make_pools, None, "/puljer/"),
         "staff_pools": (make_pools, culture_admin, "/medarbejder/puljer/"),
+        "places": (make_places, None, "/samlingssteder/"),
+        "staff_events": (make_events, culture_admin, "/medarbejder/arrangementer/"),
+        "organisations": (make_organisations, culture_admin, "/medarbejder/organisationer/"),
+        "directory": (make_offers, None, "/foreninger/"),
     }
     create, user, url = setups[page]
     client.logout()

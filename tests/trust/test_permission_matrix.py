@@ -68,8 +68,27 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
                                                       place="x", capacity=5)
     agreement = Agreement.objects.create(version=1, period_start=now.date(), period_end=now.date() + timedelta(days=30),
                                          annual_grant=1, contacts="x")
+    from taskbank.models import Event, GatheringPlace
+
+    association = association_rep.roles.get().organisation
+    association_task = TaskFactory(institution=association, contact=association_rep)
+    place = GatheringPlace.objects.create(name="Sted", address="x", town="holte")
+    event = Event.objects.create(title="E", description="d", starts_at=now + timedelta(days=1),
+                                 ends_at=now + timedelta(days=1, hours=1), place="x", town="holte", capacity=5,
+                                 organiser=association)
     everyone = set(PERSONAS)
+    signed_in = everyone - {"anonymous"}
     return {
+        f"/medarbejder/organisationer/{institution.pk}/": {"institution_staff", "culture_admin"},
+        f"/medarbejder/organisationer/{association.pk}/": {"culture_admin"},
+        f"/medarbejder/organisationer/{institution.pk}/rediger/": {"culture_admin"},
+        association_task.get_staff_url(): {"culture_admin"},
+        f"/medarbejder/opgaver/{association_task.pk}/rediger/": set(),
+        f"/opgaver/{task.pk}/spoerg/": signed_in,
+        event.get_staff_url(): {"culture_admin"},
+        f"/medarbejder/samlingssteder/{place.pk}/": {"culture_admin"},
+        place.get_absolute_url(): everyone,
+        f"/medarbejder/opgaver/{task.pk}/frivilligjob/": {"institution_staff", "culture_admin"},
         # url: personas that may see it (2xx)
         task_application.get_absolute_url(): {"citizen"},
         task_application.get_staff_url(): {"institution_staff"},
