@@ -77,9 +77,9 @@ def generate(report=print) -> dict:
                    now() - (g % 365) * interval '1 day'
             FROM generate_series(1, {VOLUMES['tasks']}) g""")
     report(f"tasks: {time.perf_counter() - started:.1f}s")
-    sql("""UPDATE taskbank_task SET search_vector =
-             setweight(to_tsvector('danish', title), 'A') || setweight(to_tsvector('danish', summary), 'B')
-             || setweight(to_tsvector('danish', description), 'C')""")
+    from taskbank.search import reindex  # the portal's own indexing (frivillig/search), in batches
+
+    reindex()
     report(f"search vectors: {time.perf_counter() - started:.1f}s")
     first_task = scalar("SELECT min(id) FROM taskbank_task")
     n_tasks = VOLUMES["tasks"]

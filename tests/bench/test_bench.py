@@ -45,6 +45,10 @@ def test_server_side_timings(client, bench_data):
         ("task search, rare word", "/opgaver/?q=kalligrafi", None),
         ("task search, misspelled", "/opgaver/?q=lektiehjælpp", None),
         ("task search + 3 filters", "/opgaver/?q=hjælp&by=holte&maalgruppe=young&omraade=culture", None),
+        ("task search, several words", "/opgaver/?q=g%C3%A5+tur+med+%C3%A6ldre", None),
+        ("task search, compound", "/opgaver/?q=h%C3%B8jtl%C3%A6sning", None),
+        ("task search, compound part", "/opgaver/?q=l%C3%A6sning", None),
+        ("task search, no æøå + town", "/opgaver/?q=plejecenter+naerum", None),
         ("task page", task.get_absolute_url(), None),
         ("staff inbox", "/medarbejder/opgaver/", "bench.staff@example.dk"),
         ("grant case list with totals", f"/medarbejder/puljer/{pool.pk}/", "bench.kultur@example.dk"),
@@ -83,6 +87,20 @@ def test_server_side_timings(client, bench_data):
         queries = count_queries(url)
         report.record("server", name + " (cold)", **report.time_calls(cold, repeat=20, warmup=2), queries=queries)
         report.record("server", name + " (shared page)", **timed_get(client, url))
+
+
+def test_search_relevance(bench_data):
+    """The relevance figures of tests/search (its corpus, searched on its own: the 100,000 generated tasks are
+    one sentence repeated and would only crowd it)."""
+    from tests.search.loader import load_corpus, search_among
+    from tests.search.queries import evaluate
+
+    slugs = load_corpus()
+    figures = evaluate(search_among(slugs))
+    print("  relevance", {k: v for k, v in figures.items() if k not in ("per_query", "junk")}, flush=True)
+    report.record("relevance", "task search, tests/search corpus", queries=figures["queries"],
+                  recall_at_10=figures["recall_at_10"], mrr=figures["mrr"],
+                  zero_relevant=len(figures["zero_relevant"]), junk_results=figures["junk_results"])
 
 
 def test_page_weight(client, bench_data):
