@@ -41,6 +41,7 @@ class Renderer:
     kind: str
     build: object  # (obj) -> Rendered
     can_view: object  # (user, document) -> bool
+    subjects: object = None  # (document) -> the people (users or ids) whose personal data the document shows
 
 
 _renderers: dict[str, Renderer] = {}
@@ -50,9 +51,11 @@ def public(user, document) -> bool:
     return True
 
 
-def renderer(kind: str, *, can_view=public):
+def renderer(kind: str, *, can_view=public, subjects=None):
+    """``subjects``: for documents with a person's data; staff downloading one is then written to the access log."""
+
     def register(fn):
-        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view)
+        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view, subjects=subjects)
         return fn
 
     return register

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import pdf, ratelimit
+from frivillig.core.audit import log_access
 from frivillig.core.files import attachment_response
 from frivillig.core.workflow import TransitionNotAllowed
 
@@ -187,4 +188,6 @@ def attachment(request, pk):
 
     if att.application.applicant_id != request.user.pk and not is_culture_admin(request.user):
         raise Http404
+    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=_("Bilag til tilskudsansøgning"),
+               request=request)
     return attachment_response(att.file, att.file.name.rsplit("/", 1)[-1])

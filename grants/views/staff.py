@@ -82,6 +82,8 @@ def cases(request, pk):
     filterset = CaseFilter(request.GET or None, queryset=base)
     qs = filterset.qs.order_by("-submitted_at")
     page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
+               request=request)
     year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": queries.case_totals(qs),
@@ -181,6 +183,8 @@ def batch(request, pk):
                               "reason": request.POST.get(f"reason-{application.pk}", "")})
         results = services.decide_batch(actor=request.user, decisions=decisions)
         ready = pool.applications.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW]).order_by("submitted_at")
+    log_access(actor=request.user, subjects=[a.applicant_id for a in ready], reason=_("Udvalgsmøde: afgørelser"),
+               request=request)
     return render(request, "grants/staff/batch.html", {"pool": pool, "ready": ready, "results": results,
                                                         "left": queries.budget_left(pool)})
 
@@ -205,6 +209,8 @@ def _safe(value):
 def export_csv(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
     header, rows = _export_rows(pool)
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (CSV)"),
+               request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{pool.slug}-sager.csv"'
     response.write("\ufeff")
@@ -220,6 +226,8 @@ def export_xlsx(request, pk):
 
     pool = get_object_or_404(Pool, pk=pk)
     header, rows = _export_rows(pool)
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (XLSX)"),
+               request=request)
     wb = Workbook()
     ws = wb.active
     ws.title = "Sager"

@@ -10,7 +10,7 @@ from frivillig.core import pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 
-from .. import indicators, services
+from .. import indicators, queries, services
 from ..forms import (
     AdoptionForm,
     HearingForm,
@@ -56,6 +56,8 @@ def home(request):
 @_staff
 def process(request, pk):
     process = get_object_or_404(Process, pk=pk)
+    log_access(actor=request.user, subjects=queries.people_in_process(process), reason=_("Strategiproces: input og tilmeldinger"),
+               request=request)
     return render(request, "strategy/staff/process.html", {
         "process": process, "phases": [(p, PhaseForm(instance=p, prefix=f"phase-{p.pk}")) for p in process.phases.all()],
         "theme_form": ThemeForm(prefix="theme"), "meeting_form": MeetingForm(prefix="meeting"),

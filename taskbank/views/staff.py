@@ -30,8 +30,11 @@ def home(request):
     page = Paginator(queries.with_list_data(tasks), 25).get_page(request.GET.get("side"))
     waiting = queries.inbox(request.user).filter(status__in=[TaskApplication.Status.SUBMITTED,
                                                              TaskApplication.Status.IN_DIALOGUE])
+    shown = list(waiting[:20])
+    log_access(actor=request.user, subjects=[a.applicant_id for a in shown], reason=_("Indbakke: ansøgninger"),
+               request=request)
     return render(request, "taskbank/staff/home.html", {
-        "page": page, "institutions": institutions_of(request.user), "waiting": waiting[:20],
+        "page": page, "institutions": institutions_of(request.user), "waiting": shown,
         "waiting_count": waiting.count()})
 
 
@@ -201,6 +204,7 @@ def idea_inbox(request):
     if status in Idea.Status.values:
         ideas = ideas.filter(status=status)
     page = Paginator(ideas, 25).get_page(request.GET.get("side"))
+    log_access(actor=request.user, subjects=[i.proposer_id for i in page], reason=_("Idéer: indbakke"), request=request)
     return render(request, "taskbank/staff/idea_inbox.html", {"page": page, "statuses": Idea.Status.choices,
                                                                "status": status})
 

@@ -57,7 +57,10 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     from strategy.models import Meeting as StrategyMeeting
     from tests.grants.conftest import MINIMAL_PDF
 
-    attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", MINIMAL_PDF))
+    from weasyprint import HTML
+
+    cv = HTML(string=f"<p>CV: {citizen.full_name}, {citizen.email}</p>").write_pdf()  # a citizen's own file names them
+    attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", cv))
     net_doc = MeetingDocument.objects.create(meeting=meeting, title="Bilag", file=SimpleUploadedFile("n.pdf", MINIMAL_PDF))
     network_doc = MeetingDocument.objects.create(meeting=network_meeting, title="Bilag",
                                                  file=SimpleUploadedFile("m.pdf", MINIMAL_PDF))
