@@ -182,14 +182,14 @@ def volunteers_csv(request):
     writer.writerow([_("Navn"), _("E-mail"), _("Telefon"), _("Opgave")])
     for r in rows:
         if r.applicant:
-            writer.writerow([_csv_safe(r.applicant.get_full_name()), r.applicant.email, _csv_safe(r.applicant.phone),
-                             _csv_safe(r.task.title)])
+            writer.writerow([_csv_safe(v) for v in (r.applicant.get_full_name(), r.applicant.email, r.applicant.phone,
+                                                     r.task.title)])
     return response
 
 
 def _csv_safe(value: str) -> str:
     """Neutralise spreadsheet formulas in user-provided text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- ideas (Culture department) ---------------------------------------------------------------------

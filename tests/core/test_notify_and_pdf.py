@@ -127,3 +127,14 @@ def test_rate_limit_counts_per_user(rf, citizen, other_citizen):
     other = rf.post("/")
     other.user = other_citizen
     assert ratelimit.exceeded(other, "test.action", per_user="3/h") is False
+
+
+def test_only_the_portals_own_addresses_are_links_in_mail(settings):
+    """Pen-test row 15: what a citizen wrote reaches staff in mail; their addresses must not become links."""
+    from django.template.loader import render_to_string
+
+    settings.PORTAL_BASE_URL = "https://frivillig.rudersdal.dk"
+    html = render_to_string("email/base.html", {"subject": "s", "body_text": (
+        "Se https://evil.example/login og www.evil.example\nSvar: https://frivillig.rudersdal.dk/medarbejder/?a=1&b=2")})
+    assert 'href="https://evil.example' not in html and "href=\"http://www.evil.example" not in html
+    assert '<a href="https://frivillig.rudersdal.dk/medarbejder/?a=1&amp;b=2">' in html
