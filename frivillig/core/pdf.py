@@ -65,13 +65,49 @@ def get_renderer(kind: str) -> Renderer:
     return _renderers[kind]
 
 
+def _allowed_roots() -> list:
+    from pathlib import Path
+
+    roots = [settings.MEDIA_ROOT, settings.STATIC_ROOT]
+    roots += [d[1] if isinstance(d, tuple | list) else d for d in settings.STATICFILES_DIRS]
+    return [Path(r).resolve() for r in roots if r]
+
+
+def _permitted(url: str) -> bool:
+    from pathlib import Path
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    if parsed.scheme == "data":
+        return True
+    if parsed.scheme != "file" or parsed.netloc:
+        return False
+    path = Path(unquote(parsed.path)).resolve()
+    return any(path.is_relative_to(root) for root in _allowed_roots())
+
+
+def url_fetcher():
+    """WeasyPrint may read only the project's static files and MEDIA_ROOT (fonts, logos, images) and inline data:
+    URLs. No network, no other file: text a citizen wrote can never make a PDF fetch or embed anything else. A
+    refused resource is left out of the PDF (WeasyPrint logs it)."""
+    from weasyprint.urls import URLFetcher
+
+    class LockedDownFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _permitted(url):
+                raise ValueError(f"PDF resource refused: {url[:200]}")
+            return super().fetch(url, headers)
+
+    return LockedDownFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
 def render_to_pdf_bytes(template: str, context: dict | None = None) -> bytes:
     from weasyprint import HTML
 
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, **(context or {})})
-    base_url = str(settings.BASE_DIR)
-    return HTML(string=html, base_url=base_url).write_pdf()
+    base_url = str(settings.BASE_DIR) + "/"
+    return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher()).write_pdf()
 
 
 def request(kind: str, *, obj=None, version: str = "") -> Document:
