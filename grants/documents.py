@@ -9,7 +9,11 @@ def applicant_or_handler(user, document) -> bool:
     return bool(application) and (getattr(user, "pk", None) == application.applicant_id or is_culture_admin(user))
 
 
-@pdf.renderer("grants.application", can_view=applicant_or_handler)
+def applicant(document):
+    return [document.obj.applicant_id] if document.obj else []
+
+
+@pdf.renderer("grants.application", can_view=applicant_or_handler, subjects=applicant)
 def application_copy(application):
     return pdf.Rendered(template="grants/pdf/application.html",
                         context={"application": application, "totals": application.budget_totals(),
@@ -17,7 +21,7 @@ def application_copy(application):
                         filename=f"ansoegning-{application.pk}.pdf")
 
 
-@pdf.renderer("grants.decision_letter", can_view=applicant_or_handler)
+@pdf.renderer("grants.decision_letter", can_view=applicant_or_handler, subjects=applicant)
 def decision_letter(application):
     return pdf.Rendered(template="grants/pdf/decision_letter.html", context={"application": application},
                         filename=f"afgoerelse-{application.pk}.pdf")

@@ -13,6 +13,11 @@ from frivillig.core.choices import Area
 from .models import GRANTED, GrantApplication, Pool, Status
 
 
+def exported_applicants(pool) -> list[int]:
+    """The people in a pool's case export (for the access log)."""
+    return list(pool.applications.exclude(status=Status.DRAFT).values_list("applicant_id", flat=True))
+
+
 def open_pools():
     return [p for p in Pool.objects.filter(is_active=True).prefetch_related("rounds") if p.is_open()]
 

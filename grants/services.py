@@ -341,10 +341,20 @@ def submit_report(*, actor, application: GrantApplication, data: dict) -> Report
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     if not workflow.is_applicant(actor, application):
         raise PermissionDenied
+    allowed, why = wf.can_move(application, actor, Status.REPORT_RECEIVED, workflow.TRANSITIONS)
+    if not allowed:  # refused before anything is written, the uploaded file included
+        raise ValidationError(why)
     report = Report(application=application, **data)
     report.full_clean()
-    report.save()
-    _move(application, Status.REPORT_RECEIVED, actor)
+    try:
+        with transaction.atomic():
+            report.save()  # writes the receipts file first
+            _move(application, Status.REPORT_RECEIVED, actor)
+    except Exception:
+        # The row is rolled back; its file would stay on disk, with nothing pointing to it.
+        if report.receipts and report.receipts.name:
+            report.receipts.storage.delete(report.receipts.name)
+        raise
     return report
 
 

@@ -8,6 +8,15 @@ from frivillig.accounts.roles import is_culture_admin
 from .models import Hearing, HearingResponse, Input, Meeting, Process
 
 
+def people_in_process(process) -> set[int]:
+    """Whose names the staff page of a process shows: authors of input and people signed up for its meetings."""
+    from .models import MeetingSignup
+
+    authors = process.inputs.exclude(status="hidden").values_list("author_id", flat=True)
+    signed_up = MeetingSignup.objects.filter(meeting__process=process).values_list("user_id", flat=True)
+    return set(authors) | set(signed_up)
+
+
 def published_inputs(process):
     return (process.inputs.filter(status=Input.Status.PUBLISHED).select_related("theme", "author")
             .annotate(n_supports=Count("supports")).order_by("-n_supports", "-created_at"))

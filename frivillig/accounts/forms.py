@@ -19,6 +19,16 @@ class SignupForm(AllauthSignupForm):
 
     field_order = ["full_name", "email", "password1", "password2", "accept_privacy"]
 
+    def try_save(self, request):
+        """An address that already has an account gets a mail instead of a second account (allauth). Hash the
+        password anyway, so that the answer takes as long as creating an account: the time must not tell whether
+        an address is registered (the hash is the slow part)."""
+        if self.account_already_exists:
+            from django.contrib.auth.hashers import make_password
+
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
     def save(self, request):
         user = super().save(request)
         user.full_name = self.cleaned_data["full_name"].strip()

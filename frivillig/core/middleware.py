@@ -33,3 +33,20 @@ class NoStoreForPersonalDataMiddleware:
         if (user is not None and user.is_authenticated) or request.path.startswith(self.PRIVATE_PREFIXES):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class PermissionsPolicyMiddleware:
+    """The portal uses no camera, microphone, location or other powerful browser feature: say so, so that no
+    script or embedded frame can ask for one."""
+
+    POLICY = ("accelerometer=(), autoplay=(), camera=(), display-capture=(), fullscreen=(), geolocation=(), "
+              "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
+              "screen-wake-lock=(), usb=(), xr-spatial-tracking=()")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", self.POLICY)
+        return response

@@ -43,6 +43,7 @@ class Renderer:
     kind: str
     build: object  # (obj) -> Rendered
     can_view: object  # (user, document) -> bool
+    subjects: object = None  # (document) -> the people (users or ids) whose personal data the document shows
 
 
 _renderers: dict[str, Renderer] = {}
@@ -52,9 +53,11 @@ def public(user, document) -> bool:
     return True
 
 
-def renderer(kind: str, *, can_view=public):
+def renderer(kind: str, *, can_view=public, subjects=None):
+    """``subjects``: for documents with a person's data; staff downloading one is then written to the access log."""
+
     def register(fn):
-        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view)
+        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view, subjects=subjects)
         return fn
 
     return register
@@ -64,17 +67,53 @@ def get_renderer(kind: str) -> Renderer:
     return _renderers[kind]
 
 
+def _allowed_roots() -> list:
+    from pathlib import Path
+
+    roots = [settings.MEDIA_ROOT, settings.STATIC_ROOT]
+    roots += [d[1] if isinstance(d, tuple | list) else d for d in settings.STATICFILES_DIRS]
+    return [Path(r).resolve() for r in roots if r]
+
+
+def _permitted(url: str) -> bool:
+    from pathlib import Path
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(url)
+    if parsed.scheme == "data":
+        return True
+    if parsed.scheme != "file" or parsed.netloc:
+        return False
+    path = Path(unquote(parsed.path)).resolve()
+    return any(path.is_relative_to(root) for root in _allowed_roots())
+
+
+def url_fetcher():
+    """WeasyPrint may read only the project's static files and MEDIA_ROOT (fonts, logos, images) and inline data:
+    URLs. No network, no other file: text a citizen wrote can never make a PDF fetch or embed anything else. A
+    refused resource is left out of the PDF (WeasyPrint logs it)."""
+    from weasyprint.urls import URLFetcher
+
+    class LockedDownFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not _permitted(url):
+                raise ValueError(f"PDF resource refused: {url[:200]}")
+            return super().fetch(url, headers)
+
+    return LockedDownFetcher(allowed_protocols={"file", "data"}, allow_redirects=False)
+
+
 def render_to_pdf_bytes(template: str, context: dict | None = None) -> bytes:
     from weasyprint import HTML
 
     with translation.override(settings.LANGUAGE_CODE):
         html = render_to_string(template, {"portal_url": settings.PORTAL_BASE_URL, "portal_contact": contact(),
                                            **(context or {})})
-    base_url = str(settings.BASE_DIR)
+    base_url = str(settings.BASE_DIR) + "/"
     # PDF/UA-1: a tagged PDF (structure tree from the HTML: headings, lists, tables with their headers, alt
     # text) whose language and title come from <html lang> and <title> in core/pdf/base.html. The Danish
-    # accessibility law covers documents the portal publishes.
-    return HTML(string=html, base_url=base_url).write_pdf(pdf_variant=PDF_VARIANT)
+    # accessibility law covers documents the portal publishes. The URL fetcher reads only static and media files.
+    return HTML(string=html, base_url=base_url, url_fetcher=url_fetcher()).write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def request(kind: str, *, obj=None, version: str = "") -> Document:

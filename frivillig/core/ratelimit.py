@@ -33,6 +33,22 @@ def client_ip(request) -> str:
         return "unknown"
 
 
+def rate_key(ip: str) -> str:
+    """What one client is, for counting: an IPv4 address, or the /64 network of an IPv6 address (one household or
+    server gets a whole /64 and can use any address in it)."""
+    import ipaddress
+
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return ip
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
 def _hit(key: str, rate: str) -> bool:
     limit, window = _parse(rate)
     bucket = int(time.time() // window)
@@ -50,7 +66,7 @@ def exceeded(request, action: str, *, per_user: str | None = None, per_ip: str |
     """Count one attempt of ``action``; True when a limit is exceeded (then refuse the action)."""
     over = False
     if per_ip:
-        over |= _hit(f"{action}:ip:{client_ip(request)}", per_ip)
+        over |= _hit(f"{action}:ip:{rate_key(client_ip(request))}", per_ip)
     user = getattr(request, "user", None)
     if per_user and user is not None and user.is_authenticated:
         over |= _hit(f"{action}:user:{user.pk}", per_user)

@@ -94,6 +94,9 @@ def document(request, uuid):
     if not renderer.can_view(request.user, doc):
         raise Http404
     if doc.is_ready and request.GET.get("download") == "1":
+        if renderer.subjects is not None:
+            log_access(actor=request.user, subjects=renderer.subjects(doc), reason=f"PDF: {doc.filename}"[:200],
+                       request=request)
         return attachment_response(doc.file, doc.filename)
     return render(request, "core/document.html", {"document": doc})
 

@@ -21,6 +21,9 @@ if os.environ.get("TEST_CACHE_URL"):
 MEDIA_ROOT = BASE_DIR / "var" / "test-media" / os.environ.get("TEST_DB_NAME", "default")
 # Parallel developers or CI jobs on one cluster give each run its own test database.
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_frivillig")}
+# Django empties tables between transactional tests with TRUNCATE, which the access log otherwise refuses
+# (frivillig/core/migrations/0006_access_log_no_truncate.py).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c frivillig.allow_truncate=on"
 # Tests open a connection per request; the throughput benchmark's server keeps them, as production does.
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("TEST_CONN_MAX_AGE", "0"))
 STORAGES = {

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
 from frivillig.core import actions, pdf, ratelimit
+from frivillig.core.audit import log_access
 from frivillig.core.files import attachment_response
 
 from .. import queries, services
@@ -170,4 +171,6 @@ def attachment(request, pk):
 
     if att.application.applicant_id != request.user.pk and not is_culture_admin(request.user):
         raise Http404
+    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=_("Bilag til tilskudsansøgning"),
+               request=request)
     return attachment_response(att.file, att.file.name.rsplit("/", 1)[-1])

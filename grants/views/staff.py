@@ -73,6 +73,8 @@ def cases(request, pk):
     filterset = CaseFilter(request.GET or None, queryset=base)
     qs = filterset.qs.order_by("-submitted_at")
     page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
+               request=request)
     year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": queries.case_totals(qs),
@@ -134,19 +136,28 @@ def batch(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
     form = BatchForm(request.POST or None, applications=queries.ready_for_decision(pool))
     results = actions.perform(request, form, services.decide_batch) if request.method == "POST" else None
-    return render(request, "grants/staff/batch.html", {"pool": pool, "ready": queries.ready_for_decision(pool),
+    ready = queries.ready_for_decision(pool)
+    log_access(actor=request.user, subjects=[a.applicant_id for a in ready], reason=_("Udvalgsmøde: afgørelser"),
+               request=request)
+    return render(request, "grants/staff/batch.html", {"pool": pool, "ready": ready,
                                                         "results": results if results is not True else [],
                                                         "left": queries.budget_left(pool)})
 
 
 @_handler
 def export_csv(request, pk):
-    return exports.cases_csv(get_object_or_404(Pool, pk=pk))
+    pool = get_object_or_404(Pool, pk=pk)
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (CSV)"),
+               request=request)
+    return exports.cases_csv(pool)
 
 
 @_handler
 def export_xlsx(request, pk):
-    return exports.cases_xlsx(get_object_or_404(Pool, pk=pk))
+    pool = get_object_or_404(Pool, pk=pk)
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (XLSX)"),
+               request=request)
+    return exports.cases_xlsx(pool)
 
 
 @_handler

@@ -66,6 +66,8 @@ def _step(model, name, *, back, service, success, form=None, prefix="", form_kwa
 @_staff
 def process(request, pk):
     process = get_object_or_404(Process, pk=pk)
+    log_access(actor=request.user, subjects=queries.people_in_process(process), reason=_("Strategiproces: input og tilmeldinger"),
+               request=request)
     return render(request, "strategy/staff/process.html", {
         "process": process, "phases": [(p, PhaseForm(instance=p, prefix=f"phase-{p.pk}")) for p in process.phases.all()],
         "theme_form": ThemeForm(prefix="theme"), "meeting_form": MeetingForm(prefix="meeting"),

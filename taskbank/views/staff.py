@@ -26,8 +26,11 @@ def home(request):
     page = Paginator(queries.with_list_data(tasks), 25).get_page(request.GET.get("side"))
     waiting = queries.inbox(request.user).filter(status__in=[TaskApplication.Status.SUBMITTED,
                                                              TaskApplication.Status.IN_DIALOGUE])
+    shown = list(waiting[:20])
+    log_access(actor=request.user, subjects=[a.applicant_id for a in shown], reason=_("Indbakke: ansøgninger"),
+               request=request)
     return render(request, "taskbank/staff/home.html", {
-        "page": page, "institutions": posting_organisations_of(request.user), "waiting": waiting[:20],
+        "page": page, "institutions": posting_organisations_of(request.user), "waiting": shown,
         "waiting_count": waiting.count(), "review": queries.review_queue(request.user)[:50]})
 
 
@@ -137,14 +140,14 @@ def volunteers_csv(request):
     writer.writerow([_("Navn"), _("E-mail"), _("Telefon"), _("Opgave")])
     for r in rows:
         if r.applicant:
-            writer.writerow([_csv_safe(r.applicant.get_full_name()), r.applicant.email, _csv_safe(r.applicant.phone),
-                             _csv_safe(r.task.title)])
+            writer.writerow([_csv_safe(v) for v in (r.applicant.get_full_name(), r.applicant.email, r.applicant.phone,
+                                                     r.task.title)])
     return response
 
 
 def _csv_safe(value: str) -> str:
     """Neutralise spreadsheet formulas in user-provided text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- ideas (Culture department) ---------------------------------------------------------------------
@@ -159,6 +162,7 @@ def idea_inbox(request):
     if status in Idea.Status.values:
         ideas = ideas.filter(status=status)
     page = Paginator(ideas, 25).get_page(request.GET.get("side"))
+    log_access(actor=request.user, subjects=[i.proposer_id for i in page], reason=_("Idéer: indbakke"), request=request)
     return render(request, "taskbank/staff/idea_inbox.html", {"page": page, "statuses": Idea.Status.choices,
                                                                "status": status})
 

@@ -127,3 +127,33 @@ def test_rate_limit_counts_per_user(rf, citizen, other_citizen):
     other = rf.post("/")
     other.user = other_citizen
     assert ratelimit.exceeded(other, "test.action", per_user="3/h") is False
+
+
+def test_only_the_portals_own_addresses_are_links_in_mail(settings):
+    """Pen-test row 15: what a citizen wrote reaches staff in mail; their addresses must not become links."""
+    from django.template.loader import render_to_string
+
+    settings.PORTAL_BASE_URL = "https://frivillig.rudersdal.dk"
+    html = render_to_string("email/base.html", {"subject": "s", "body_text": (
+        "Se https://evil.example/login og www.evil.example\nSvar: https://frivillig.rudersdal.dk/medarbejder/?a=1&b=2")})
+    assert 'href="https://evil.example' not in html and "href=\"http://www.evil.example" not in html
+    assert '<a href="https://frivillig.rudersdal.dk/medarbejder/?a=1&amp;b=2">' in html
+
+
+def test_pdfs_fetch_only_static_and_media_files(settings, tmp_path):
+    """Pen-test row 15: WeasyPrint's default fetcher read any file:// and any http(s) address."""
+    from frivillig.core.pdf import url_fetcher
+
+    fetch = url_fetcher().fetch
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "logo.png").write_bytes(b"x")
+    font = settings.BASE_DIR / "node_modules/dkfds/dist/fonts/IBMPlexSans/complete/ttf/IBMPlexSans-Regular.ttf"
+    assert fetch(font.as_uri())
+    assert fetch((tmp_path / "logo.png").as_uri())
+    assert fetch("data:text/plain,hej")
+    for refused in ("file:///etc/passwd", "http://169.254.169.254/latest/meta-data/", "https://example.com/x.css",
+                    (settings.BASE_DIR / "frivillig/settings/base.py").as_uri(), (tmp_path / ".." / "x").as_uri(),
+                    "ftp://example.com/x"):
+        with pytest.raises(ValueError):
+            fetch(refused)
+

@@ -134,3 +134,33 @@ def test_attachment_uploads_are_rate_limited(client, pool, association_rep):
                         {"attachment": SimpleUploadedFile(f"b{number}.pdf", MINIMAL_PDF)})
     assert Attachment.objects.count() == 20
     assert "mange gange på kort tid" in client.get(response["Location"]).content.decode()
+
+
+def _receipts_on_disk(application):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.MEDIA_ROOT) / "grants" / str(application.pk) / "reports"
+    return list(folder.glob("*")) if folder.exists() else []
+
+
+def test_a_refused_report_leaves_no_file(client, submitted, association_rep):
+    """Pen-test row 14: a report refused (here: the grant is not paid out yet) kept its uploaded file on disk."""
+    client.force_login(association_rep)
+    response = client.post(f"/puljer/ansoegninger/{submitted.pk}/afrapportering/", {
+        "what_happened": "Fest", "participants": 10, "money_spent": "100",
+        "receipts": SimpleUploadedFile("kvittering.pdf", MINIMAL_PDF)}, follow=True)
+    assert "kan ikke ændres" in response.content.decode()
+    submitted.refresh_from_db()
+    assert not hasattr(submitted, "report") and _receipts_on_disk(submitted) == []
+
+
+def test_report_uploads_are_rate_limited(client, submitted, association_rep):
+    client.force_login(association_rep)
+    for _attempt in range(21):
+        response = client.post(f"/puljer/ansoegninger/{submitted.pk}/afrapportering/", {
+            "what_happened": "Fest", "participants": 10, "money_spent": "100",
+            "receipts": SimpleUploadedFile("kvittering.pdf", MINIMAL_PDF)})
+    assert response.status_code == 302
+    assert "mange gange på kort tid" in client.get(response["Location"]).content.decode()

@@ -159,3 +159,19 @@ def test_csv_export_holds_only_own_volunteers_and_needed_fields(client, institut
     assert lines[0] == "Navn;E-mail;Telefon;Opgave"
     assert len(lines) == 2 and application.applicant.email in lines[1]
     assert other.applicant.email not in body
+
+
+def test_volunteers_csv_neutralises_formulas_in_every_cell(client, task, institution_staff, citizen):
+    """Pen-test row 15: an e-mail address can start a formula (=2+5-…@…)."""
+    from taskbank.models import TaskApplication as Application
+
+    citizen.email = "=2+5-x@example.dk"
+    citizen.phone = "+4531415926"
+    citizen.save()
+    Application.objects.create(task=task, applicant=citizen, message="m", availability="a",
+                               status=Application.Status.ACCEPTED)
+    client.force_login(institution_staff)
+    body = client.get("/medarbejder/opgaver/frivillige.csv").content.decode("utf-8-sig")
+    cells = [cell for line in body.strip().splitlines()[1:] for cell in line.split(";")]
+    assert "'=2+5-x@example.dk" in cells and "'+4531415926" in cells
+    assert not [c for c in cells if c[:1] in "=+-@"]

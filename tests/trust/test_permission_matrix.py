@@ -50,6 +50,7 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         steering_agenda = pdf.request("network.agenda", obj=meeting, version="x")
         network_agenda = pdf.request("network.agenda", obj=network_meeting, version="x")
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from weasyprint import HTML
 
     from grants.models import Attachment
     from network.models import Agreement, MeetingDocument
@@ -57,7 +58,8 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     from strategy.models import Meeting as StrategyMeeting
     from tests.grants.conftest import MINIMAL_PDF
 
-    attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", MINIMAL_PDF))
+    cv = HTML(string=f"<p>CV: {citizen.full_name}, {citizen.email}</p>").write_pdf()  # a citizen's own file names them
+    attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", cv))
     net_doc = MeetingDocument.objects.create(meeting=meeting, title="Bilag", file=SimpleUploadedFile("n.pdf", MINIMAL_PDF))
     network_doc = MeetingDocument.objects.create(meeting=network_meeting, title="Bilag",
                                                  file=SimpleUploadedFile("m.pdf", MINIMAL_PDF))

@@ -170,3 +170,12 @@ def test_core_ratelimit_window_resets():
         assert ratelimit.exceeded(request_from("10.4.0.1", user), "test.act", per_user="1/m")
         clock.tick(timedelta(seconds=61))
         assert not ratelimit.exceeded(request_from("10.4.0.1", user), "test.act", per_user="1/m")
+
+
+def test_core_ratelimit_groups_ipv6_clients_by_their_64_network():
+    """Pen-test row 15: one IPv6 client owns a /64 and could use a fresh address for every attempt."""
+    for i in range(3):
+        assert not ratelimit.exceeded(request_from(f"2001:db8:1:2::{i + 1:x}"), "test.v6", per_ip="3/h")
+    assert ratelimit.exceeded(request_from("2001:db8:1:2:ffff:ffff:ffff:ffff"), "test.v6", per_ip="3/h")
+    assert not ratelimit.exceeded(request_from("2001:db8:1:3::1"), "test.v6", per_ip="3/h")  # the next /64
+    assert ratelimit.rate_key("::ffff:10.0.0.1") == "10.0.0.1" and ratelimit.rate_key("10.0.0.1") == "10.0.0.1"

@@ -69,6 +69,12 @@ def every_url(examples: dict[str, str]) -> list[tuple[str, str]]:
     return urls
 
 
+def world_citizen(world):  # noqa: F811 - the fixture, asked for by name
+    from frivillig.accounts.models import User
+
+    return User.objects.get(email="citizen@example.dk")
+
+
 @pytest.fixture
 def examples(world):  # noqa: F811
     """A real URL for every pattern the world has an object for, public detail pages included."""
@@ -84,9 +90,20 @@ def examples(world):  # noqa: F811
     now = timezone.now()
     event = Event.objects.create(title="Frivillig Fredag", description="d", place="Mariehøj", town="holte",
                                  starts_at=now + timedelta(days=3), ends_at=now + timedelta(days=3, hours=2), capacity=9)
+    from grants.models import Pool
+    from strategy.models import Input, Process
+    from strategy.models import Theme as StrategyTheme
+
     task = Task.objects.get()
+    pool = Pool.objects.get(slug="p")
+    process = Process.objects.get()
+    citizen = world_citizen(world)
+    Input.objects.create(process=process, theme=StrategyTheme.objects.create(process=process, name="Tema"), kind="idea",
+                         text="Mere natur", author=citizen, status=Input.Status.PUBLISHED)
+    pool_urls = [reverse(f"grants:{name}", args=[pool.pk]) for name in
+                 ("staff_export_csv", "staff_export_xlsx", "staff_batch", "staff_overview", "staff_pool_edit")]
     found = {}
-    for url in [*world, event.get_absolute_url(), f"/opgaver/{task.pk}/", "/puljer/p/",
+    for url in [*world, *pool_urls, event.get_absolute_url(), f"/opgaver/{task.pk}/", "/puljer/p/",
                 f"/politik/temaer/{Theme.objects.first().slug}/", f"/politik/guide/{GuideArticle.objects.first().slug}/",
                 f"/politik/vaerktoejskasse/{ToolboxItem.objects.first().slug}/"]:
         found.setdefault(resolve(url.split("?")[0]).view_name, url.split("?")[0])

@@ -163,3 +163,36 @@ def test_sign_in_rotates_the_session_and_sessions_are_bounded(client, citizen):
     client.logout()
     response = client.post("/konto/login/", {"login": citizen.email, "password": "korrekt-hest-batteri-42"})
     assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == ""  # ends with the browser
+
+
+def test_language_cookie_is_secure_in_production():
+    code = ("import os; os.environ.update(" + repr(PRODUCTION) + "); import frivillig.settings.production as p;"
+            "print(p.LANGUAGE_COOKIE_SECURE, p.LANGUAGE_COOKIE_HTTPONLY, p.LANGUAGE_COOKIE_SAMESITE)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True", "True", "Lax"], result.stderr
+
+
+@pytest.mark.django_db
+def test_permissions_policy_denies_powerful_features(client):
+    policy = client.get("/")["Permissions-Policy"]
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in policy
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_access_log_cannot_be_truncated(citizen, culture_admin):
+    """The append-only trigger covered UPDATE and DELETE; TRUNCATE fires no row trigger (pen-test row 15). The test
+    settings allow TRUNCATE for Django's flush between tests, so this connection is opened without that option."""
+    import psycopg
+    from django.db import connection
+
+    from frivillig.core.audit import log_access
+
+    log_access(actor=culture_admin, subjects=[citizen], reason="Sagsbehandling")
+    params = {k: v for k, v in connection.get_connection_params().items() if k != "options"}
+    with psycopg.connect(**params) as raw, raw.cursor() as cursor:
+        with pytest.raises(psycopg.errors.RaiseException, match="TRUNCATE refused"):
+            cursor.execute("TRUNCATE core_personaldataaccess CASCADE")
+        raw.rollback()
+        cursor.execute("SELECT count(*) FROM core_personaldataaccess")
+        assert cursor.fetchone()[0] == 1

@@ -100,3 +100,20 @@ def query_with(context, **changes):
 @register.simple_tag
 def querystring_from(data: dict) -> str:
     return urlencode({k: v for k, v in data.items() if v not in (None, "")}, doseq=True)
+
+
+@register.filter(needs_autoescape=True)
+def link_portal_urls(text, autoescape=True):
+    """Escape ``text`` and turn only the portal's own addresses (PORTAL_BASE_URL) into links. For e-mails that
+    carry what citizens wrote: their addresses stay plain text, so a mail to staff never offers a citizen's link
+    (unlike ``urlize``)."""
+    import re
+
+    from django.conf import settings
+    from django.utils.html import conditional_escape, escape
+    from django.utils.safestring import mark_safe
+
+    escaped = conditional_escape(text) if autoescape else escape(text)
+    base = re.escape(escape(settings.PORTAL_BASE_URL.rstrip("/")))
+    pattern = re.compile(base + r"(?:/[^\s<>\"']*)?")
+    return mark_safe(pattern.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', str(escaped)))
