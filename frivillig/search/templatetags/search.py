@@ -28,3 +28,11 @@ def snippet(text, searched):
         return ""
     html = _highlight(str(text or ""), _query(searched), max_words=25)
     return html if "<mark>" in html else ""
+
+
+@register.filter
+def after(text, prefix):
+    """{{ task.description|after:task.summary|snippet:searched }}: the text without a leading copy of ``prefix``, so
+    that a snippet does not repeat the summary shown just above it."""
+    text, prefix = str(text or ""), str(prefix or "").strip()
+    return text[len(prefix):].lstrip() if prefix and text.lstrip().startswith(prefix) else text
