@@ -50,14 +50,13 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         steering_agenda = pdf.request("network.agenda", obj=meeting, version="x")
         network_agenda = pdf.request("network.agenda", obj=network_meeting, version="x")
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from weasyprint import HTML
 
     from grants.models import Attachment
     from network.models import Agreement, MeetingDocument
     from strategy.models import HearingDocument, Process
     from strategy.models import Meeting as StrategyMeeting
     from tests.grants.conftest import MINIMAL_PDF
-
-    from weasyprint import HTML
 
     cv = HTML(string=f"<p>CV: {citizen.full_name}, {citizen.email}</p>").write_pdf()  # a citizen's own file names them
     attachment = Attachment.objects.create(application=grant, title="Bilag", file=SimpleUploadedFile("b.pdf", cv))
