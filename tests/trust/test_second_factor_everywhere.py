@@ -69,7 +69,7 @@ def every_url(examples: dict[str, str]) -> list[tuple[str, str]]:
     return urls
 
 
-def world_citizen(world):  # noqa: F811 - the fixture, asked for by name
+def world_citizen(world):  # noqa: F811
     from frivillig.accounts.models import User
 
     return User.objects.get(email="citizen@example.dk")
