@@ -77,7 +77,7 @@ def load_demo():
                             description="Bedre kommunikation om, hvor man kan hente hjælp.")
     agreement = Agreement.objects.create(version=1, period_start=date(year, 1, 1), period_end=date(year + 1, 12, 31),
                                          annual_grant=Decimal("850000"),
-                                         contacts="Kultur: frivillig@rudersdal.dk · Frivilligcenter Rudersdal (demo)")
+                                         contacts="Kulturforvaltningen: frivillig@rudersdal.dk · Frivilligcenter Rudersdal (demo)")
     for party, text in [("municipality", "Yder et årligt tilskud og stiller lokaler til rådighed i Kulturcenter Mariehøj."),
                         ("centre", "Formidler frivilligt arbejde og rådgiver foreninger og frivillige."),
                         ("centre", "Deltager i frivillighedsnetværket og afrapporterer årligt til Kultur- og Fritidsudvalget.")]:
