@@ -7,7 +7,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Styregruppe og frivillighedsnetværk")
 
     def ready(self):
-        from frivillig.accounts.roles import is_culture_admin, is_steering_member
+        from frivillig.accounts.roles import is_culture_admin, is_steering_member, is_volunteer_centre
         from frivillig.core.registry import PersonalDataHandler, StaffSection, register_personal_data, register_staff_section
 
         from . import documents, personal_data  # noqa: F401
@@ -21,5 +21,10 @@ class NetworkConfig(AppConfig):
             order=51, description=_("Forslag til tværgående indsatser, drøftelser og møder.")))
         register_staff_section(StaffSection(
             key="network.dashboard", title=_("Styregruppens overblik"), url_name="network:dashboard",
-            predicate=lambda u: is_steering_member(u) or is_culture_admin(u), order=52))
+            predicate=lambda u: is_steering_member(u) or is_culture_admin(u), order=52,
+            description=_("Indsatsområder til behandling, indikatorer og årsrapporten til direktionen.")))
+        register_staff_section(StaffSection(
+            key="network.centre_agreement", title=_("Samarbejdsaftalen med Frivilligcentret"),
+            url_name="network:centre_agreement", predicate=lambda u: is_volunteer_centre(u) or is_culture_admin(u),
+            order=53, description=_("Aftalens forpligtelser, opfølgningsmøder og centrets egen status.")))
         register_personal_data(PersonalDataHandler(key="network", export=personal_data.export, erase=personal_data.erase))

@@ -1,6 +1,6 @@
 from frivillig.core import pdf
 
-from .workflow import may_see_meeting
+from .workflow import may_see_meeting, sees_steering_group
 
 
 def members_only(user, document):
@@ -25,3 +25,16 @@ def agreement(agreement):
     return pdf.Rendered(template="network/pdf/agreement.html",
                         context={"agreement": agreement, "obligations": list(agreement.obligations.all())},
                         filename=f"samarbejdsaftale-v{agreement.version}.pdf")
+
+
+def steering_group_only(user, document):
+    """The annual report to the executive board: for the Culture department and the steering group."""
+    return sees_steering_group(user)
+
+
+@pdf.renderer("network.annual_report", can_view=steering_group_only)
+def annual_report(report):
+    from .queries import annual_report as report_data
+
+    return pdf.Rendered(template="network/pdf/annual_report.html", context=report_data(report.year),
+                        filename=f"aarsrapport-{report.year}.pdf")

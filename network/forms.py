@@ -1,13 +1,14 @@
 from datetime import timedelta
 
 from django import forms
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, User
 from frivillig.core.choices import Area
 from frivillig.core.files import clean_upload
 
-from .models import Body, Meeting, Obligation, ObligationStatus, Priority, PriorityReview
+from .models import Body, Meeting, Obligation, ObligationStatus, Priority, PriorityReview, PriorityUpdate
 
 
 class ProposalForm(forms.Form):
@@ -160,3 +161,53 @@ class AgreementVersionForm(forms.Form):
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Begrundelse"), required=False, max_length=2000,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+# What a priority can be linked to: (app label, model, the kind's label, how many of the newest to offer). Read via
+# the app registry: network does not import the other apps' models.
+LINK_KINDS = {
+    "task": ("taskbank", "Task", _("Opgaver"), 200),
+    "pool": ("grants", "Pool", _("Puljer"), 100),
+    "process": ("strategy", "Process", _("Strategiprocesser"), 100),
+    "proposal": ("network", "Proposal", _("Netværkets forslag"), 200),
+}
+
+
+def _link_queryset(kind):
+    app_label, model, _label, limit = LINK_KINDS[kind]
+    qs = apps.get_model(app_label, model).objects.all()
+    if kind == "task":
+        qs = qs.exclude(status__in=["draft", "archived"])
+    return qs.order_by("-pk")[:limit]
+
+
+class PriorityLinkForm(forms.Form):
+    """One select of the existing tasks, pools, strategy processes and proposals, grouped by kind."""
+
+    target = forms.ChoiceField(label=_("Det arbejde, der bærer indsatsområdet"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].choices = [("", "–")] + [
+            (label, [(f"{kind}:{obj.pk}", str(obj)) for obj in _link_queryset(kind)])
+            for kind, (_a, _m, label, _n) in LINK_KINDS.items()]
+
+    def clean_target(self):
+        kind, _sep, pk = self.cleaned_data["target"].partition(":")
+        app_label, model, _label, _n = LINK_KINDS[kind]
+        target = apps.get_model(app_label, model).objects.filter(pk=pk).first()
+        if target is None:
+            raise forms.ValidationError(_("Vælg noget, der findes."))
+        return target
+
+
+class QuarterStatusForm(forms.Form):
+    year = forms.IntegerField(label=_("År"), min_value=2020, max_value=2100)
+    quarter = forms.TypedChoiceField(label=_("Kvartal"), coerce=int, choices=PriorityUpdate.Quarter.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=PriorityUpdate.Status.choices)
+    text = forms.CharField(label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SelfReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Jeres status"), choices=ObligationStatus.Status.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=300)

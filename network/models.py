@@ -170,12 +170,35 @@ class PriorityReview(models.Model):
 
 
 class PriorityUpdate(models.Model):
+    """The status of a priority in one quarter of a year, with a note (one per priority and quarter). Updates from
+    before quarters were recorded have no year and quarter."""
+
+    class Status(models.TextChoices):
+        ON_TRACK = "on_track", _("Planmæssigt")
+        DELAYED = "delayed", _("Forsinket")
+        DONE = "done", _("Gennemført")
+        NOT_STARTED = "not_started", _("Ikke startet")
+
+    class Quarter(models.IntegerChoices):
+        Q1 = 1, _("1. kvartal")
+        Q2 = 2, _("2. kvartal")
+        Q3 = 3, _("3. kvartal")
+        Q4 = 4, _("4. kvartal")
+
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="updates")
-    text = models.TextField(_("status"))
+    year = models.PositiveSmallIntegerField(_("år"), null=True, blank=True)
+    quarter = models.PositiveSmallIntegerField(_("kvartal"), choices=Quarter, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=15, choices=Status, default=Status.ON_TRACK)
+    text = models.TextField(_("note"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["year", "quarter", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["priority", "year", "quarter"], name="one_update_per_priority_quarter"),
+            models.CheckConstraint(condition=Q(quarter__isnull=True) | Q(quarter__gte=1, quarter__lte=4),
+                                   name="priority_update_quarter_1_to_4"),
+        ]
 
 
 class PriorityLink(models.Model):
@@ -241,3 +264,26 @@ class ObligationStatus(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["follow_up", "obligation"], name="one_status_per_followup")]
+
+
+class ObligationSelfReport(models.Model):
+    """The Volunteer Centre's own account of how it meets one of its obligations (one current report each)."""
+
+    obligation = models.OneToOneField(Obligation, on_delete=models.CASCADE, related_name="self_report")
+    status = models.CharField(_("status"), max_length=10, choices=ObligationStatus.Status)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    reported_at = models.DateTimeField(auto_now=True)
+
+
+class AnnualReport(models.Model):
+    """The steering group's annual report to the executive board for one year (the PDF is its document)."""
+
+    year = models.PositiveSmallIntegerField(_("år"), unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Årsrapport {self.year}"
+
+    def get_absolute_url(self):
+        return reverse("network:staff_annual_report", args=[self.year])

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from frivillig.accounts import services as account_services
 from frivillig.accounts.models import Role, RoleAssignment
-from frivillig.accounts.roles import is_culture_admin, is_steering_member
+from frivillig.accounts.roles import is_culture_admin, is_steering_member, is_volunteer_centre
+from frivillig.core import pdf
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
@@ -15,16 +16,20 @@ from . import workflow
 from .models import (
     AgendaItem,
     Agreement,
+    AnnualReport,
     Body,
     FollowUp,
     Meeting,
     MeetingDocument,
     Membership,
     Obligation,
+    ObligationSelfReport,
     ObligationStatus,
     Priority,
+    PriorityLink,
     PriorityReview,
     PriorityStatusChange,
+    PriorityUpdate,
     Proposal,
     ProposalComment,
     ProposalStatusChange,
@@ -219,3 +224,62 @@ def create_agreement_version(*, actor, period_start, period_end, annual_grant, c
         + [Obligation(agreement=agreement, party=Obligation.Party.MUNICIPALITY, text=t)
            for t in municipality_obligations])
     return agreement
+
+
+# --- priorities carried out ---------------------------------------------------------------------------------------
+
+@transaction.atomic
+def link_priority(*, actor, priority: Priority, target) -> PriorityLink:
+    """Link a priority to the task, pool, strategy process or proposal that carries it out. Stored as the target's
+    title and internal path (network does not hold foreign keys into the other apps)."""
+    _require_culture(actor)
+    path = target.get_absolute_url()
+    existing = priority.links.filter(path=path).first()
+    if existing is not None:
+        raise ValidationError(_("Indsatsområdet er allerede knyttet til %(t)s.") % {"t": existing.title})
+    link = PriorityLink(priority=priority, title=str(target)[:200], path=path)
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def record_quarter_status(*, actor, priority: Priority, year: int, quarter: int, status: str,
+                          text: str = "") -> PriorityUpdate:
+    """The priority's status in one quarter, with a note; recording the quarter again replaces it."""
+    _require_culture(actor)
+    if priority.status != Priority.Status.ADOPTED:
+        raise ValidationError(_("Kun et vedtaget indsatsområde får en status pr. kvartal."))
+    update = PriorityUpdate(priority=priority, year=year, quarter=quarter, status=status, text=text.strip())
+    update.full_clean(validate_unique=False, validate_constraints=False)
+    update, _created = PriorityUpdate.objects.update_or_create(
+        priority=priority, year=year, quarter=quarter, defaults={"status": status, "text": text.strip()})
+    return update
+
+
+@transaction.atomic
+def request_annual_report(*, actor, year: int):
+    """The steering group's annual report to the executive board, made as a PDF in Celery."""
+    if not workflow.sees_steering_group(actor):
+        raise PermissionDenied(_("Kun Kulturforvaltningen og styregruppen kan danne årsrapporten."))
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("Vælg et år mellem 2000 og 2100."))
+    report, _created = AnnualReport.objects.get_or_create(year=year)
+    return pdf.request("network.annual_report", obj=report, version=str(timezone.now().timestamp()))
+
+
+# --- the Volunteer Centre's own account of the agreement ---------------------------------------------------------
+
+@transaction.atomic
+def record_centre_status(*, actor, obligation: Obligation, status: str, note: str = "") -> ObligationSelfReport:
+    """The Volunteer Centre records its own status and note on one of its obligations (the latest replaces the
+    previous). The municipality's follow-up meeting keeps its own statuses (record_follow_up)."""
+    if not is_volunteer_centre(actor):
+        raise PermissionDenied(_("Kun Frivilligcentret kan registrere sin egen status."))
+    if obligation.party != Obligation.Party.CENTRE:
+        raise ValidationError(_("Frivilligcentret registrerer status på sine egne forpligtelser."))
+    report = ObligationSelfReport(obligation=obligation, status=status, note=note.strip(), reported_by=actor)
+    report.full_clean(validate_unique=False)
+    report, _created = ObligationSelfReport.objects.update_or_create(
+        obligation=obligation, defaults={"status": status, "note": note.strip(), "reported_by": actor})
+    return report

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import members, public, staff
+from .views import centre, members, public, staff
 
 app_name = "network"
 urlpatterns = [
@@ -18,6 +18,13 @@ urlpatterns = [
     path("netvaerk/indsatsomraader/<int:pk>/", members.priority, name="priority"),
     path("netvaerk/indsatsomraader/<int:pk>/anbefaling/", members.priority_review, name="priority_review"),
     path("netvaerk/indsatsomraader/<int:pk>/beslutning/", members.priority_decide, name="priority_decide"),
+    path("netvaerk/indsatsomraader/<int:pk>/arbejde/", members.priority_link, name="priority_link"),
+    path("netvaerk/indsatsomraader/<int:pk>/kvartalsstatus/", members.priority_quarter, name="priority_quarter"),
+    path("netvaerk/frivilligcenter/aftale/", centre.agreement, name="centre_agreement"),
+    path("netvaerk/frivilligcenter/aftale/forpligtelser/<int:pk>/", centre.obligation_status,
+         name="centre_obligation_status"),
+    path("medarbejder/netvaerk/aarsrapport/<int:year>/", staff.annual_report, name="staff_annual_report"),
+    path("medarbejder/netvaerk/aarsrapport/<int:year>/dan/", staff.annual_report_make, name="staff_annual_report_make"),
     path("netvaerk/moeder/<int:pk>/", members.meeting, name="meeting"),
     path("netvaerk/moeder/<int:pk>/kalender.ics", members.meeting_ical, name="meeting_ical"),
     path("netvaerk/dokumenter/<int:pk>/", members.meeting_document, name="meeting_document"),

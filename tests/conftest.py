@@ -94,3 +94,11 @@ def steering_member(db):
 def network_member(db):
     return RoleAssignmentFactory(role=Role.NETWORK_MEMBER, organisation=None,
                                  user=UserFactory(email="net@example.dk", full_name="Nanna Net")).user
+
+
+@pytest.fixture
+def volunteer_centre(db):
+    """Staff of Frivilligcenter Rudersdal, the municipality's party to the cooperation agreement."""
+    centre = OrganisationFactory(name="Frivilligcenter Rudersdal", kind="volunteer_centre", area="")
+    return RoleAssignmentFactory(role=Role.VOLUNTEER_CENTRE, organisation=centre,
+                                 user=UserFactory(email="center@example.dk", full_name="Frida Center")).user

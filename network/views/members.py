@@ -16,7 +16,16 @@ from frivillig.core.decorators import role_required
 from frivillig.core.files import attachment_response
 
 from .. import queries, services
-from ..forms import CommentForm, DecisionForm, PriorityForm, ProposalForm, ReasonForm, ReviewForm
+from ..forms import (
+    CommentForm,
+    DecisionForm,
+    PriorityForm,
+    PriorityLinkForm,
+    ProposalForm,
+    QuarterStatusForm,
+    ReasonForm,
+    ReviewForm,
+)
 from ..models import Proposal
 from ..workflow import is_member
 
@@ -68,12 +77,15 @@ def proposal_to_priority(request, pk):
 
 def _priority(request, p, review_form=None, decision_form=None):
     steering = is_steering_member(request.user)
-    can_decide = is_culture_admin(request.user) or steering
+    culture = is_culture_admin(request.user)
+    carried_out = culture and p.status == p.Status.ADOPTED
     return render(request, "network/priority.html", {
         "priority": p, "reviews": p.reviews.select_related("member"), "history": p.status_changes.select_related("actor"),
+        "link_form": PriorityLinkForm(prefix="link") if carried_out else None,
+        "quarter_form": QuarterStatusForm(prefix="quarter", initial={"year": p.year}) if carried_out else None,
         "review_form": review_form or (ReviewForm(instance=p.reviews.filter(member=request.user).first(), prefix="review")
                                        if steering else None),
-        "decision_form": decision_form or (DecisionForm(prefix="decision") if can_decide else None)})
+        "decision_form": decision_form or (DecisionForm(prefix="decision") if culture or steering else None)})
 
 
 @_members
@@ -101,6 +113,14 @@ def priority_decide(request, pk):
         messages.success(request, _("Styregruppens beslutning er registreret."))
         return redirect("network:priority", pk=p.pk)
     return _priority(request, p, decision_form=form)
+
+
+priority_link = _members(actions.action_view(
+    access=queries.access_priority, form=PriorityLinkForm, prefix="link", service=services.link_priority,
+    name="priority", success=_("Indsatsområdet er knyttet til arbejdet."), back=lambda p: p.get_absolute_url()))
+priority_quarter = _members(actions.action_view(
+    access=queries.access_priority, form=QuarterStatusForm, prefix="quarter", service=services.record_quarter_status,
+    name="priority", success=_("Kvartalets status er gemt."), back=lambda p: p.get_absolute_url()))
 
 
 @_members

@@ -7,7 +7,7 @@ from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
-from .. import services
+from .. import queries, services
 from ..forms import (
     AgendaItemForm,
     AgreementVersionForm,
@@ -18,6 +18,7 @@ from ..forms import (
     MinutesForm,
 )
 from ..models import Agreement, Body, Meeting, Membership, ObligationStatus
+from ..workflow import sees_steering_group
 
 _culture = role_required(is_culture_admin)
 
@@ -128,3 +129,22 @@ def agreement_new(request):
         messages.success(request, _("Version %(v)s af aftalen er gemt.") % {"v": agreement.version})
         return redirect("network:staff_agreement", pk=agreement.pk)
     return render(request, "network/staff/agreement_new.html", {"form": form, "latest": latest})
+
+
+_steering_group = role_required(sees_steering_group)
+
+
+@_steering_group
+def annual_report(request, year):
+    year = queries.access_annual_report_year(request.user, year)
+    return render(request, "network/staff/annual_report.html", {
+        "year": year, "document": queries.annual_report_document(year), "report": queries.annual_report(year)})
+
+
+@_steering_group
+@require_POST
+def annual_report_make(request, year):
+    year = queries.access_annual_report_year(request.user, year)
+    actions.perform(request, None, services.request_annual_report, year=year,
+                    success=_("Årsrapporten dannes nu. Den er klar om et øjeblik."))
+    return redirect("network:staff_annual_report", year=year)

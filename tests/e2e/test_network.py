@@ -122,3 +122,64 @@ def test_culture_department_writes_the_next_agreement_version(page, live_server,
     expect(page.get_by_role("heading", name="Samarbejdsaftale, version 2")).to_be_visible()
     axe(page)
     assert Agreement.objects.get(version=2).obligations.count() == 2
+
+
+def test_priority_carried_out_reported_to_the_executive_board_and_the_centres_own_status(
+        page, live_server, axe, culture_admin, volunteer_centre):
+    import io
+
+    from pypdf import PdfReader
+
+    from grants.models import Pool
+    from network.models import Agreement, Priority
+
+    load_reference()
+    year = timezone.localdate().year
+    priority = Priority.objects.create(year=year, title="Flere unge frivillige", description="Unge ind i foreningerne.",
+                                       status=Priority.Status.ADOPTED)
+    Pool.objects.create(name="Frivilligpuljen", slug="frivilligpuljen", purpose="x", who_may_apply="x", max_amount=100,
+                        yearly_budget=1000)
+    Proposal.objects.create(title="Ungdomsråd for frivillige", summary="s")
+    today = timezone.localdate()
+    agreement = Agreement.objects.create(version=1, period_start=today - timedelta(days=30),
+                                         period_end=today + timedelta(days=300), annual_grant=850000, contacts="Kultur")
+    agreement.obligations.create(party="centre", text="Formidler frivilligt arbejde")
+
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + priority.get_absolute_url())
+    page.get_by_label("Det arbejde, der bærer indsatsområdet").select_option(label="Frivilligpuljen")
+    page.get_by_role("button", name="Knyt til indsatsområdet").click()
+    expect(page.get_by_text("Indsatsområdet er knyttet til arbejdet.")).to_be_visible()
+    page.get_by_label("Kvartal").select_option(label="1. kvartal")
+    page.get_by_label("Status", exact=True).select_option(label="Forsinket")
+    page.get_by_label("Note").fill("Mangler en tovholder")
+    page.get_by_role("button", name="Gem kvartalets status").click()
+    expect(page.get_by_text("Kvartalets status er gemt.")).to_be_visible()
+    expect(page.get_by_text(f"1. kvartal {year}")).to_be_visible()
+    axe(page)
+    page.goto(live_server.url + f"/netvaerk/indsatsomraader/{priority.pk}/offentlig/")
+    expect(page.get_by_role("link", name="Frivilligpuljen")).to_be_visible()
+    expect(page.get_by_text("Forsinket")).to_be_visible()
+    axe(page)
+
+    page.goto(live_server.url + "/netvaerk/styregruppe/overblik/")
+    page.get_by_role("link", name=f"Årsrapport {year} til direktionen").click()
+    axe(page)
+    page.get_by_role("button", name="Dan årsrapport").click()
+    expect(page.get_by_text("Årsrapporten dannes nu.")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Hent årsrapporten (PDF)").click()
+    reader = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "Flere unge frivillige" in text and "Forsinket" in text and "Ungdomsråd for frivillige" in text
+
+    login_as(page, live_server, volunteer_centre)
+    page.goto(live_server.url + "/medarbejder/")
+    page.get_by_role("link", name="Samarbejdsaftalen med Frivilligcentret").click()
+    axe(page)
+    page.get_by_label("Jeres status").select_option(label="Opfyldt")
+    page.get_by_label("Note").fill("Formidlet 120 frivillige")
+    page.get_by_role("button", name="Gem status").click()
+    expect(page.get_by_text("Jeres status er gemt.")).to_be_visible()
+    expect(page.get_by_text("Formidlet 120 frivillige")).to_be_visible()
+    axe(page)

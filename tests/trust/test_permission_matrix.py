@@ -10,12 +10,12 @@ from frivillig.core import pdf
 from tests.factories import UserFactory
 
 PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other_institution_staff", "culture_admin",
-            "steering_member", "network_member"]
+            "steering_member", "network_member", "volunteer_centre"]
 
 
 @pytest.fixture
 def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
-          steering_member, network_member, association_rep, django_capture_on_commit_callbacks):
+          steering_member, network_member, association_rep, volunteer_centre, django_capture_on_commit_callbacks):
     from grants.models import Pool, Round
     from network.models import Body, Priority, Proposal
     from network.models import Meeting as NetMeeting
@@ -49,6 +49,9 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     with django_capture_on_commit_callbacks(execute=True):
         steering_agenda = pdf.request("network.agenda", obj=meeting, version="x")
         network_agenda = pdf.request("network.agenda", obj=network_meeting, version="x")
+        from network.models import AnnualReport
+
+        annual_report = pdf.request("network.annual_report", obj=AnnualReport.objects.create(year=now.year), version="x")
     from django.core.files.uploadedfile import SimpleUploadedFile
     from weasyprint import HTML
 
@@ -81,10 +84,13 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     everyone = set(PERSONAS)
     signed_in = everyone - {"anonymous"}
     return {
+        "/netvaerk/frivilligcenter/aftale/": {"volunteer_centre", "culture_admin"},
+        f"/medarbejder/netvaerk/aarsrapport/{now.year}/": {"culture_admin", "steering_member"},
+        annual_report.get_absolute_url(): {"culture_admin", "steering_member"},
         f"/medarbejder/organisationer/{institution.pk}/": {"institution_staff", "culture_admin"},
-        f"/medarbejder/organisationer/{association.pk}/": {"culture_admin"},
+        f"/medarbejder/organisationer/{association.pk}/": {"culture_admin", "volunteer_centre"},  # the centre approves associations
         f"/medarbejder/organisationer/{institution.pk}/rediger/": {"culture_admin"},
-        association_task.get_staff_url(): {"culture_admin"},
+        association_task.get_staff_url(): {"culture_admin", "volunteer_centre"},  # and moderates their tasks
         f"/medarbejder/opgaver/{association_task.pk}/rediger/": set(),
         f"/opgaver/{task.pk}/spoerg/": signed_in,
         event.get_staff_url(): {"culture_admin"},
@@ -140,7 +146,7 @@ def test_no_unexpected_access(client, request, world, persona):
                 unexpected.append(f"{url}: expected 200, got {status}")
         elif 200 <= status < 300:
             unexpected.append(f"{url}: {persona} got {status}")
-    assert unexpected == []
+    assert unexpected == [], "\n".join(unexpected)
 
 
 def test_a_network_members_calendar_holds_only_the_networks_meetings(client, world, network_member, steering_member):

@@ -26,7 +26,7 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 from tests.trust.test_permission_matrix import world  # noqa: F401  (fixture)
 
 PERSONAS = ["anonymous", "citizen", "institution_staff", "association_rep", "culture_admin", "steering_member",
-            "network_member"]
+            "network_member", "volunteer_centre"]
 ALLOWED = {200, 204, 301, 302, 303, 304, 400, 403, 404, 405, 429}
 # Answers that are right where they come from: allauth's page for a failed single sign-on says 401.
 EXPECTED_OTHER = {401: "/konto/3rdparty/login/error/"}
