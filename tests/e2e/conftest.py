@@ -75,6 +75,7 @@ def login_as(page, live_server, user):
 
 
 def run_axe(page) -> list:
+    page.wait_for_load_state()  # check the page the last click led to, not the one it left
     page.add_script_tag(path=str(AXE_JS))
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
@@ -96,6 +97,7 @@ OVERFLOWING_JS = """(limit) => Array.from(document.querySelectorAll('body *'))
 
 def check_reflow(page):
     """Fail if the page, shown 320 px wide, is wider than the window (sideways scrolling)."""
+    page.wait_for_load_state()  # a click that navigates may still be loading the next page
     size = page.viewport_size or {"width": 1280, "height": 720}
     if size["width"] != REFLOW_WIDTH:
         page.set_viewport_size({"width": REFLOW_WIDTH, "height": size["height"]})

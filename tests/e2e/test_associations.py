@@ -73,7 +73,7 @@ def test_association_journey(page, live_server, axe, citizen, culture_admin, ins
     expect(page.get_by_text("Opgaven er gemt som kladde")).to_be_visible()
     axe(page)
     page.get_by_role("button", name="Send til godkendelse").click()
-    expect(page.get_by_text("Afventer godkendelse")).to_be_visible()
+    expect(page.get_by_text("Afventer godkendelse").first).to_be_visible()  # the status, and the history below it
     axe(page)
     assert Task.objects.filter(title="Rotur med ældre fra Vedbæk").exists()
 

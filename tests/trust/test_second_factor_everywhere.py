@@ -94,7 +94,7 @@ def examples(world):  # noqa: F811
     from strategy.models import Input, Process
     from strategy.models import Theme as StrategyTheme
 
-    task = Task.objects.get()
+    task = Task.objects.filter(institution__kind="institution").order_by("pk").first()
     pool = Pool.objects.get(slug="p")
     process = Process.objects.get()
     citizen = world_citizen(world)
