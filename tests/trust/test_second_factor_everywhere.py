@@ -84,7 +84,7 @@ def examples(world):  # noqa: F811
     now = timezone.now()
     event = Event.objects.create(title="Frivillig Fredag", description="d", place="Mariehøj", town="holte",
                                  starts_at=now + timedelta(days=3), ends_at=now + timedelta(days=3, hours=2), capacity=9)
-    task = Task.objects.order_by("pk").first()
+    task = Task.objects.get()
     found = {}
     for url in [*world, event.get_absolute_url(), f"/opgaver/{task.pk}/", "/puljer/p/",
                 f"/politik/temaer/{Theme.objects.first().slug}/", f"/politik/guide/{GuideArticle.objects.first().slug}/",
