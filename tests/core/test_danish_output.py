@@ -159,7 +159,7 @@ def test_task_time_and_places_in_danish(client, demo):
 def pdf_objects(citizen):
     """One object for every registered kind of PDF (from the demo data)."""
     from grants.models import GrantApplication
-    from network.models import Agreement, Meeting
+    from network.models import Agreement, AnnualReport, Meeting
     from strategy.models import Hearing, Process
 
     return {
@@ -167,6 +167,7 @@ def pdf_objects(citizen):
         "grants.decision_letter": GrantApplication.objects.filter(approved_amount__isnull=False).first(),
         "network.agenda": Meeting.objects.first(), "network.minutes": Meeting.objects.first(),
         "network.agreement": Agreement.objects.first(),
+        "network.annual_report": AnnualReport.objects.get_or_create(year=2026)[0],
         "strategy.hearing_memo": Hearing.objects.first(), "strategy.final_strategy": Process.objects.first(),
         "accounts.my_data": citizen, "policy.full": None, "policy.volunteer_agreement": None,
         "core.test_document": citizen,
