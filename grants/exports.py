@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from frivillig.core import formatting
+from frivillig.core.text import formula_safe as safe
 
 from .models import Pool, Status
 
@@ -25,11 +26,6 @@ def _rows(pool: Pool):
                      timezone.localtime(a.submitted_at).date() if a.submitted_at else "",
                      timezone.localtime(a.decided_at).date() if a.decided_at else ""])
     return header, rows
-
-
-def safe(value):
-    """A spreadsheet never runs what a citizen typed: text that looks like a formula is written as text."""
-    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
 
 
 def cases_csv(pool: Pool) -> HttpResponse:

@@ -25,3 +25,11 @@ def word_diff(old: str, new: str) -> str:
         if op in ("insert", "replace"):
             out.append(f"<ins>{escape(' '.join(b[j1:j2]))}</ins>")
     return mark_safe(" ".join(out))  # noqa: S308 - every piece is escaped above
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(value):
+    """A spreadsheet never runs what a citizen typed: text that starts like a formula is written as text (CSV/XLSX)."""
+    return "'" + value if isinstance(value, str) and value[:1] in FORMULA_STARTS else value

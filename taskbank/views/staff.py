@@ -11,6 +11,7 @@ from frivillig.accounts.roles import is_culture_admin, is_task_poster, is_volunt
 from frivillig.core import actions
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
+from frivillig.core.text import formula_safe
 from frivillig.core.workflow import allowed_targets
 
 from .. import queries, services, workflow
@@ -140,14 +141,11 @@ def volunteers_csv(request):
     writer.writerow([_("Navn"), _("E-mail"), _("Telefon"), _("Opgave")])
     for r in rows:
         if r.applicant:
-            writer.writerow([_csv_safe(v) for v in (r.applicant.get_full_name(), r.applicant.email, r.applicant.phone,
+            writer.writerow([formula_safe(v) for v in (r.applicant.get_full_name(), r.applicant.email, r.applicant.phone,
                                                      r.task.title)])
     return response
 
 
-def _csv_safe(value: str) -> str:
-    """Neutralise spreadsheet formulas in user-provided text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 # --- ideas (Culture department) ---------------------------------------------------------------------
