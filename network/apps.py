@@ -28,3 +28,15 @@ class NetworkConfig(AppConfig):
             url_name="network:centre_agreement", predicate=lambda u: is_volunteer_centre(u) or is_culture_admin(u),
             order=53, description=_("Aftalens forpligtelser, opfølgningsmøder og centrets egen status.")))
         register_personal_data(PersonalDataHandler(key="network", export=personal_data.export, erase=personal_data.erase))
+
+        from django.urls import reverse
+
+        from frivillig.core.registry import ExampleSource, register_example_source
+
+        from .models import Agreement
+
+        # An example agreement is replaced by a new version the Culture department writes.
+        register_example_source(ExampleSource(
+            key="network.agreement", label=_("Samarbejdsaftale med Frivilligcentret"), model=Agreement, order=60,
+            public_url=lambda obj: reverse("network:volunteer_centre"),
+            edit_url=lambda obj: reverse("network:staff_agreement_new")))

@@ -33,8 +33,8 @@ class ReviewForm(forms.ModelForm):
 
 
 class DecisionForm(forms.Form):
-    to = forms.ChoiceField(label=_("Styregruppens beslutning"), widget=forms.RadioSelect, choices=[
-        (Priority.Status.ADOPTED, _("Vedtag som indsatsområde")), (Priority.Status.REJECTED, _("Vedtag ikke"))])
+    to = forms.ChoiceField(label=_("Styregruppens anbefaling"), widget=forms.RadioSelect, choices=[
+        (Priority.Status.ADOPTED, _("Anbefal som årligt indsatsområde")), (Priority.Status.REJECTED, _("Anbefal ikke"))])
     reason = forms.CharField(label=_("Begrundelse"), widget=forms.Textarea(attrs={"rows": 3}))
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import Area
-from frivillig.core.models import StatusChangeBase, TimeStampedModel
+from frivillig.core.models import ExampleTextMixin, StatusChangeBase, TimeStampedModel
 
 
 class Body(models.Model):
@@ -25,7 +25,7 @@ class Body(models.Model):
     # before it can be adopted without the chair (network/workflow.py, may_adopt).
     adoption_quorum = models.PositiveSmallIntegerField(
         _("beslutningsdygtigt antal"), default=3,
-        help_text=_("Så mange af styregruppens medlemmer skal anbefale et indsatsområde, før det kan vedtages uden "
+        help_text=_("Så mange af styregruppens medlemmer skal anbefale et indsatsområde, før det kan anbefales uden "
                     "formanden."))
 
     def __str__(self):
@@ -126,9 +126,11 @@ class Priority(TimeStampedModel):
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Foreslået")
         UNDER_REVIEW = "under_review", _("Til behandling i styregruppen")
-        RECOMMENDED = "recommended", _("Anbefalet")
-        ADOPTED = "adopted", _("Vedtaget")
-        REJECTED = "rejected", _("Ikke vedtaget")
+        # The steering group clarifies and recommends annual priorities and reports to the executive board
+        # (direktionen); it does not adopt them (seed 002). "adopted" is the code of its final recommendation.
+        RECOMMENDED = "recommended", _("Afklaret i styregruppen")
+        ADOPTED = "adopted", _("Anbefalet af styregruppen")
+        REJECTED = "rejected", _("Ikke anbefalet")
 
     year = models.PositiveSmallIntegerField(_("år"), db_index=True)
     title = models.CharField(_("indsatsområde"), max_length=200)
@@ -213,7 +215,11 @@ class PriorityLink(models.Model):
         constraints = [models.CheckConstraint(condition=Q(path__startswith="/"), name="priority_link_internal_path")]
 
 
-class Agreement(TimeStampedModel):
+class Agreement(ExampleTextMixin, TimeStampedModel):
+    """A version of the cooperation agreement with the Volunteer Centre. The demo data's version is example text
+    (``is_example``): no agreement of the municipality is in the seeds. A version the Culture department saves
+    replaces it."""
+
     version = models.PositiveSmallIntegerField(_("version"), unique=True)
     period_start = models.DateField(_("gælder fra"))
     period_end = models.DateField(_("gælder til"))

@@ -4,6 +4,7 @@ meetings, a proposal, this year's priorities and the Volunteer Centre agreement.
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.utils import timezone, translation
 
 from frivillig.accounts.models import Organisation, User
@@ -33,7 +34,7 @@ def _danish(label) -> str:
 def load_reference():
     for kind, name, purpose, tasks in BODIES:
         Body.objects.get_or_create(kind=kind, defaults={"name": name, "purpose": purpose, "tasks": tasks,
-                                                        "contact_email": "frivillig@rudersdal.dk"})
+                                                        "contact_email": settings.PORTAL_CONTACT_EMAIL})
 
 
 def load_demo():
@@ -72,12 +73,15 @@ def load_demo():
                                  summary="Et fælles introduktionsforløb for frivillige på tværs af fagområderne.")
     year = now.year
     Priority.objects.create(year=year, title="Flere unge frivillige (demo)", status=Priority.Status.ADOPTED,
-                            description="Styrke rekrutteringen af unge frivillige.", decision_reason="Vedtaget (demo).")
+                            description="Styrke rekrutteringen af unge frivillige.", decision_reason="Anbefalet af styregruppen (demo).")
     Priority.objects.create(year=year, title="Synlighed om frivillighed (demo)", status=Priority.Status.PROPOSED,
                             description="Bedre kommunikation om, hvor man kan hente hjælp.")
+    # Example text: the seeds say only that a cooperation agreement is to be drawn up; its period, grant and
+    # obligations here are examples, shown with the example marker until the Culture department saves a version.
     agreement = Agreement.objects.create(version=1, period_start=date(year, 1, 1), period_end=date(year + 1, 12, 31),
-                                         annual_grant=Decimal("850000"),
-                                         contacts="Kulturforvaltningen: frivillig@rudersdal.dk · Frivilligcenter Rudersdal (demo)")
+                                         annual_grant=Decimal("850000"), is_example=True,
+                                         contacts=f"Kulturforvaltningen: {settings.PORTAL_CONTACT_EMAIL} · "
+                                                  "Frivilligcenter Rudersdal (demo)")
     for party, text in [("municipality", "Yder et årligt tilskud og stiller lokaler til rådighed i Kulturcenter Mariehøj."),
                         ("centre", "Formidler frivilligt arbejde og rådgiver foreninger og frivillige."),
                         ("centre", "Deltager i frivillighedsnetværket og afrapporterer årligt til Kultur- og Fritidsudvalget.")]:

@@ -129,7 +129,7 @@ def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> 
     if to in (Priority.Status.ADOPTED, Priority.Status.REJECTED) and not reason.strip():
         raise ValidationError(_("Skriv styregruppens begrundelse."))
     if to == Priority.Status.ADOPTED and workflow.decides(actor, priority) and not workflow.may_adopt(actor, priority):
-        raise ValidationError(_("Et indsatsområde vedtages af styregruppens formand, eller når %(n)s af styregruppens "
+        raise ValidationError(_("Et indsatsområde anbefales af styregruppens formand, eller når %(n)s af styregruppens "
                                 "medlemmer anbefaler det (nu %(support)s).")
                               % {"n": workflow.adoption_quorum(), "support": workflow.supporting_reviews(priority)})
     if to == Priority.Status.ADOPTED and priority.status == Priority.Status.UNDER_REVIEW:
@@ -249,7 +249,7 @@ def record_quarter_status(*, actor, priority: Priority, year: int, quarter: int,
     """The priority's status in one quarter, with a note; recording the quarter again replaces it."""
     _require_culture(actor)
     if priority.status != Priority.Status.ADOPTED:
-        raise ValidationError(_("Kun et vedtaget indsatsområde får en status pr. kvartal."))
+        raise ValidationError(_("Kun et indsatsområde, som styregruppen har anbefalet, får en status pr. kvartal."))
     update = PriorityUpdate(priority=priority, year=year, quarter=quarter, status=status, text=text.strip())
     update.full_clean(validate_unique=False, validate_constraints=False)
     update, _created = PriorityUpdate.objects.update_or_create(

@@ -9,17 +9,22 @@ from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
 
 @pdf.renderer("policy.full")
 def full_policy(obj):
+    """The whole policy. While any part is example text the document is a draft: its title says so (it is never
+    titled as the adopted policy) and every example part carries the marker."""
+    context = {
+        "values": list(Value.objects.all()),
+        "themes": list(Theme.objects.all()),
+        "sections": list(WhitePaperSection.objects.all()),
+        "articles": list(GuideArticle.objects.all()),
+        "items": list(ToolboxItem.objects.all()),
+        "printed": timezone.localdate(),
+    }
+    has_examples = any(o.is_example for key in ("values", "themes", "sections", "articles", "items")
+                       for o in context[key])
     return pdf.Rendered(
         template="policy/pdf/policy.html",
-        context={
-            "values": list(Value.objects.all()),
-            "themes": list(Theme.objects.all()),
-            "sections": list(WhitePaperSection.objects.all()),
-            "articles": list(GuideArticle.objects.all()),
-            "items": list(ToolboxItem.objects.all()),
-            "printed": timezone.localdate(),
-        },
-        filename="frivillighedspolitik-rudersdal.pdf",
+        context={**context, "has_examples": has_examples},
+        filename="udkast-frivillighedspolitik-rudersdal.pdf" if has_examples else "frivillighedspolitik-rudersdal.pdf",
     )
 
 

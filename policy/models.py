@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from frivillig.core.models import ExampleTextMixin
+
 
 class Audience(models.TextChoices):
     VOLUNTEERS = "volunteers", _("Frivillige")
@@ -27,15 +29,16 @@ class Category(models.TextChoices):
     CHILD_CERTIFICATES = "child_certificates", _("Børneattester")
 
 
-class PolicyContent(models.Model):
-    """Fields every piece of policy content shares."""
+class PolicyContent(ExampleTextMixin, models.Model):
+    """Fields every piece of policy content shares. ``is_example``: the prose is the portal's example text, not
+    the municipality's own words (fixtures/policy.yaml says which is which); saving in the staff area clears it."""
 
     slug = models.SlugField(_("kort navn"), max_length=120, unique=True)
     title = models.CharField(_("titel"), max_length=200)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
 
-    class Meta:
+    class Meta(ExampleTextMixin.Meta):
         abstract = True
         ordering = ["order", "title"]
 

@@ -26,6 +26,7 @@ class SearchResult:
     url: str
     headline: str
     rank: float
+    is_example: bool = False
 
 
 @dataclass
@@ -54,7 +55,8 @@ def search_with_suggestion(q: str, limit: int = 50) -> tuple[list[SearchResult],
                for row in model.objects.all()]
     ranked, corrections, query = ranking.rank(q, records, Searchable.fields, limit=limit)
     return [SearchResult(kind=str(r.record.label), title=r.record.row.title, url=r.record.row.get_absolute_url(),
-                         headline=highlight(r.record.text(), query, max_words=30), rank=r.score)
+                         headline=highlight(r.record.text(), query, max_words=30), rank=r.score,
+                         is_example=r.record.row.is_example)
             for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
 
 

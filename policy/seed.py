@@ -1,4 +1,5 @@
-"""The policy's reference content (fixtures/policy.yaml), loaded on every `load_portal_data`.
+"""The policy's content (fixtures/policy.yaml), loaded on every `load_portal_data`: the seeds' words as reference
+content, everything else as example text (``is_example=True``) until the Culture department replaces it.
 
 Idempotent and respectful of edits: an object that exists is left as the Culture department edited it."""
 
@@ -23,6 +24,7 @@ def load_reference():
     data = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))
     for key, model in SECTIONS:
         for order, entry in enumerate(data[key], start=1):
-            fields = {k: v for k, v in entry.items() if k != "slug"}
+            fields = {k: v for k, v in entry.items() if k not in ("slug", "reference")}
             fields.setdefault("order", order)
+            fields["is_example"] = not entry.get("reference", False)
             model.objects.get_or_create(slug=entry["slug"], defaults=fields)

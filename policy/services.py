@@ -17,10 +17,12 @@ def _require_editor(actor):
 
 @transaction.atomic
 def save_content(*, actor, obj, data: dict, reason: str = ""):
-    """Update any policy content object from cleaned form data and keep a revision of the change."""
+    """Update any policy content object from cleaned form data and keep a revision of the change. What the Culture
+    department saves is its own text: the example mark goes."""
     _require_editor(actor)
     for field, value in data.items():
         setattr(obj, field, value)
+    obj.is_example = False
     if isinstance(obj, ToolboxItem) and not obj.slug:
         obj.slug = _unique_slug(obj.title)
     obj.full_clean()

@@ -5,6 +5,7 @@ from .views import staff
 app_name = "policy_staff"
 urlpatterns = [
     path("", staff.index, name="index"),
+    path("eksempeltekster/", staff.examples, name="examples"),
     path("vaerktoejskasse/ny/", staff.create_toolbox_item, name="create_toolbox_item"),
     path("vaerktoejskasse/<int:pk>/slet/", staff.delete_toolbox_item, name="delete_toolbox_item"),
     path("vaerktoejskasse/<int:pk>/bilag/", staff.add_attachment, name="add_attachment"),

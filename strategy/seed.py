@@ -19,24 +19,53 @@ from .models import (
     Theme,
 )
 
+# CFSA's "Forslag til proces, når I udvikler en frivilligpolitik" (seed 004), step by step as the guide numbers and
+# orders them: the guide has no step 7, and its step 8 (adjust after the hearing) comes before step 9 (send the
+# proposal for hearing). The numbers are the guide's own and are kept as the phases' order; the names are the guide's
+# headings verbatim, the descriptions its own sentences. (weeks: the portal's planning default, not the guide's.)
 CFSA = [
-    ("Læg en plan for processen", "Afklar, hvordan politikken udarbejdes og vedtages, hvem der inddrages og hvordan.", 4),
-    ("Input til de overordnede linjer", "Nøglepersoner fra kommunen, frivilligråd, frivilligcenter og organisationer giver input.", 4),
-    ("Afhold indledende fællesmøder", "Dialogmøde med alle foreninger og repræsentanter for kommunens fagområder.", 3),
-    ("Lokale dialogmøder med frivillige og foreninger", "Mindre møder, hvor civilsamfundet kommer med ønsker, ideer og forslag.", 6),
-    ("Lokale dialogmøder for faggrupperne", "Kommunens ansatte kommer med ønsker, ideer og input.", 4),
-    ("Skriv alle forslag sammen", "Et samlet forslag på baggrund af input fra dialogmøderne.", 4),
-    ("Send forslaget i høring", "Forslaget i høring hos alle relevante parter.", 6),
-    ("Justér på baggrund af høringssvar", "Drøft og justér forslaget efter høringsrunden.", 3),
-    ("Send forslaget til vedtagelse", "Vedtagelse i Kultur- og Fritidsudvalget og derefter i kommunalbestyrelsen.", 6),
+    (1, "Læg en plan for processen",
+     "Begynd med at afklare, hvordan I vil udarbejde og vedtage frivilligpolitikken. Planen bør afdække, hvem der "
+     "skal være involveret og hvordan.", 4),
+    (2, "Input til de overordnede linjer",
+     "Invitér nøglepersoner til at drøfte og give input til overordnede linjer i en ny frivilligpolitik.", 4),
+    (3, "Afhold indledende fællesmøder",
+     "Et vigtigt skridt i processen er at afdække de eksisterende behov hos både faggrupper i kommunen og aktører i "
+     "civilsamfundet.", 3),
+    (4, "Invitér til lokale dialogmøder med frivillige og foreninger",
+     "For at sikre frivilligpolitikkens relevans kan det være en fordel at invitere aktører i civilsamfundet til "
+     "mindre lokale dialogmøder, hvor de får mulighed for at komme med deres ønsker, ideer og forslag til politikken.", 6),
+    (5, "Invitér til lokale dialogmøder for de forskellige faggrupper",
+     "Det kan være en fordel, at kommunens ansatte også får mulighed for at komme med ønsker, ideer og input i "
+     "processen.", 4),
+    (6, "Skriv alle forslag til frivilligpolitikken sammen",
+     "Skriv et samlet forslag til frivilligpolitikken på baggrund af input fra dialogmøderne med de forskellige "
+     "aktører.", 4),
+    (8, "Justér frivilligpolitikken på baggrund af høringssvar",
+     "Efter høringsrunden er det vigtigt, at I drøfter og justerer frivilligpolitikken. Brug evt. den nedsatte styre- "
+     "eller skrivegruppe.", 3),
+    (9, "Send forslaget i høring",
+     "Send forslaget til frivilligpolitikken i høring hos alle relevante parter.", 6),
+    (10, "Send forslaget til vedtagelse",
+     "Efter høringsrunde kan I sende politikken til vedtagelse i det relevante udvalg og derefter i byrådet.", 6),
 ]
+# Ballerup Kommune's "Forslag til proces og organisation" (seed 003): the three phases the plan names, in its order
+# and with its headings; the seed does not number them.
 BALLERUP = [
-    ("Den undersøgende fase", "Fokusgruppeinterviews med forskellige typer frivillige: ideer, barrierer og forbedringer.", 12),
-    ("Input fra politikere og frivillige", "Politiske drøftelser i fagudvalgene og et større borgermøde.", 10),
-    ("Strategiudkast", "Arbejdsgruppen udarbejder et udkast til strategi.", 8),
-    ("Høring", "Udkastet sendes i høring i de relevante fagudvalg og hos civilsamfundet.", 6),
-    ("Justering efter høring", "Høringssvarene behandles, og udkastet justeres.", 4),
-    ("Vedtagelse", "Vedtagelse i Kultur- og Fritidsudvalget og i kommunalbestyrelsen.", 6),
+    (1, "Den undersøgende fase",
+     "Der afholdes en række fokusgruppeinterviews med forskellige typer frivillige, hvor målet er at sikre taletid for "
+     "så forskelligartede frivillige som muligt, og hvor de får mulighed for at komme med ideer, beskrive barrierer og "
+     "foreslå forbedringer.", 12),
+    (2, "Input fra politikere og frivillige",
+     "Den undersøgende fase skal danne grundlag for politiske drøftelser i alle relevante fagudvalg. Der foreslås "
+     "desuden afholdt et større borgermøde med deltagelse af en bred vifte af frivillige.", 10),
+    (3, "Strategiudkast",
+     "Arbejdsgruppen udarbejder et udkast til strategi, der af KFU sendes i høring i de relevante fagudvalg på "
+     "baggrund af det hidtidige arbejde.", 14),
+]
+TEMPLATES = [
+    ("cfsa", "CFSA: Forslag til proces, når I udvikler en frivilligpolitik", CFSA),
+    ("ballerup", "Ballerup Kommune: Forslag til proces og organisation for en frivillighedsstrategi", BALLERUP),
 ]
 THEMES = [
     ("Klæde medarbejdere, ledere og frivillige på", "Kompetencer og viden til samarbejdet mellem frivillige og medarbejdere."),
@@ -46,13 +75,14 @@ THEMES = [
 
 
 def load_reference():
-    for slug, name, steps in [("cfsa", "CFSA: Udvikling af en kommunal frivilligpolitik", CFSA),
-                              ("ballerup", "Ballerups proces for en frivillighedsstrategi", BALLERUP)]:
-        template, created = ProcessTemplate.objects.get_or_create(slug=slug, defaults={"name": name})
-        if created:
-            for order, (phase, description, weeks) in enumerate(steps, start=1):
-                PhaseTemplate.objects.create(template=template, order=order, name=phase, description=description,
-                                             weeks=weeks)
+    """The process templates exactly as the seeds give them. Templates are reference data that no one edits in the
+    portal, so a template that exists is brought back to the seeds' steps (processes made from it keep their copy)."""
+    for slug, name, steps in TEMPLATES:
+        template, _created = ProcessTemplate.objects.update_or_create(slug=slug, defaults={"name": name})
+        template.phases.exclude(order__in=[number for number, *_rest in steps]).delete()
+        for number, phase, description, weeks in steps:
+            PhaseTemplate.objects.update_or_create(template=template, order=number,
+                                                   defaults={"name": phase, "description": description, "weeks": weeks})
 
 
 def load_demo():

@@ -17,6 +17,21 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class ExampleTextMixin(models.Model):
+    """Content whose prose may be example text that the portal ships until the Culture department writes its own.
+
+    ``is_example`` is set by the seed loaders (the seeds in ../shared/seeds are the only source of the municipality's
+    own words) and cleared by the service that saves the department's own text. Every page and PDF that shows an
+    example text shows the marker ``core/example_marker.html`` next to it (frivillig/core/examples.py)."""
+
+    is_example = models.BooleanField(
+        _("eksempeltekst"), default=False, editable=False,
+        help_text=_("Teksten er et eksempel, som skal erstattes af kommunens egen tekst."))
+
+    class Meta:
+        abstract = True
+
+
 class StatusChangeBase(models.Model):
     """Abstract record of one state change of a case: who, when, from what, to what and why.
 

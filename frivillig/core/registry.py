@@ -78,3 +78,29 @@ def register_retention(key: str, fn: Callable) -> None:
 
 def retention_hooks() -> dict[str, Callable]:
     return dict(_retention_hooks)
+
+
+# --- example text ---------------------------------------------------------------------------------------------
+# An app registers each model that holds example text (a model with ``is_example``, frivillig.core.models.
+# ExampleTextMixin): what it is called, where the public sees it and where the Culture department edits it.
+# The staff list of example texts and the invariant test over the schema read this registry.
+
+@dataclass(frozen=True)
+class ExampleSource:
+    key: str
+    label: str  # lazy gettext: the kind of content ("Værdi", "Samarbejdsaftale")
+    model: type
+    public_url: Callable  # (obj) -> the public page that shows it
+    edit_url: Callable  # (obj) -> the staff page where the Culture department replaces it
+    order: int = 100
+
+
+_example_sources: dict[str, ExampleSource] = {}
+
+
+def register_example_source(source: ExampleSource) -> None:
+    _example_sources[source.key] = source
+
+
+def example_sources() -> list[ExampleSource]:
+    return sorted(_example_sources.values(), key=lambda s: (s.order, s.key))

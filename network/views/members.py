@@ -110,7 +110,7 @@ def priority_decide(request, pk):
     p = queries.access_priority(request.user, pk)
     form = DecisionForm(request.POST, prefix="decision")
     if actions.save_form(request, form, services.decide_priority, priority=p):
-        messages.success(request, _("Styregruppens beslutning er registreret."))
+        messages.success(request, _("Styregruppens anbefaling er registreret."))
         return redirect("network:priority", pk=p.pk)
     return _priority(request, p, decision_form=form)
 

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.decorators import role_required
+from frivillig.core.examples import example_items
 
 from .. import revisions, services
 from ..forms import FORMS, AttachmentForm, ToolboxItemForm
@@ -38,6 +39,12 @@ def index(request):
             (_("Værktøjskassen"), "vaerktoejskasse", ToolboxItem.objects.all()),
         ],
     })
+
+
+@_editor
+def examples(request):
+    """Every text the portal still shows as example text, with where the Culture department replaces it."""
+    return render(request, "policy/staff/examples.html", {"items": example_items()})
 
 
 @_editor

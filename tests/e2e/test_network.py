@@ -60,10 +60,10 @@ def test_proposal_becomes_this_years_priority(page, live_server, axe, network_me
 
     login_as(page, live_server, culture_admin)
     page.goto(priority_url)
-    page.get_by_label("Vedtag som indsatsområde").check()
+    page.get_by_label("Anbefal som årligt indsatsområde").check()
     page.get_by_label("Begrundelse").fill("Styregruppen er enig.")
-    page.get_by_role("button", name="Registrér beslutning").click()
-    expect(page.get_by_text("Styregruppens beslutning er registreret")).to_be_visible()
+    page.get_by_role("button", name="Registrér styregruppens anbefaling").click()
+    expect(page.get_by_text("Styregruppens anbefaling er registreret")).to_be_visible()
     axe(page)
 
     login_as(page, live_server, citizen)

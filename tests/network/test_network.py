@@ -247,7 +247,7 @@ def test_one_steering_member_cannot_adopt_a_priority_alone(client, bodies, cultu
     priority = services.propose_priority(actor=member, title="Ensom beslutning", description="d", year=2026)
     services.review(actor=member, priority=priority, recommendation="support")
     for actor in (member, culture_admin):
-        with pytest.raises(ValidationError, match="vedtages af styregruppens formand, eller når 3 .* \\(nu 1\\)"):
+        with pytest.raises(ValidationError, match="anbefales af styregruppens formand, eller når 3 .* \\(nu 1\\)"):
             services.decide_priority(actor=actor, priority=priority, to=Priority.Status.ADOPTED, reason="Jeg vil")
     priority.refresh_from_db()
     assert priority.status == Priority.Status.UNDER_REVIEW
