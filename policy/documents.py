@@ -5,6 +5,7 @@ from django.utils import timezone
 from frivillig.core import pdf
 
 from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
+from .queries import has_example_text
 
 
 @pdf.renderer("policy.full")
@@ -19,8 +20,7 @@ def full_policy(obj):
         "items": list(ToolboxItem.objects.all()),
         "printed": timezone.localdate(),
     }
-    has_examples = any(o.is_example for key in ("values", "themes", "sections", "articles", "items")
-                       for o in context[key])
+    has_examples = has_example_text()
     return pdf.Rendered(
         template="policy/pdf/policy.html",
         context={**context, "has_examples": has_examples},

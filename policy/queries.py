@@ -64,10 +64,16 @@ def search(q: str, limit: int = 50) -> list[SearchResult]:
     return search_with_suggestion(q, limit)[0]
 
 
+def has_example_text() -> bool:
+    """Whether any part of the policy is still example text (then the whole policy is only a draft)."""
+    return any(model.objects.filter(is_example=True).exists() for model, *_rest in SEARCHABLE)
+
+
 def overview():
     return {
         "values": Value.objects.all(),
         "themes": Theme.objects.all(),
         "articles": GuideArticle.objects.all(),
         "sections": WhitePaperSection.objects.all(),
+        "has_examples": has_example_text(),
     }

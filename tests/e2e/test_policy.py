@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from policy.seed import load_reference
 from tests.e2e.conftest import login_as
@@ -65,3 +66,34 @@ def test_citizen_cannot_reach_staff_workspace(page, live_server, citizen):
     response = page.goto(live_server.url + "/medarbejder/politik/")
     assert response.status == 403
     assert page.get_by_role("heading", name="Du har ikke adgang til denne side").is_visible()
+
+
+def test_culture_department_replaces_example_text_from_the_list_on_a_phone(page, live_server, axe, policy_content,
+                                                                          culture_admin):
+    """The staff list of example texts at 320 px: follow an item to its edit page, save the department's own text,
+    and the item leaves the list and its public page loses the marker."""
+    marker = "Eksempeltekst — skal erstattes af kommunens egen tekst"
+    page.set_viewport_size({"width": 320, "height": 640})
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/")
+    page.get_by_role("link", name="Eksempeltekster").first.click()
+    expect(page.get_by_role("heading", name="Eksempeltekster", level=1)).to_be_visible()
+    expect(page.get_by_text("22 tekster er stadig eksempeltekst.")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Skriv kommunens egen tekst – Tavshedspligt for frivillige").click()
+    expect(page.get_by_text(marker)).to_be_visible()
+    axe(page)
+    page.get_by_label("Kort svar").fill("Frivillige har tavshedspligt efter kommunens egne retningslinjer.")
+    page.get_by_role("button", name="Gem ændringer").click()
+    expect(page.get_by_text("Ændringen er gemt")).to_be_visible()
+    assert page.get_by_text(marker).count() == 0
+    page.goto(live_server.url + "/medarbejder/politik/eksempeltekster/")
+    expect(page.get_by_text("21 tekster er stadig eksempeltekst.")).to_be_visible()
+    assert page.get_by_role("link", name="Skriv kommunens egen tekst – Tavshedspligt for frivillige").count() == 0
+    axe(page)
+    page.goto(live_server.url + "/politik/vaerktoejskasse/tavshedspligt/")
+    assert page.get_by_text(marker).count() == 0
+    axe(page)
+    page.goto(live_server.url + "/politik/vaerktoejskasse/forsikring-af-frivillige/")
+    expect(page.get_by_text(marker)).to_be_visible()
+    axe(page)

@@ -20,7 +20,7 @@ def test_process_from_template_to_adoption(page, live_server, axe, culture_admin
     login_as(page, live_server, culture_admin)
     page.goto(live_server.url + "/medarbejder/strategi/")
     axe(page)
-    page.get_by_label("Skabelon").select_option(label="Ballerups proces for en frivillighedsstrategi")
+    page.get_by_label("Skabelon").select_option(label="Ballerup Kommune: Forslag til proces og organisation for en frivillighedsstrategi")
     page.get_by_label("Titel").fill("Civilsamfundsstrategi 2027")
     page.get_by_label("Beskrivelse").fill("Strategien laves sammen med civilsamfundet.")
     page.get_by_label("Start").fill(timezone.localdate().isoformat())

@@ -36,6 +36,11 @@ def test_policy_page_marks_each_example_explanation_and_keeps_the_values_verbati
     assert 'role="note"' in html
 
 
+def test_policy_page_offers_the_pdf_as_a_draft_while_it_holds_example_text(client, policy_content):
+    html = client.get("/politik/").content.decode()
+    assert "Udkast til hele politikken som PDF (indeholder eksempeltekst)" in html
+
+
 def test_white_paper_is_shown_as_the_municipality_s_own_words(client, policy_content):
     html = client.get("/politik/hvidbog/").content.decode()
     assert MARKER not in html
