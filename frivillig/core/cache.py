@@ -4,7 +4,8 @@ Everything the portal keeps in the cache can be computed again: shared pages, li
 rate-limit counters. So when Redis is unreachable, reads miss and writes are dropped instead of failing the
 request; pages are then computed as if nothing were cached, and rate limits count nothing (they fail open)
 until Redis is back. The outage is logged (at most once a minute per process) and /healthz answers 503, so it is
-seen. Sessions are in the database and e-mails are queued through the database, so neither is lost.
+seen. Sessions are kept in the database (the cache holds only a copy) and e-mails are queued through the database,
+so neither is lost.
 """
 
 import logging
