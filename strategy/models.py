@@ -235,7 +235,7 @@ class Hearing(TimeStampedModel):
     changes_made = models.TextField(_("ændringer på baggrund af høringen"), blank=True)
     # The number of responses, kept exact by a database trigger (migration 0002) on every insert and delete, so the
     # list of responses is paginated without counting them.
-    response_count = models.PositiveIntegerField(default=0, editable=False)
+    response_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         ordering = ["-opens_at"]

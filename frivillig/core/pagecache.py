@@ -201,17 +201,17 @@ def personal_context(request) -> dict:
     from django.middleware.csrf import get_token
     from django.utils.functional import lazy
 
-    from frivillig.accounts.roles import is_any_staff
+    from frivillig.accounts.roles import shows_staff_link
 
-    return {"user": request.user, "request": request, "portal_is_staff": bool(is_any_staff(request.user)),
+    return {"user": request.user, "request": request, "portal_is_staff": shows_staff_link(request.user),
             "csrf_token": lazy(get_token, str)(request), "LANGUAGE_CODE": get_language()}
 
 
-def render_personal(template_name: str, request) -> str:
+def render_personal(template_name: str, request, context: dict | None = None) -> str:
     from django.template import Context
     from django.template.loader import get_template
 
-    return get_template(template_name).template.render(Context(personal_context(request)))
+    return get_template(template_name).template.render(Context(context or personal_context(request)))
 
 
 def _personal_request(request) -> bool:
@@ -222,12 +222,12 @@ def _personal_request(request) -> bool:
 
 
 def _fill(html: str, secret: str, templates: list[str], request) -> str:
-    rendered = {}
+    rendered, context = {}, personal_context(request)
 
     def one(match):
         name = templates[int(match.group(1))]
         if name not in rendered:
-            rendered[name] = render_personal(name, request)
+            rendered[name] = render_personal(name, request, context)
         return rendered[name]
 
     return re.sub(f"<!--personal:{secret}:(\\d+)-->", one, html)

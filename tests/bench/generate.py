@@ -128,11 +128,12 @@ def generate(report=print, size: str | None = None) -> dict:
                    NULL, CASE WHEN g % 4 = 2 THEN 500 ELSE NULL END, '', '', extract(year from now())
             FROM generate_series(1, {VOLUMES['grants']}) g""")
     report(f"grants: {time.perf_counter() - started:.1f}s")
-    sql("""INSERT INTO strategy_hearing (created_at, updated_at, slug, title, description, opens_at, closes_at, changes_made)
+    sql("""INSERT INTO strategy_hearing (created_at, updated_at, slug, title, description, opens_at, closes_at, changes_made,
+            response_count)
             VALUES (now(), now(), 'bench-hoering', 'Bench-høring', 'Høring', now() - interval '30 days',
-                    now() - interval '1 day', ''),
+                    now() - interval '1 day', '', 0),
                    (now(), now(), 'bench-notat', 'Bench-høring med 1.000 svar', 'Høring', now() - interval '30 days',
-                    now() - interval '1 day', '')""")
+                    now() - interval '1 day', '', 0)""")
     hearing = scalar("SELECT id FROM strategy_hearing WHERE slug = 'bench-hoering'")
     memo_hearing = scalar("SELECT id FROM strategy_hearing WHERE slug = 'bench-notat'")
     sql(f"""INSERT INTO strategy_hearingresponse (hearing_id, author_id, text, publish_with_name, remark, submitted_at)

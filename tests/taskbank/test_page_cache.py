@@ -175,3 +175,16 @@ def test_a_signed_in_persons_pending_message_is_shown_to_them_and_never_cached(t
     assert saved not in bo.get("/opgaver/").content.decode()
     again = anna.get("/opgaver/")
     assert saved not in again.content.decode() and again[HEADER] == "personal-hit"  # shown once
+
+
+def test_a_role_granted_or_removed_changes_the_staff_link_on_the_next_shared_page(task, citizen, institution):
+    from frivillig.accounts.models import Role, RoleAssignment
+
+    anna = Client()
+    anna.force_login(citizen)
+    assert "/medarbejder/" not in anna.get("/opgaver/").content.decode()
+    role = RoleAssignment.objects.create(user=citizen, role=Role.INSTITUTION_STAFF, organisation=institution)
+    page = anna.get("/opgaver/")
+    assert page[HEADER] == "personal-hit" and "/medarbejder/" in page.content.decode()
+    role.delete()
+    assert "/medarbejder/" not in anna.get("/opgaver/").content.decode()
