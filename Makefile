@@ -13,9 +13,17 @@ run: install ## serve the portal with demo data on http://127.0.0.1:8000 (worker
 test: install ## the whole suite: unit, integration against PostgreSQL, end-to-end in Chromium
 	@scripts/test.sh $(ARGS)
 
+# make bench SIZES=10k,100k,1m: one run per size, each in its own kept database (bench_frivillig_<size>; the
+# million takes a while to generate the first time), then one table of how the cost grows.
+SIZES ?= 10k,100k
 bench: install ## benchmarks (not part of make test): figures in bench-results/latest.json
 	@dpkg -s wrk >/dev/null 2>&1 || { if [ "$$(id -u)" = "0" ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi; }
-	@TEST_DB_NAME=bench_frivillig scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS)
+	@status=0; for size in $$(echo "$(SIZES)" | tr ',' ' '); do \
+	  echo "== bench at $$size tasks (load $$(cut -d' ' -f1-3 /proc/loadavg)) =="; \
+	  BENCH_SIZE=$$size TEST_DB_NAME=bench_frivillig_$$size BENCH_OUT=bench-results/size-$$size.json \
+	    scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS) || status=1; \
+	done; \
+	.venv/bin/python -m tests.bench.report "$(SIZES)"; exit $$status
 
 install: system-deps python-deps node-deps
 

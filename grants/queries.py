@@ -69,11 +69,17 @@ def access_case(user, pk) -> GrantApplication:
 
 
 def case_totals(qs) -> dict:
-    paid = Sum("payouts__amount")
-    totals = qs.aggregate(requested=Sum("amount_requested"), recommended=Sum("recommended_amount"),
-                          approved=Sum("approved_amount", filter=Q(status__in=GRANTED)))
-    totals["paid"] = GrantApplication.objects.filter(pk__in=qs.values("pk")).aggregate(paid=paid)["paid"]
-    return {k: v or Decimal(0) for k, v in totals.items()}
+    """The case list's exact money totals and its number of cases, in one pass over the index grantapp_pool_totals
+    (no table rows read); what is paid out is summed from the payouts, joined to the cases only."""
+    from .models import Payout
+
+    totals = qs.order_by().aggregate(count=Count("pk"), requested=Sum("amount_requested"),
+                                     recommended=Sum("recommended_amount"),
+                                     approved=Sum("approved_amount", filter=Q(status__in=GRANTED)))
+    totals["paid"] = Payout.objects.filter(application__in=qs.order_by().values("pk")).aggregate(
+        paid=Sum("amount"))["paid"]
+    count = totals.pop("count")
+    return {**{k: v or Decimal(0) for k, v in totals.items()}, "count": count}
 
 
 def yearly_overview(pool: Pool, year: int) -> dict:

@@ -233,6 +233,9 @@ class Hearing(TimeStampedModel):
     memo_written_at = models.DateTimeField(null=True, blank=True)
     concluded_at = models.DateTimeField(null=True, blank=True)
     changes_made = models.TextField(_("ændringer på baggrund af høringen"), blank=True)
+    # The number of responses, kept exact by a database trigger (migration 0002) on every insert and delete, so the
+    # list of responses is paginated without counting them.
+    response_count = models.PositiveIntegerField(default=0, db_default=0, editable=False)
 
     class Meta:
         ordering = ["-opens_at"]
@@ -240,6 +243,13 @@ class Hearing(TimeStampedModel):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # response_count belongs to the trigger: saving a hearing never writes back the figure it was loaded with.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
+                                       if not f.primary_key and f.name != "response_count"]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("strategy:hearing", args=[self.slug])
@@ -305,6 +315,8 @@ class HearingResponse(models.Model):
 
     class Meta:
         ordering = ["submitted_at", "pk"]
+        # A hearing's responses in the order they are listed.
+        indexes = [models.Index(fields=["hearing", "submitted_at", "id"], name="response_hearing_order")]
 
     def public_name(self):
         if self.publish_with_name:

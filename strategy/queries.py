@@ -40,6 +40,19 @@ def public_responses(hearing):
     return hearing.responses.select_related("author", "organisation").prefetch_related("themes")
 
 
+def responses_page(hearing, number, per_page=50):
+    """A page of the public responses; the number of them is the hearing's kept count, not a count of the rows."""
+    from django.core.paginator import Paginator
+
+    responses = public_responses(hearing)
+    paginator = Paginator(responses, per_page)
+    if responses.query.is_empty():
+        paginator.count = 0
+    else:
+        paginator.count = hearing.response_count
+    return paginator.get_page(number)
+
+
 def memo_responses(hearing):
     """All responses with remarks and themes in a fixed number of queries (the memo handles 1,000)."""
     responses = list(hearing.responses.select_related("author", "organisation", "remark_by").prefetch_related("themes"))

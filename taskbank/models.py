@@ -99,6 +99,8 @@ class Task(TimeStampedModel):
             GinIndex(name="task_summary_trgm", fields=["summary"], opclasses=["gin_trgm_ops"]),
             GinIndex(fields=["target_groups"], name="task_target_groups_gin"),
             models.Index(fields=["status", "-published_at"], name="task_status_published"),
+            # The staff inbox lists tasks by status, most recently changed first: read in that order, not sorted.
+            models.Index(fields=["status", "-updated_at"], name="task_status_updated"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(volunteers_wanted__gte=1), name="task_wants_volunteers",

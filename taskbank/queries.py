@@ -171,6 +171,16 @@ def access_own_application(user, pk):
     return application
 
 
+def capped_count(qs, cap: int) -> tuple[int, bool]:
+    """(count, capped): counts at most ``cap`` rows (a LIMIT inside the count), so a long list costs no more than
+    ``cap`` rows; capped is True when there are more."""
+    n = qs.order_by().values("pk")[: cap + 1].count()
+    return min(n, cap), n > cap
+
+
+WAITING_CAP = 1000
+
+
 def inbox(user):
     return (TaskApplication.objects.filter(task__institution_id__in=task_poster_ids(user))
             .select_related("task", "applicant", "task__institution").order_by("-created_at"))

@@ -121,6 +121,52 @@ def is_verified(user) -> bool:
 is_any_staff = (is_culture_admin | is_steering_member | is_network_member | is_institution_staff | is_association_rep
                 | is_volunteer_centre)
 
+STAFF_LINK_SECONDS = 300
+
+
+def _staff_link_key(user_id) -> str:
+    return f"portal:staff-link:{user_id}"
+
+
+def shows_staff_link(user) -> bool:
+    """Whether the header shows the staff link (is_any_staff), kept in the cache for minutes so that a page served
+    from the signed-in page cache needs no role query. For display only: every staff page checks the roles itself.
+    Dropped whenever the person's roles or account change (below)."""
+    from django.core.cache import cache
+
+    key = _staff_link_key(user.pk)
+    flag = cache.get(key)
+    if flag is None:
+        flag = bool(is_any_staff(user))
+        cache.set(key, flag, STAFF_LINK_SECONDS)
+    return flag
+
+
+def _forget_staff_link(user_id) -> None:
+    from django.core.cache import cache
+    from django.db import transaction
+
+    cache.delete(_staff_link_key(user_id))
+    transaction.on_commit(lambda: cache.delete(_staff_link_key(user_id)))
+
+
+def _connect_staff_link_signals() -> None:
+    from django.contrib.auth import get_user_model
+    from django.db.models.signals import post_delete, post_save
+
+    def role_changed(sender, instance, **kwargs):
+        _forget_staff_link(instance.user_id)
+
+    def user_changed(sender, instance, **kwargs):
+        _forget_staff_link(instance.pk)
+
+    post_save.connect(role_changed, sender=RoleAssignment, dispatch_uid="roles.staff_link.role_saved", weak=False)
+    post_delete.connect(role_changed, sender=RoleAssignment, dispatch_uid="roles.staff_link.role_deleted", weak=False)
+    post_save.connect(user_changed, sender=get_user_model(), dispatch_uid="roles.staff_link.user_saved", weak=False)
+
+
+_connect_staff_link_signals()
+
 
 
 def invalidate(user) -> None:

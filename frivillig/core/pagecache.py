@@ -16,9 +16,18 @@ random token replaced by ``changed()``, so a new or edited task shows at once (i
 GENERATION_SECONDS); the day is part of the key, since what is published depends on the date. The response
 still passes through every middleware, so the security headers are those of a fresh page. If the cache does not
 answer (frivillig/core/cache.py fails open), every visitor gets a freshly rendered page.
+
+Signed-in visitors (``signed_in_page_cache``) share the same page with holes. What is personal on such a page is
+written with ``{% personal "template.html" %}`` (the header's name, staff link and sign-out form; every CSRF
+token): when the page is rendered for the cache, each such tag leaves a marker holding a random secret of that
+entry, and each request fills the markers by rendering only those small templates with its own person
+(``personal_context``). Everything else on the page must be the same for every signed-in person; a rendered page is
+not stored if it used a CSRF token outside a hole, carries a message, or shows the person's name or e-mail address
+anywhere (then that person gets fresh pages).
 """
 
 import hashlib
+import re
 import threading
 import time
 import uuid
@@ -177,6 +186,101 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
                 cache.set(key, entry, timeout)
                 local_pages.put(key, entry, timeout)
                 response[HEADER] = "miss"
+            return response
+
+        return wrapped
+
+    return decorator
+
+
+PERSONAL_HEADER_VALUES = ("personal-hit", "personal-miss")
+
+
+def personal_context(request) -> dict:
+    """The context of the personal parts ({% personal %}): who is signed in, their token, the page they are on."""
+    from django.middleware.csrf import get_token
+    from django.utils.functional import lazy
+
+    from frivillig.accounts.roles import shows_staff_link
+
+    return {"user": request.user, "request": request, "portal_is_staff": shows_staff_link(request.user),
+            "csrf_token": lazy(get_token, str)(request), "LANGUAGE_CODE": get_language()}
+
+
+def render_personal(template_name: str, request, context: dict | None = None) -> str:
+    from django.template import Context
+    from django.template.loader import get_template
+
+    return get_template(template_name).template.render(Context(context or personal_context(request)))
+
+
+def _personal_request(request) -> bool:
+    user = getattr(request, "user", None)
+    return (request.method in ("GET", "HEAD") and user is not None and user.is_authenticated
+            and not request.COOKIES.get("messages") and not request.session.get("_messages")
+            and not request.META.get("HTTP_AUTHORIZATION"))
+
+
+def _fill(html: str, secret: str, templates: list[str], request) -> str:
+    rendered, context = {}, personal_context(request)
+
+    def one(match):
+        name = templates[int(match.group(1))]
+        if name not in rendered:
+            rendered[name] = render_personal(name, request, context)
+        return rendered[name]
+
+    return re.sub(f"<!--personal:{secret}:(\\d+)-->", one, html)
+
+
+def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
+    """Signed-in visitors share the page but for its {% personal %} parts (see the module's docstring)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not _personal_request(request):
+                return view(request, *args, **kwargs)
+            key = _page_key(namespace, request) + ":signed-in"
+            current = generation(namespace)
+            if current is None:
+                return view(request, *args, **kwargs)
+            entry = local_pages.get(key, current)
+            if entry is None:
+                entry = cache.get(key)
+                if entry is not None and entry[0] == current:
+                    local_pages.put(key, entry, timeout)
+                else:
+                    entry = None
+            if entry is not None:
+                _current, content_type, html, secret, templates = entry
+                response = HttpResponse(_fill(html, secret, templates, request), content_type=content_type)
+                response[HEADER] = "personal-hit"
+                patch_vary_headers(response, ("Cookie",))
+                return response
+            secret = uuid.uuid4().hex
+            request._personal_holes = {"secret": secret, "templates": []}
+            token_used_before = request.META.pop("CSRF_COOKIE_NEEDS_UPDATE", None)
+            try:
+                response = view(request, *args, **kwargs)
+                if hasattr(response, "render") and callable(response.render):
+                    response = response.render()
+            finally:
+                holes = request.__dict__.pop("_personal_holes")
+            storable = _storable(request, response)  # also: no CSRF token used outside the holes
+            if token_used_before:
+                request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
+            if response.status_code != 200 or response.streaming or response.has_header(HEADER):
+                return response
+            html = response.content.decode(response.charset)
+            user = request.user
+            shows_person = any(v and v in html for v in (user.get_full_name(), user.email))
+            if storable and not shows_person:
+                entry = (current, response["Content-Type"], html, secret, holes["templates"])
+                cache.set(key, entry, timeout)
+                local_pages.put(key, entry, timeout)
+                response[HEADER] = "personal-miss"
+            response.content = _fill(html, secret, holes["templates"], request)
             return response
 
         return wrapped

@@ -270,6 +270,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # A session lasts at most 12 hours ("Husk mig"), otherwise until the browser closes (ASVS V7.3).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
+# Sessions are written to the database with a copy in the cache for a few minutes (frivillig/core/sessions.py), so a
+# signed-in request reads its session from Redis (no query). The database stays the record: with the cache away
+# (frivillig/core/cache.py fails open) the session is read from there, and ending a session removes it from both.
+SESSION_ENGINE = "frivillig.core.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

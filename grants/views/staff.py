@@ -72,12 +72,15 @@ def cases(request, pk):
     base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant", "partner_institution")
     filterset = CaseFilter(request.GET or None, queryset=base)
     qs = filterset.qs.order_by("-submitted_at")
-    page = Paginator(qs, 50).get_page(request.GET.get("side"))
+    totals = queries.case_totals(qs)
+    paginator = Paginator(qs, 50)
+    paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
+    page = paginator.get_page(request.GET.get("side"))
     log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
                request=request)
     year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
-        "pool": pool, "filter": filterset, "page": page, "totals": queries.case_totals(qs),
+        "pool": pool, "filter": filterset, "page": page, "totals": totals,
         "left": queries.budget_left(pool, year), "year": year, "rounds": pool.rounds.all()})
 
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -108,7 +107,7 @@ def hearing_detail(request, slug):
     form = ResponseForm(user=request.user) if hearing.is_open and request.user.is_authenticated else None
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form, "documents": hearing.documents.all(),
-        "responses": Paginator(queries.public_responses(hearing), 50).get_page(request.GET.get("side")),
+        "responses": queries.responses_page(hearing, request.GET.get("side")),
         "memo": pdf.latest("strategy.hearing_memo", hearing),
         "verified": request.user.is_authenticated and is_verified(request.user)})
 

@@ -116,7 +116,9 @@ def hearing_new(request):
 @_staff
 def hearing(request, pk):
     hearing = get_object_or_404(Hearing, pk=pk)
-    responses = Paginator(queries.staff_responses(hearing), 25).get_page(request.GET.get("side"))
+    paginator = Paginator(queries.staff_responses(hearing), 25)
+    paginator.count = hearing.response_count  # kept by a trigger (strategy/migrations/0002)
+    responses = paginator.get_page(request.GET.get("side"))
     log_access(actor=request.user, subjects=[r.author for r in responses if r.author], reason=_("Behandling af høringssvar"),
                request=request)
     return render(request, "strategy/staff/hearing.html", {

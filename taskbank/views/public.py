@@ -24,6 +24,7 @@ def _label_counts(field, choices, counts, prefix):
 
 
 @pagecache.anonymous_page_cache("taskbank")
+@pagecache.signed_in_page_cache("taskbank")
 def task_list(request):
     """Anonymous visitors share the rendered page (frivillig/core/pagecache.py). Below that, the list is computed
     once per distinct search (ids, counts, total), then only the 20 tasks of the page are fetched: at 100,000

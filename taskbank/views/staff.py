@@ -30,9 +30,12 @@ def home(request):
     shown = list(waiting[:20])
     log_access(actor=request.user, subjects=[a.applicant_id for a in shown], reason=_("Indbakke: ansøgninger"),
                request=request)
+    # Counted up to WAITING_CAP: beyond that the heading says "over 1.000" rather than scanning them all.
+    waiting_count, waiting_capped = queries.capped_count(waiting, queries.WAITING_CAP)
     return render(request, "taskbank/staff/home.html", {
         "page": page, "institutions": posting_organisations_of(request.user), "waiting": shown,
-        "waiting_count": waiting.count(), "review": queries.review_queue(request.user)[:50]})
+        "waiting_count": waiting_count, "waiting_capped": waiting_capped,
+        "review": queries.review_queue(request.user)[:50]})
 
 
 @_staff

@@ -1,16 +1,23 @@
 import pytest
 
 from . import report
-from .generate import generate, vacuum
+from .generate import generate, size_name, vacuum
 
 
 @pytest.fixture(scope="session")
-def bench_data(django_db_setup, django_db_blocker):
-    """The volumes of issue 8, generated once into the benchmark database (kept by --reuse-db)."""
+def bench_size() -> str:
+    """BENCH_SIZE (10k, 100k, 1m): `make bench SIZES=10k,100k,1m` runs the suite once per size, each in its own
+    database (bench_frivillig_<size>)."""
+    return size_name()
+
+
+@pytest.fixture(scope="session")
+def bench_data(django_db_setup, django_db_blocker, bench_size):
+    """The volumes of issue 16 at the chosen size, generated once into that size's database (kept by --reuse-db)."""
     with django_db_blocker.unblock():
-        result = generate(report=lambda line: print(f"  generate {line}", flush=True))
+        result = generate(report=lambda line: print(f"  generate {bench_size} {line}", flush=True), size=bench_size)
         if result.get("generated"):
-            vacuum(report=lambda line: print(f"  generate {line}", flush=True))
+            vacuum(report=lambda line: print(f"  generate {bench_size} {line}", flush=True))
             report.record("setup", "data generation", seconds=result["seconds"])
     return result
 
@@ -35,4 +42,4 @@ def bench_session_cookie(bench_data, django_db_blocker) -> str:
 
 
 def pytest_sessionfinish(session, exitstatus):
-    report.write_and_print()
+    report.write_and_print(size_name())

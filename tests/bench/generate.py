@@ -1,14 +1,35 @@
-"""Fill the benchmark database with the volumes of issue 8 in realistic Danish text, inside PostgreSQL
-(INSERT … SELECT generate_series): 100,000 published tasks, 1,000,000 task applications, 20,000 grant
-applications, 100,000 hearing responses. Idempotent: a second run sees the data and does nothing."""
+"""Fill the benchmark database in realistic Danish text, inside PostgreSQL (INSERT … SELECT generate_series), at
+one of the sizes of issue 16 (BENCH_SIZE: 10k, 100k or 1m published tasks), the other volumes in proportion: at
+100k, 1,000,000 task applications, 20,000 grant applications, 100,000 hearing responses and 20,000 users. Each size
+has its own database (bench_frivillig_<size>, kept by --reuse-db). Idempotent: a second run sees the data and does
+nothing."""
 
+import os
 import time
 
 from django.db import connection, transaction
 
 from frivillig.accounts.models import Organisation, Role, RoleAssignment, User
 
-VOLUMES = {"users": 20_000, "tasks": 100_000, "applications": 1_000_000, "grants": 20_000, "responses": 100_000}
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+DEFAULT_SIZE = "100k"
+
+
+def size_name() -> str:
+    name = os.environ.get("BENCH_SIZE", DEFAULT_SIZE).strip().lower()
+    if name not in SIZES:
+        raise ValueError(f"BENCH_SIZE={name!r}: choose one of {', '.join(SIZES)}")
+    return name
+
+
+def volumes(size: str | None = None) -> dict:
+    """Everything in proportion to the tasks: ten applications a task, one grant application and one user per five
+    tasks, one hearing response per task."""
+    tasks = SIZES[size or size_name()]
+    return {"users": tasks // 5, "tasks": tasks, "applications": tasks * 10, "grants": tasks // 5, "responses": tasks}
+
+
+VOLUMES = volumes(DEFAULT_SIZE)
 
 WORDS_TITLE = ["Højtlæsning", "Gåtur", "Lektiehjælp", "Naturpleje", "Fællesspisning", "Cykeltur", "Strikkeklub",
                "Sangaften", "IT-hjælp", "Havearbejde", "Besøgsven", "Læseklub", "Madklub", "Motionshold",
@@ -38,7 +59,8 @@ def scalar(statement):
 
 
 @transaction.atomic
-def generate(report=print) -> dict:
+def generate(report=print, size: str | None = None) -> dict:
+    VOLUMES = volumes(size)  # noqa: N806 - the module's constant, at the chosen size
     if scalar("SELECT count(*) FROM taskbank_task") >= VOLUMES["tasks"]:
         return {"generated": False}
     started = time.perf_counter()
@@ -84,11 +106,12 @@ def generate(report=print) -> dict:
     first_task = scalar("SELECT min(id) FROM taskbank_task")
     n_tasks = VOLUMES["tasks"]
     per_task = VOLUMES["applications"] // n_tasks
-    sql(f"""INSERT INTO taskbank_taskapplication (created_at, updated_at, task_id, applicant_id, message, availability, status)
+    sql(f"""INSERT INTO taskbank_taskapplication (created_at, updated_at, task_id, applicant_id, message, availability, status,
+            group_size)
             SELECT now() - (g % 300) * interval '1 day', now(), {first_task} + (g % {n_tasks}),
                    {first_user} + ((g % {n_tasks}) * 7 + g / {n_tasks}) % {VOLUMES['users']},
                    'Jeg vil gerne hjælpe med ' || ({arr(WORDS_TEXT)})[1 + g % 20] || '.', 'Hverdage',
-                   (ARRAY['submitted','in_dialogue','accepted','declined'])[1 + g % 4]
+                   (ARRAY['submitted','in_dialogue','accepted','declined'])[1 + g % 4], 1
             FROM generate_series(0, {n_tasks * per_task - 1}) g""")
     report(f"applications: {time.perf_counter() - started:.1f}s")
     sql("""INSERT INTO grants_pool (created_at, updated_at, name, slug, purpose, who_may_apply, area, max_amount,
@@ -105,11 +128,12 @@ def generate(report=print) -> dict:
                    NULL, CASE WHEN g % 4 = 2 THEN 500 ELSE NULL END, '', '', extract(year from now())
             FROM generate_series(1, {VOLUMES['grants']}) g""")
     report(f"grants: {time.perf_counter() - started:.1f}s")
-    sql("""INSERT INTO strategy_hearing (created_at, updated_at, slug, title, description, opens_at, closes_at, changes_made)
+    sql("""INSERT INTO strategy_hearing (created_at, updated_at, slug, title, description, opens_at, closes_at, changes_made,
+            response_count)
             VALUES (now(), now(), 'bench-hoering', 'Bench-høring', 'Høring', now() - interval '30 days',
-                    now() - interval '1 day', ''),
+                    now() - interval '1 day', '', 0),
                    (now(), now(), 'bench-notat', 'Bench-høring med 1.000 svar', 'Høring', now() - interval '30 days',
-                    now() - interval '1 day', '')""")
+                    now() - interval '1 day', '', 0)""")
     hearing = scalar("SELECT id FROM strategy_hearing WHERE slug = 'bench-hoering'")
     memo_hearing = scalar("SELECT id FROM strategy_hearing WHERE slug = 'bench-notat'")
     sql(f"""INSERT INTO strategy_hearingresponse (hearing_id, author_id, text, publish_with_name, remark, submitted_at)

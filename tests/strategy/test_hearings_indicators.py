@@ -121,3 +121,26 @@ def test_indicator_overview_for_the_steering_group(hearing):
 def test_month_helpers():
     assert indicators.next_month(date(2026, 12, 1)) == date(2027, 1, 1)
     assert indicators.last_months(3, date(2026, 2, 15)) == [date(2025, 12, 1), date(2026, 1, 1), date(2026, 2, 1)]
+
+
+def test_the_kept_response_count_follows_every_insert_and_delete_and_pages_the_list(client, hearing, citizen,
+                                                                                   other_citizen):
+    """The public list pages by hearing.response_count, which a trigger keeps (no count of the rows per request)."""
+    services.submit_response(actor=citizen, hearing=hearing, text="Første svar", publish_with_name=True)
+    HearingResponse.objects.bulk_create([HearingResponse(hearing=hearing, author=other_citizen, text=f"Svar {i}")
+                                         for i in range(60)])
+    hearing.refresh_from_db()
+    assert hearing.response_count == 61
+    hearing.title = "Ny titel"
+    hearing.response_count = 0  # a stale figure in memory is never written back
+    hearing.save()
+    hearing.refresh_from_db()
+    assert hearing.response_count == 61 and hearing.title == "Ny titel"
+    HearingResponse.objects.filter(text__in=["Svar 0", "Svar 1"]).delete()
+    hearing.refresh_from_db()
+    assert hearing.response_count == 59 == hearing.responses.count()
+    with freeze_time(hearing.closes_at + timedelta(hours=1)):
+        first = client.get(hearing.get_absolute_url()).content.decode()
+        second = client.get(hearing.get_absolute_url() + "?side=2").content.decode()
+    assert "Side 1 af 2" in first and "Første svar" in first
+    assert "Side 2 af 2" in second and "Svar 59" in second

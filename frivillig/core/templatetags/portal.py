@@ -117,3 +117,19 @@ def link_portal_urls(text, autoescape=True):
     base = re.escape(escape(settings.PORTAL_BASE_URL.rstrip("/")))
     pattern = re.compile(base + r"(?:/[^\s<>\"']*)?")
     return mark_safe(pattern.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', str(escaped)))
+
+
+@register.simple_tag(takes_context=True)
+def personal(context, template_name):
+    """``{% personal "components/user_links.html" %}``: a part of the page that belongs to the person who asked
+    for it (their name, their CSRF token). Rendered in place, except on a page rendered for the signed-in page
+    cache (frivillig/core/pagecache.py), where it leaves a marker that each request fills for its own person."""
+    from django.utils.safestring import mark_safe
+
+    holes = getattr(context.get("request"), "_personal_holes", None)
+    if holes is not None:
+        holes["templates"].append(template_name)
+        return mark_safe(f"<!--personal:{holes['secret']}:{len(holes['templates']) - 1}-->")
+    template = context.template.engine.get_template(template_name)
+    with context.push():
+        return template.render(context)
