@@ -171,7 +171,8 @@ def test_association_journey(page, live_server, axe, citizen, culture_admin, ins
 
 def test_invitation_import_directory_and_frivilligjob_pages(page, live_server, axe, tmp_path, association,
                                                             association_rep, other_citizen, culture_admin):
-    task = TaskFactory(institution=association, contact=association_rep, title="Bådvask i maj")
+    task = TaskFactory(institution=association, contact=association_rep, title="Bådvask i maj",  # a long link must wrap at 320 px
+                       description="Læs mere: https://www.rudersdal.dk/borger/kultur-og-fritid/frivillighed/frivillighedspolitik-og-strategi")
     # A representative invites a member; the invited person accepts.
     login_as(page, live_server, association_rep)
     page.goto(live_server.url + f"/medarbejder/organisationer/{association.pk}/")
