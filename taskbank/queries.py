@@ -36,18 +36,26 @@ def order(qs, sort: str, search=None):
     return qs.order_by("-published_at", "-pk")
 
 
-def facet_counts(qs) -> dict:
-    """Counts per filter value over the current results, in one query."""
-    aggregates = {}
-    for value, _label in Area.choices:
-        aggregates[f"area__{value}"] = Count("pk", filter=Q(area=value))
-    for value, _label in Town.choices:
-        aggregates[f"town__{value}"] = Count("pk", filter=Q(town=value))
-    for value, _label in TargetGroup.choices:
-        aggregates[f"target__{value}"] = Count("pk", filter=Q(target_groups__contains=[value]))
-    aggregates["no_certificate"] = Count("pk", filter=Q(requires_child_certificate=False))
-    aggregates["total"] = Count("pk")
-    return qs.order_by().aggregate(**aggregates)
+COUNT_CAP = 1000
+
+
+def facet_counts(qs, cap=None) -> dict:
+    """The number of results and the counts per filter value over them, read from at most cap + 1 rows in one
+    query. Exact when there are at most `cap` results; beyond that {"total": cap, "more": True} and no counts per
+    value: counting every match of a common word costs more than the rest of the page at 1,000,000 tasks, and
+    "more than 1.000" is all a person can use (the list shows the first 1.000 anyway)."""
+    cap = cap or COUNT_CAP
+    rows = list(qs.order_by().values_list("area", "town", "target_groups", "requires_child_certificate")[:cap + 1])
+    if len(rows) > cap:
+        return {"total": cap, "more": True, "no_certificate": None}
+    counts = dict.fromkeys([f"area__{v}" for v in Area.values] + [f"town__{v}" for v in Town.values]
+                           + [f"target__{v}" for v in TargetGroup.values], 0)
+    for area, town, targets, _certificate in rows:
+        for key in (f"area__{area}", f"town__{town}", *{f"target__{target}" for target in targets}):
+            if key in counts:
+                counts[key] += 1
+    counts |= {"total": len(rows), "more": False, "no_certificate": sum(not row[3] for row in rows)}
+    return counts
 
 
 def with_list_data(qs):
@@ -64,8 +72,8 @@ MAX_CACHED_IDS = 1000
 
 
 def cached_listing(params, filterset, sort) -> dict:
-    """Counts and the ordered ids of the first MAX_CACHED_IDS matches for one search, cached until a task
-    changes (and at most LIST_CACHE_SECONDS)."""
+    """Counts (exact up to COUNT_CAP) and the ordered ids of the first MAX_CACHED_IDS matches for one search,
+    cached until a task changes (and at most LIST_CACHE_SECONDS)."""
     import hashlib
 
     from django.core.cache import cache
@@ -99,7 +107,7 @@ def listing_page(listing, number):
     """A page of the cached listing; beyond the cached ids, the last page is shown."""
     from django.core.paginator import Page, Paginator
 
-    paginator = Paginator(range(min(listing["counts"]["total"], len(listing["ids"]))), PAGE_SIZE)
+    paginator = Paginator(range(len(listing["ids"])), PAGE_SIZE)
     page_number = paginator.validate_number(paginator.get_page(number).number)
     ids = listing["ids"][(page_number - 1) * PAGE_SIZE: page_number * PAGE_SIZE]
     by_id = {t.pk: t for t in with_list_data(Task.objects.filter(pk__in=ids))}
