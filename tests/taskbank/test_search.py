@@ -133,3 +133,28 @@ def test_task_page_escapes_text_in_json_ld(client, task):
     task.save()
     html = client.get(task.get_absolute_url(), follow=True).content.decode()
     assert "</script><script>alert(1)" not in html
+
+
+@pytest.mark.parametrize("params", ["", "q=hj%C3%A6lp&by=holte&uden_boerneattest=on&fra=2026-01-02",
+                                    "omraade=culture&maalgruppe=young&type=one_off&timer=4&kompetence=it&udbyder=forening",
+                                    "fra=ikke-en-dato"])
+def test_filter_form_is_written_as_the_design_system_pack_writes_it(params):
+    """The task list writes its filter form directly (fast); it must come out as the crispy pack's markup, and a
+    form with an error is the pack's own (with the error shown at the field)."""
+    import re
+
+    from django.http import QueryDict
+    from django.template import engines
+
+    from taskbank import queries
+    from taskbank.filters import TaskFilter
+
+    def html(template):
+        form = TaskFilter(QueryDict(params), queryset=queries.published_tasks()).form
+        form.is_valid()
+        out = engines["django"].from_string(template).render({"form": form})
+        return re.sub(r"\s*\n\s*", "", re.sub(r">\s+<", "><", out.strip()))
+
+    fast = html("{% load taskbank_tags %}{% filter_form form %}")
+    assert fast == html("{% load crispy_forms_tags %}{{ form|crispy }}")
+    assert ("Indtast en gyldig dato" in fast) == ("ikke-en-dato" in params)
