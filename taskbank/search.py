@@ -121,15 +121,18 @@ class TaskSearch:
         params += [self.query.any_word(with_synonyms=False), self.query.any_word()]
         return RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611 - values are parameters
 
-    def ranked(self, qs):
+    def ranked(self, qs, among=None):
         """qs (already filtered to matches) ranked, best first, over a bounded candidate set: the newest
         CANDIDATES matches and, with several words, the newest CANDIDATES of the WINDOW newest matches that have
         every word. The candidates are a subquery of the ranking query (one round trip), and finding them reads a
         bounded number of rows whatever the number of matches: at 1,000,000 tasks as at 1,000. (Asking the GIN
         index for the tasks with every word instead reads the posting lists of every synonym of every word, which
-        grows with the table.)"""
+        grows with the table.) `among`: the ids of every match when the caller has them (at most a
+        thousand): then all of them are ranked."""
         newest = qs.order_by("-published_at")
-        if len(self.query.groups) == 1:
+        if among is not None:  # every match is known (few of them): all are ranked
+            sql, params = "SELECT unnest(%s::bigint[])", [list(among)]
+        elif len(self.query.groups) == 1:
             sql, params = newest.values("pk")[:CANDIDATES].query.sql_with_params()
         else:
             every = RawSQL("search_vector @@ %s::tsquery", [self.query.all_words()],  # noqa: S611 - a parameter
