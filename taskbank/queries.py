@@ -28,26 +28,44 @@ def text_search(qs, q: str):
     return search.filter(qs), search
 
 
-def order(qs, sort: str, search=None):
+def order(qs, sort: str, search=None, among=None):
+    """qs in the chosen order. `among`: the ids a typed search ranks when the caller has them (every match when
+    there are at most COUNT_CAP, see counted()); else search.ranked() finds its own candidates."""
     if sort == "frist":
         return qs.order_by(F("expires_on").asc(nulls_last=True), "-published_at")
     if sort == "relevans" and search is not None:
-        return search.ranked(qs)
+        return search.ranked(qs, among=among)
     return qs.order_by("-published_at", "-pk")
 
 
-def facet_counts(qs) -> dict:
-    """Counts per filter value over the current results, in one query."""
-    aggregates = {}
-    for value, _label in Area.choices:
-        aggregates[f"area__{value}"] = Count("pk", filter=Q(area=value))
-    for value, _label in Town.choices:
-        aggregates[f"town__{value}"] = Count("pk", filter=Q(town=value))
-    for value, _label in TargetGroup.choices:
-        aggregates[f"target__{value}"] = Count("pk", filter=Q(target_groups__contains=[value]))
-    aggregates["no_certificate"] = Count("pk", filter=Q(requires_child_certificate=False))
-    aggregates["total"] = Count("pk")
-    return qs.order_by().aggregate(**aggregates)
+COUNT_CAP = 1000  # as far as the list pages (MAX_CACHED_IDS): the newest COUNT_CAP + 1 ids serve both
+
+
+def counted(qs, cap=None) -> tuple[dict, list | None]:
+    """The number of results and the counts per filter value over them, read from at most cap + 1 rows in one
+    query, and the ids of the results newest first (all of them, or the newest cap + 1). Exact when there are at
+    most `cap` results; beyond that {"total": cap, "more": True}, with no counts per value: counting every match of a common word costs
+    more than the rest of the page at 1,000,000 tasks, and "more than 1.000" is all a person can use (the list
+    shows the first 1.000 anyway)."""
+    cap = cap or COUNT_CAP
+    # Newest first, as the list: for a common word PostgreSQL then reads the date index and stops at cap + 1
+    # (without an order it builds the bitmap of every match first).
+    rows = list(qs.order_by("-published_at", "-pk").values_list(
+        "pk", "area", "town", "target_groups", "requires_child_certificate")[:cap + 1])
+    if len(rows) > cap:
+        return {"total": cap, "more": True, "no_certificate": None}, [row[0] for row in rows]
+    counts = dict.fromkeys([f"area__{v}" for v in Area.values] + [f"town__{v}" for v in Town.values]
+                           + [f"target__{v}" for v in TargetGroup.values], 0)
+    for _pk, area, town, targets, _certificate in rows:
+        for key in (f"area__{area}", f"town__{town}", *{f"target__{target}" for target in targets}):
+            if key in counts:
+                counts[key] += 1
+    counts |= {"total": len(rows), "more": False, "no_certificate": sum(not row[4] for row in rows)}
+    return counts, [row[0] for row in rows]
+
+
+def facet_counts(qs, cap=None) -> dict:
+    return counted(qs, cap)[0]
 
 
 def with_list_data(qs):
@@ -64,8 +82,8 @@ MAX_CACHED_IDS = 1000
 
 
 def cached_listing(params, filterset, sort) -> dict:
-    """Counts and the ordered ids of the first MAX_CACHED_IDS matches for one search, cached until a task
-    changes (and at most LIST_CACHE_SECONDS)."""
+    """Counts (exact up to COUNT_CAP) and the ordered ids of the first MAX_CACHED_IDS matches for one search,
+    cached until a task changes (and at most LIST_CACHE_SECONDS)."""
     import hashlib
 
     from django.core.cache import cache
@@ -85,9 +103,15 @@ def cached_listing(params, filterset, sort) -> dict:
         with transaction.atomic():
             if search is not None:
                 task_search.prefer_index()
-            counts = facet_counts(qs)
-            ordered = order(qs, sort, search)
-            ids = list(ordered.values_list("pk", flat=True)[:MAX_CACHED_IDS])
+            counts, newest = counted(qs)
+            if sort == "nyeste" or (sort != "frist" and search is None):
+                ids = newest[:MAX_CACHED_IDS]  # already in the list's order
+            else:
+                # Ranked: all the matches when they are known, else the newest as candidates (one word; for
+                # several words search.ranked() also looks for the tasks with all of them).
+                among = newest if not counts["more"] else (
+                    newest[:task_search.CANDIDATES] if search and len(search.query.groups) == 1 else None)
+                ids = list(order(qs, sort, search, among).values_list("pk", flat=True)[:MAX_CACHED_IDS])
         listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
                    "corrections": search.corrections if search else {}}
         if current is not None:
@@ -99,7 +123,7 @@ def listing_page(listing, number):
     """A page of the cached listing; beyond the cached ids, the last page is shown."""
     from django.core.paginator import Page, Paginator
 
-    paginator = Paginator(range(min(listing["counts"]["total"], len(listing["ids"]))), PAGE_SIZE)
+    paginator = Paginator(range(len(listing["ids"])), PAGE_SIZE)
     page_number = paginator.validate_number(paginator.get_page(number).number)
     ids = listing["ids"][(page_number - 1) * PAGE_SIZE: page_number * PAGE_SIZE]
     by_id = {t.pk: t for t in with_list_data(Task.objects.filter(pk__in=ids))}

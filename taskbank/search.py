@@ -16,59 +16,80 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, FloatField
+from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils import translation
 
+from frivillig.core.choices import Area, Town
 from frivillig.search import lexicon
-from frivillig.search.document import build_vector, lexicon_words
+from frivillig.search.document import analyse
 from frivillig.search.query import Query, parse
 from frivillig.search.text import fold
 
 from .models import Competence, TargetGroup, Task
 
 CANDIDATES = 500
+WINDOW = 2000  # the newest matches among which tasks with every word are looked for
 TOWN_ALIASES = {"gl_holte": "Gammel Holte"}  # the choice label abbreviates what people type
 INDEXED = ("title", "institution__name", "town", "address", "summary", "area", "competences", "target_groups",
            "description", "schedule", "language_requirements")
 SYNONYM_SCORE = 0.7
 
 
-def task_fields(task) -> list[tuple[str, str]]:
+def _labels() -> dict[str, dict[str, str]]:
+    """The Danish labels of the coded fields, looked up once per reindex() instead of once per task."""
     with translation.override("da"):
-        return [
-            (task.title, "A"),
-            (" ".join([task.institution.name, task.get_town_display(), TOWN_ALIASES.get(task.town, ""),
-                       task.address]), "B"),
-            (" ".join([task.summary, task.get_area_display(), *(str(Competence(c).label) for c in task.competences),
-                       *(str(TargetGroup(g).label) for g in task.target_groups)]), "C"),
-            (" ".join([task.description, task.schedule, task.language_requirements]), "D"),
-        ]
+        return {name: {value: str(label) for value, label in choices} for name, choices in (
+            ("town", Town.choices), ("area", Area.choices), ("competences", Competence.choices),
+            ("target_groups", TargetGroup.choices))}
 
 
-def reindex(task_ids=None, batch=2000) -> int:
-    """Write the search vector of the given tasks (all tasks when None) and add their words to the lexicon."""
-    qs = Task.objects.select_related("institution").only(*INDEXED).order_by("pk")
+def task_fields(task: dict, labels=None) -> list[tuple[str, str]]:
+    """The weighted texts of a task, given as a dict of the INDEXED values."""
+    labels = labels or _labels()
+    town, area = labels["town"], labels["area"]
+    return [
+        (task["title"], "A"),
+        (" ".join([task["institution__name"], town.get(task["town"], task["town"]),
+                   TOWN_ALIASES.get(task["town"], ""), task["address"]]), "B"),
+        (" ".join([task["summary"], area.get(task["area"], task["area"]),
+                   *(labels["competences"].get(c, c) for c in task["competences"]),
+                   *(labels["target_groups"].get(g, g) for g in task["target_groups"])]), "C"),
+        (" ".join([task["description"], task["schedule"], task["language_requirements"]]), "D"),
+    ]
+
+
+def reindex(task_ids=None, batch=5000) -> int:
+    """Write the search vector of the given tasks (all tasks when None) and add their words to the lexicon.
+    Rows are read as plain values and every distinct word is analysed once (frivillig/search/document.py), so
+    the cost is mostly PostgreSQL's writing: thousands of tasks a second."""
+    qs = Task.objects.order_by("pk").values_list("pk", *INDEXED)
     if task_ids is not None:
-        qs = qs.filter(pk__in=list(task_ids))
+        # One array parameter, not one parameter per id (a 100,000-long IN list costs more than the update).
+        qs = qs.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [list(task_ids)]))  # noqa: S611
+    labels = _labels()
+    recorded: set[str] = set()
     done, last = 0, 0
     while True:
-        tasks = list(qs.filter(pk__gt=last)[:batch])
-        if not tasks:
+        rows = list(qs.filter(pk__gt=last)[:batch])
+        if not rows:
             return done
-        ids, vectors, words = [], [], {}
-        for task in tasks:
-            fields = task_fields(task)
-            ids.append(task.pk)
-            vectors.append(build_vector(fields))
-            words.update(lexicon_words(fields))
+        ids, vectors, new_words = [], [], {}
+        for pk, *values in rows:
+            vector, words = analyse(task_fields(dict(zip(INDEXED, values, strict=True)), labels))
+            ids.append(pk)
+            vectors.append(vector)
+            for key, written in words.items():
+                if key not in recorded:
+                    recorded.add(key)
+                    new_words[key] = written
         with connection.cursor() as cursor:
             cursor.execute("UPDATE taskbank_task AS t SET search_vector = v.vector::tsvector "
                            "FROM unnest(%s::bigint[], %s::text[]) AS v(id, vector) WHERE t.id = v.id",
                            [ids, vectors])
-        lexicon.record(words)
-        done += len(tasks)
-        last = tasks[-1].pk
+        lexicon.record(new_words)
+        done += len(rows)
+        last = rows[-1][0]
 
 
 def _tsquery(text: str) -> SearchQuery:
@@ -100,24 +121,31 @@ class TaskSearch:
         params += [self.query.any_word(with_synonyms=False), self.query.any_word()]
         return RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611 - values are parameters
 
-    def ranked(self, qs):
-        """qs (already filtered to matches) ranked, best first, over a bounded candidate set. The candidates are
-        fetched first (two small id lists), so the ranking query reads only those rows by primary key."""
-        ids = set(qs.order_by("-published_at").values_list("pk", flat=True)[:CANDIDATES])
-        if len(self.query.groups) > 1:
-            ids |= _newest_sparse(qs.filter(search_vector=_tsquery(self.query.all_words())))
-        return Task.objects.filter(pk__in=ids).annotate(rank=self.rank_expression()).order_by(
+    def ranked(self, qs, among=None):
+        """qs (already filtered to matches) ranked, best first, over a bounded candidate set: the newest
+        CANDIDATES matches and, with several words, the newest CANDIDATES of the WINDOW newest matches that have
+        every word. The candidates are a subquery of the ranking query (one round trip), and finding them reads a
+        bounded number of rows whatever the number of matches: at 1,000,000 tasks as at 1,000. (Asking the GIN
+        index for the tasks with every word instead reads the posting lists of every synonym of every word, which
+        grows with the table.) `among`: the ids of every match when the caller has them (at most a
+        thousand): then all of them are ranked."""
+        newest = qs.order_by("-published_at")
+        if among is not None:  # every match is known (few of them): all are ranked
+            sql, params = "SELECT unnest(%s::bigint[])", [list(among)]
+        elif len(self.query.groups) == 1:
+            sql, params = newest.values("pk")[:CANDIDATES].query.sql_with_params()
+        else:
+            every = RawSQL("search_vector @@ %s::tsquery", [self.query.all_words()],  # noqa: S611 - a parameter
+                           output_field=BooleanField())
+            window, params = newest.annotate(every=every).values_list("pk", "published_at", "every")[
+                :WINDOW].query.sql_with_params()
+            sql = (f"WITH w(id, published, every) AS MATERIALIZED ({window}) "  # noqa: S608 - composed of ORM SQL
+                   "(SELECT id FROM w ORDER BY published DESC LIMIT %s) "
+                   "UNION (SELECT id FROM w WHERE every ORDER BY published DESC LIMIT %s)")
+            params = [*params, CANDIDATES, CANDIDATES]
+        candidates = RawSQL(sql, params)  # noqa: S611 - values are parameters
+        return Task.objects.filter(pk__in=candidates).annotate(rank=self.rank_expression()).order_by(
             "-rank", F("published_at").desc(nulls_last=True), "-pk")
-
-
-def _newest_sparse(qs) -> set:
-    """The newest CANDIDATES of a set that is usually small (tasks with every word): found through the GIN
-    index first, then sorted. (Left to itself the planner walks the date index and tests every task.)"""
-    sql, params = qs.order_by().values_list("pk", "published_at").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH m AS MATERIALIZED ({sql}) SELECT * FROM m ORDER BY 2 DESC NULLS LAST LIMIT %s",  # noqa: S608
-                       [*params, CANDIDATES])
-        return {row[0] for row in cursor.fetchall()}
 
 
 def prefer_index() -> None:
@@ -128,8 +156,16 @@ def prefer_index() -> None:
         cursor.execute("SET LOCAL enable_seqscan = off")
 
 
-def _has_hits(base, group) -> bool:
-    return base.filter(search_vector=_tsquery(group.sql())).exists()
+def _found(base, groups) -> list[bool]:
+    """Whether each group finds anything in `base`: one query of EXISTS tests, one per typed word."""
+    tests, params = [], []
+    for group in groups:
+        sql, more = base.filter(search_vector=_tsquery(group.sql())).order_by().values("pk")[:1].query.sql_with_params()
+        tests.append(f"EXISTS ({sql})")
+        params += more
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(tests), params)  # noqa: S608 - composed of ORM SQL
+        return list(cursor.fetchone())
 
 
 def prepare(q: str, base) -> TaskSearch | None:
@@ -139,8 +175,8 @@ def prepare(q: str, base) -> TaskSearch | None:
     if not query:
         return None
     corrections = {}
-    for group in query.groups:
-        if _has_hits(base, group):
+    for group, found in zip(query.groups, _found(base, query.groups), strict=True):
+        if found:
             continue
         tried = set()
         for _attempt in range(2):
@@ -149,7 +185,7 @@ def prepare(q: str, base) -> TaskSearch | None:
                 break
             tried.add(fold(suggestion))
             candidate = parse(suggestion)
-            if candidate and _has_hits(base, candidate.groups[0]):
+            if candidate and _found(base, candidate.groups[:1])[0]:
                 corrections[group.word] = suggestion
                 break
     if corrections:

@@ -12,18 +12,31 @@ from .text import WORD, is_stop_word
 ELLIPSIS = "…"
 
 
+def _lexemes_met(query: Query, word: str) -> frozenset:
+    """The lexemes of the query that a written word (lower case) meets, remembered on the query: a page
+    highlights five texts of twenty records against one query, and their words repeat."""
+    memo = query.__dict__.setdefault("_met", {})
+    met = memo.get(word)
+    if met is None:
+        forms = () if is_stop_word(word) else word_forms(word)
+        met = memo[word] = frozenset(lex for lex in query.lexemes() if any(lex.meets(f) for f in forms))
+    return met
+
+
 def _hits(text: str, query: Query) -> list[tuple[int, int]]:
     """Spans of the words that meet the query: a word meeting a one-word alternative, or the words meeting the
     parts of a compound alternative when all its parts are in this text ("gå en tur" for "gåtur")."""
     found = []
     for m in WORD.finditer(text):
-        word = m.group().lower()
-        if not is_stop_word(word):
-            found.append((m.span(), word_forms(word)))
+        met = _lexemes_met(query, m.group().lower())
+        if met:
+            found.append((m.span(), met))
+    if not found:
+        return []
     marked = set()
     for group in query.groups:
         for alt in group.alternatives():
-            meeting = [[span for span, forms in found if any(lex.meets(f) for f in forms)] for lex in alt]
+            meeting = [[span for span, met in found if lex in met] for lex in alt]
             if all(meeting):
                 marked.update(span for spans in meeting for span in spans)
     return sorted(marked)

@@ -1,10 +1,14 @@
-"""How a task's time and places are written, in one place for the list, the task page and e-mails."""
+"""How a task's time and places are written, in one place for the list, the task page and e-mails; the task
+list's filter form."""
 
 from decimal import Decimal
 
 from django import template
+from django.forms.utils import flatatt
 from django.utils.formats import number_format
-from django.utils.translation import ngettext
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 register = template.Library()
 
@@ -33,3 +37,48 @@ def task_places(task, places_left: int) -> str:
     if places_left < wanted:
         text += ", " + ngettext("%(n)s plads tilbage", "%(n)s pladser tilbage", places_left) % {"n": places_left}
     return text
+
+
+@register.simple_tag
+def filter_form(form):
+    """The task list's filter form in the DKFDS markup of the project's crispy pack (templates/dkfds/field.html),
+    written here directly: the form is on every freshly computed task list, and Django's template per select
+    option cost more than the rest of the page. A form with errors (a date typed wrong) goes through the crispy
+    pack, which shows them; so does any field this does not know how to write."""
+    from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
+
+    if form.errors:
+        return as_crispy_form(form)
+    return mark_safe("\n".join(_filter_field(form[name]) for name in form.fields))  # noqa: S308 - built by format_html
+
+
+def _filter_field(bound_field) -> str:
+    from django import forms
+    from django.template.loader import render_to_string
+
+    from frivillig.core.templatetags.portal import dkfds_prepare
+
+    field = bound_field.field
+    widget = field.widget
+    simple = isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple) and not any(
+        isinstance(label, (list, tuple)) for _value, label in field.choices)
+    if field.required or bound_field.help_text or not (simple or isinstance(widget, (forms.CheckboxInput, forms.widgets.Input))):
+        return render_to_string("dkfds/field.html", {"field": bound_field})
+    dkfds_prepare(bound_field)
+    if isinstance(widget, forms.CheckboxInput):
+        return format_html('<div id="div_{}" class="form-group">\n<div class="form-group-checkbox">\n{}\n'
+                           '<label class="form-label" for="{}">{}</label>\n</div>\n</div>',
+                           bound_field.auto_id, bound_field, bound_field.id_for_label, bound_field.label)
+    if simple:
+        value = bound_field.value()
+        current = "" if value is None else str(value)
+        options = format_html_join("\n", '<option value="{}"{}>{}</option>', (
+            (str(value), mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308 - a constant
+            for value, label in field.choices))
+        control = format_html('<select name="{}"{}>\n{}\n</select>', bound_field.html_name,
+                              flatatt({**widget.attrs, "id": bound_field.auto_id}), options)
+    else:
+        control = str(bound_field)
+    return format_html('<div id="div_{}" class="form-group">\n<label class="form-label" for="{}">{} '
+                       '<span class="weight-normal">{}</span></label>\n{}\n</div>', bound_field.auto_id,
+                       bound_field.id_for_label, bound_field.label, gettext("(valgfrit)"), control)

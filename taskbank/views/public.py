@@ -19,8 +19,10 @@ from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
 
 
 def _label_counts(field, choices, counts, prefix):
-    # django-filter's ChoiceField puts its empty_label ("Alle …") first by itself.
-    field.choices = [(value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
+    # django-filter's ChoiceField puts its empty_label ("Alle …") first by itself. Beyond COUNT_CAP results
+    # the counts per value are not known (taskbank/queries.py: facet_counts) and the labels stand alone.
+    if not counts["more"]:
+        field.choices = [(value, f"{label} ({counts.get(f'{prefix}__{value}', 0)})") for value, label in choices]
 
 
 @pagecache.anonymous_page_cache("taskbank")
@@ -42,7 +44,7 @@ def task_list(request):
     context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request),
                "total": counts["total"], "sort": sort, "sort_choices": SORT,
                "searched": listing["searched"], "corrections": listing["corrections"],
-               "no_certificate_count": counts["no_certificate"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
+               "more": counts["more"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"
     return render(request, template, context)

@@ -4,7 +4,7 @@ and the same pipeline for ideas and the policy pages."""
 import pytest
 from django.urls import reverse
 
-from frivillig.search import dictionary
+from frivillig.search import dictionary, document
 from frivillig.search.document import word_forms
 from frivillig.search.text import fold
 from taskbank.models import Idea
@@ -30,16 +30,14 @@ def test_compounds_are_split_with_the_danish_word_list():
 def test_without_the_word_list_search_still_finds_by_prefix(client, institution, institution_staff, monkeypatch,
                                                              tmp_path):
     monkeypatch.setattr(dictionary, "WORD_LIST", tmp_path / "missing.dic")
-    for cached in (dictionary.known_words, dictionary.split_compound, word_forms):
-        cached.cache_clear()
+    document.clear_caches()
     try:
         TaskFactory(institution=institution, contact=institution_staff, title="Fodboldtræner for U10")
         assert dictionary.known_words() == frozenset()
         assert titles(client.get("/opgaver/", {"q": "fodbold"})) == ["Fodboldtræner for U10"]
     finally:
         monkeypatch.undo()
-        for cached in (dictionary.known_words, dictionary.split_compound, word_forms):
-            cached.cache_clear()
+        document.clear_caches()
 
 
 def titles(response):

@@ -70,11 +70,35 @@ def test_facet_counts_agree_with_the_listed_tasks(tasks, institution, institutio
     filterset = TaskFilter(query or None, queryset=queries.published_tasks())
     listed = list(filterset.qs)
     counts = queries.facet_counts(filterset.qs)
-    expected = {"total": len(listed), "no_certificate": sum(not t.requires_child_certificate for t in listed)}
+    expected = {"total": len(listed), "more": False,
+                "no_certificate": sum(not t.requires_child_certificate for t in listed)}
     expected |= {f"area__{v}": sum(t.area == v for t in listed) for v, _ in Area.choices}
     expected |= {f"town__{v}": sum(t.town == v for t in listed) for v, _ in Town.choices}
     expected |= {f"target__{v}": sum(v in t.target_groups for t in listed) for v, _ in TargetGroup.choices}
     assert counts == expected
+
+
+def test_beyond_the_cap_the_count_says_more_than_and_every_page_still_works(client, institution, institution_staff,
+                                                                          monkeypatch):
+    """At 1,000,000 tasks a common word matches hundreds of thousands: the list counts up to COUNT_CAP, then
+    says "Mere end …" in Danish and leaves out the counts per filter value, and paging goes on as before."""
+    from taskbank import queries
+
+    for i in range(25):
+        TaskFactory(institution=institution, contact=institution_staff, title=f"Lektiehjælp nr {i}", town="holte")
+    monkeypatch.setattr(queries, "COUNT_CAP", 10)  # with the list's own limits, scaled down alike
+    monkeypatch.setattr(queries, "MAX_CACHED_IDS", 10)
+    monkeypatch.setattr(queries, "PAGE_SIZE", 4)
+    html = client.get("/opgaver/", {"q": "lektiehjælp"}).content.decode()
+    assert "Mere end 10 opgaver fundet" in html
+    assert ">Holte</option>" in html and "Holte (" not in html  # no count next to a filter value
+    for sort in ("relevans", "nyeste"):
+        second = client.get("/opgaver/", {"q": "lektiehjælp", "side": "2", "sorter": sort})
+        assert len(second.context["page"].object_list) == 4 and "Side 2 af 3" in second.content.decode()
+    assert queries.facet_counts(queries.published_tasks(), cap=30)["total"] == 25  # under the cap: exact
+    monkeypatch.setattr(queries, "COUNT_CAP", 1000)
+    html = client.get("/opgaver/", {"q": "lektiehjælp", "by": "holte"}).content.decode()
+    assert "25 opgaver fundet" in html and "Holte (25)" in html
 
 
 def test_drafts_and_expired_tasks_are_not_listed(client, tasks):
@@ -112,3 +136,28 @@ def test_task_page_escapes_text_in_json_ld(client, task):
     task.save()
     html = client.get(task.get_absolute_url(), follow=True).content.decode()
     assert "</script><script>alert(1)" not in html
+
+
+@pytest.mark.parametrize("params", ["", "q=hj%C3%A6lp&by=holte&uden_boerneattest=on&fra=2026-01-02",
+                                    "omraade=culture&maalgruppe=young&type=one_off&timer=4&kompetence=it&udbyder=forening",
+                                    "fra=ikke-en-dato"])
+def test_filter_form_is_written_as_the_design_system_pack_writes_it(params):
+    """The task list writes its filter form directly (fast); it must come out as the crispy pack's markup, and a
+    form with an error is the pack's own (with the error shown at the field)."""
+    import re
+
+    from django.http import QueryDict
+    from django.template import engines
+
+    from taskbank import queries
+    from taskbank.filters import TaskFilter
+
+    def html(template):
+        form = TaskFilter(QueryDict(params), queryset=queries.published_tasks()).form
+        form.is_valid()
+        out = engines["django"].from_string(template).render({"form": form})
+        return re.sub(r"\s*\n\s*", "", re.sub(r">\s+<", "><", out.strip()))
+
+    fast = html("{% load taskbank_tags %}{% filter_form form %}")
+    assert fast == html("{% load crispy_forms_tags %}{{ form|crispy }}")
+    assert ("Indtast en gyldig dato" in fast) == ("ikke-en-dato" in params)

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0002_organisation_approval_and_invitations'),
-        ('taskbank', '0007_merge_0005_search_index_0006_directory_offers'),
+        ('taskbank', '0008_search_at_scale_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
