@@ -13,7 +13,7 @@ NAV_ALIASES = {"/ideer/": "/opgaver/", "/arrangementer/": "/opgaver/", "/hoering
 
 
 def portal(request):
-    from frivillig.accounts.roles import is_any_staff
+    from frivillig.accounts.roles import shows_staff_link
 
     path = request.path
     for prefix, target in NAV_ALIASES.items():
@@ -21,7 +21,7 @@ def portal(request):
             path = target
     nav = [{"url": reverse(name), "title": title, "active": path.startswith(prefix)} for name, title, prefix in NAV]
     user = getattr(request, "user", None)
-    return {"portal_nav": nav, "portal_is_staff": bool(user and is_any_staff(user)), "portal_contact": contact()}
+    return {"portal_nav": nav, "portal_is_staff": bool(user and user.is_authenticated and shows_staff_link(user)), "portal_contact": contact()}
 
 
 def contact() -> dict:

@@ -24,6 +24,3 @@ def example_items() -> list[ExampleItem]:
                                      edit_url=source.edit_url(obj)))
     return items
 
-
-def any_example(*querysets) -> bool:
-    return any(qs.filter(is_example=True).exists() for qs in querysets)
