@@ -1,7 +1,8 @@
 """Reads of the task bank: search, facets, and `access_*` functions that raise 404 for missing and
 not-yours alike."""
 
-from django.db import transaction
+from contextlib import nullcontext
+
 from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -100,9 +101,7 @@ def cached_listing(params, filterset, sort) -> dict:
     if listing is None:
         qs = filterset.qs
         search = filterset.search_query
-        with transaction.atomic():
-            if search is not None:
-                task_search.prefer_index()
+        with task_search.prefer_index() if search is not None else nullcontext():
             counts, newest = counted(qs)
             if sort == "nyeste" or (sort != "frist" and search is None):
                 ids = newest[:MAX_CACHED_IDS]  # already in the list's order

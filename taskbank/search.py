@@ -12,10 +12,11 @@ the newest matches of all the words and of any word (≤ 500 each), so ranking c
 at 100,000 tasks as for a rare one.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchQuery
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils import translation
@@ -148,12 +149,20 @@ class TaskSearch:
             "-rank", F("published_at").desc(nulls_last=True), "-pk")
 
 
-def prefer_index() -> None:
-    """Inside a transaction: let PostgreSQL find the matches of a search through the GIN index. Its estimate
-    for a query of many alternatives (synonyms, compound parts) is often a fifth of the table, and it then reads
-    every task and tests every vector, which costs several times the bitmap of the index."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL enable_seqscan = off")
+@contextmanager
+def prefer_index():
+    """Let PostgreSQL find the matches of a search through the GIN index, for the queries inside the block only.
+    Its estimate for a query of many alternatives (synonyms, compound parts) is often a fifth of the table, and it
+    then reads every task and tests every vector, which costs several times the bitmap of the index. The setting
+    is restored when the block ends, so it never reaches the other queries of the request (or, inside a longer
+    transaction, the requests after it)."""
+    with transaction.atomic():  # an error inside rolls back to the savepoint, and that restores the setting too
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+            before = cursor.fetchone()[0]
+        yield
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
 
 def _found(base, groups) -> list[bool]:

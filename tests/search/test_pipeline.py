@@ -109,3 +109,18 @@ def test_ideas_are_searched_with_the_same_pipeline(client, citizen):
                         status=Idea.Status.ANSWERED, answer="Tak.")
     html = client.get(reverse("taskbank:idea_list"), {"q": "aeldre naerum"}).content.decode()
     assert "<mark>ældre</mark>" in html and "Byttecentral" not in html
+
+
+def test_the_planner_setting_of_a_search_ends_with_it(client, bank):
+    """The search asks PostgreSQL to prefer the GIN index for its own queries only: in a longer transaction (a
+    test, a management command, ATOMIC_REQUESTS) the requests after it must plan as usual."""
+    from django.db import connection
+
+    def seqscan():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW enable_seqscan")
+            return cursor.fetchone()[0]
+
+    assert seqscan() == "on"
+    assert titles(client.get("/opgaver/", {"q": "læsning ældre"}))
+    assert seqscan() == "on"
