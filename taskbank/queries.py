@@ -42,27 +42,34 @@ def order(qs, sort: str, search=None, among=None):
 COUNT_CAP = 1000  # as far as the list pages (MAX_CACHED_IDS): the newest COUNT_CAP + 1 ids serve both
 
 
-def counted(qs, cap=None) -> tuple[dict, list | None]:
+def counted(qs, cap=None, every=None) -> tuple[dict, list, list]:
     """The number of results and the counts per filter value over them, read from at most cap + 1 rows in one
     query, and the ids of the results newest first (all of them, or the newest cap + 1). Exact when there are at
     most `cap` results; beyond that {"total": cap, "more": True}, with no counts per value: counting every match of a common word costs
     more than the rest of the page at 1,000,000 tasks, and "more than 1.000" is all a person can use (the list
-    shows the first 1.000 anyway)."""
+    shows the first 1.000 anyway).
+
+    `every`: a boolean expression (a search's "has every word"); the third value is then the ids among those
+    rows for which it holds, newest first, read in the same pass (the ranking's candidates, search.ranked())."""
     cap = cap or COUNT_CAP
+    fields = ["pk", "area", "town", "target_groups", "requires_child_certificate"]
+    if every is not None:
+        qs, fields = qs.annotate(every=every), [*fields, "every"]
     # Newest first, as the list: for a common word PostgreSQL then reads the date index and stops at cap + 1
     # (without an order it builds the bitmap of every match first).
-    rows = list(qs.order_by("-published_at", "-pk").values_list(
-        "pk", "area", "town", "target_groups", "requires_child_certificate")[:cap + 1])
+    rows = list(qs.order_by("-published_at", "-pk").values_list(*fields)[:cap + 1])
+    ids = [row[0] for row in rows]
+    with_every = [row[0] for row in rows if row[5]] if every is not None else []
     if len(rows) > cap:
-        return {"total": cap, "more": True, "no_certificate": None}, [row[0] for row in rows]
+        return {"total": cap, "more": True, "no_certificate": None}, ids, with_every
     counts = dict.fromkeys([f"area__{v}" for v in Area.values] + [f"town__{v}" for v in Town.values]
                            + [f"target__{v}" for v in TargetGroup.values], 0)
-    for _pk, area, town, targets, _certificate in rows:
+    for _pk, area, town, targets, _certificate, *_every in rows:
         for key in (f"area__{area}", f"town__{town}", *{f"target__{target}" for target in targets}):
             if key in counts:
                 counts[key] += 1
     counts |= {"total": len(rows), "more": False, "no_certificate": sum(not row[4] for row in rows)}
-    return counts, [row[0] for row in rows]
+    return counts, ids, with_every
 
 
 def facet_counts(qs, cap=None) -> dict:
@@ -102,14 +109,15 @@ def cached_listing(params, filterset, sort) -> dict:
         qs = filterset.qs
         search = filterset.search_query
         with task_search.prefer_index() if search is not None else nullcontext():
-            counts, newest = counted(qs)
+            several = search is not None and len(search.query.groups) > 1
+            counts, newest, with_every = counted(qs, every=search.every_word() if several else None)
             if sort == "nyeste" or (sort != "frist" and search is None):
                 ids = newest[:MAX_CACHED_IDS]  # already in the list's order
             else:
-                # Ranked: all the matches when they are known, else the newest as candidates (one word; for
-                # several words search.ranked() also looks for the tasks with all of them).
-                among = newest if not counts["more"] else (
-                    newest[:task_search.CANDIDATES] if search and len(search.query.groups) == 1 else None)
+                # Ranked: all the matches when they are known (at most COUNT_CAP), else the newest CANDIDATES and,
+                # for several words, the newest CANDIDATES with every word among the matches just read.
+                among = newest if not counts["more"] else list(dict.fromkeys(
+                    newest[:task_search.CANDIDATES] + with_every[:task_search.CANDIDATES]))
                 ids = list(order(qs, sort, search, among).values_list("pk", flat=True)[:MAX_CACHED_IDS])
         listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
                    "corrections": search.corrections if search else {}}

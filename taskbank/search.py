@@ -112,6 +112,11 @@ class TaskSearch:
     def filter(self, qs):
         return qs.filter(search_vector=_tsquery(self.query.any_word()))
 
+    def every_word(self):
+        """True for a task that has every word of the search (or a synonym of it)."""
+        return RawSQL("search_vector @@ %s::tsquery", [self.query.all_words()],  # noqa: S611 - a parameter
+                      output_field=BooleanField())
+
     def rank_expression(self):
         parts, params = [], []
         for group in self.query.groups:
@@ -136,9 +141,7 @@ class TaskSearch:
         elif len(self.query.groups) == 1:
             sql, params = newest.values("pk")[:CANDIDATES].query.sql_with_params()
         else:
-            every = RawSQL("search_vector @@ %s::tsquery", [self.query.all_words()],  # noqa: S611 - a parameter
-                           output_field=BooleanField())
-            window, params = newest.annotate(every=every).values_list("pk", "published_at", "every")[
+            window, params = newest.annotate(every=self.every_word()).values_list("pk", "published_at", "every")[
                 :WINDOW].query.sql_with_params()
             sql = (f"WITH w(id, published, every) AS MATERIALIZED ({window}) "  # noqa: S608 - composed of ORM SQL
                    "(SELECT id FROM w ORDER BY published DESC LIMIT %s) "

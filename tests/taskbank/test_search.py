@@ -101,6 +101,30 @@ def test_beyond_the_cap_the_count_says_more_than_and_every_page_still_works(clie
     assert "25 opgaver fundet" in html and "Holte (25)" in html
 
 
+def test_beyond_the_cap_a_task_with_every_word_still_comes_first(client, institution, institution_staff, monkeypatch):
+    """Beyond the cap only the newest matches are ranked: a task with both words that is older than the newest
+    candidates (but among the matches read for the count) must still be ranked, and first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from taskbank import queries
+    from taskbank import search as task_search
+
+    both = TaskFactory(institution=institution, contact=institution_staff, title="Højtlæsning og lektiehjælp")
+    Task.objects.filter(pk=both.pk).update(published_at=timezone.now() - timedelta(days=30))
+    for i in range(12):  # newer, with one of the words
+        TaskFactory(institution=institution, contact=institution_staff, title=f"Lektiehjælp nr {i}")
+    monkeypatch.setattr(queries, "COUNT_CAP", 15)  # more than the cap match one word or the other ...
+    monkeypatch.setattr(task_search, "CANDIDATES", 3)
+    for i in range(5):  # ... with these, older still
+        TaskFactory(institution=institution, contact=institution_staff, title=f"Højtlæsning nr {i}")
+    Task.objects.filter(title__startswith="Højtlæsning nr").update(published_at=timezone.now() - timedelta(days=60))
+    response = client.get("/opgaver/", {"q": "lektiehjælp højtlæsning"})
+    assert "Mere end 15 opgaver fundet" in response.content.decode()
+    assert response.context["page"].object_list[0] == both
+
+
 def test_drafts_and_expired_tasks_are_not_listed(client, tasks):
     from datetime import timedelta
 
