@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import template
 from django.forms.utils import flatatt
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -82,3 +82,23 @@ def _filter_field(bound_field) -> str:
     return format_html('<div id="div_{}" class="form-group">\n<label class="form-label" for="{}">{} '
                        '<span class="weight-normal">{}</span></label>\n{}\n</div>', bound_field.auto_id,
                        bound_field.id_for_label, bound_field.label, gettext("(valgfrit)"), control)
+
+
+@register.simple_tag(takes_context=True)
+def task_card(context, task):
+    """One task of a list as a DKFDS card, with the words that met a search (`searched` in the context) marked.
+    Written here rather than as an included template: a list shows twenty, and the template machinery per card
+    cost as much as the rest of a freshly computed search page."""
+    from frivillig.search.templatetags.search import after, highlight, snippet
+
+    searched = context.get("searched") or ""
+    mark = (lambda text: highlight(text, searched)) if searched else conditional_escape
+    found = snippet(after(task.description, task.summary), searched) if searched else ""
+    certificate = format_html(" · {}", gettext("Kræver børneattest")) if task.requires_child_certificate else ""
+    return format_html(
+        '<li class="card"><div class="card-content">\n<h3 class="h4"><a href="{}">{}</a></h3>\n<p>{}</p>\n{}'
+        '<p class="muted"><span class="badge {}">{}</span> {} · {} · {} · {}{}</p>\n</div></li>',
+        task.get_absolute_url(), mark(task.title), mark(task.summary),
+        format_html('<p class="search-snippet">{}</p>\n', found) if found else "",
+        "badge-info" if task.is_municipal else "badge-success", task.provider_label, mark(task.institution.name),
+        mark(task.get_town_display()), task.get_kind_display(), task_time(task), certificate)
