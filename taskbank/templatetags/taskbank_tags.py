@@ -4,9 +4,8 @@ list's filter form."""
 from decimal import Decimal
 
 from django import template
-from django.forms.utils import flatatt
 from django.utils.formats import number_format
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
@@ -49,10 +48,27 @@ def filter_form(form):
 
     if form.errors:
         return as_crispy_form(form)
-    return mark_safe("\n".join(_filter_field(form[name]) for name in form.fields))  # noqa: S308 - built by format_html
+    return mark_safe("\n".join(_filter_field(form[name]) for name in form.fields))  # noqa: S308 - every value escaped
+
+
+def _attrs(attrs: dict) -> str:
+    """HTML attributes as Django's widget template writes them (django/forms/widgets/attrs.html)."""
+    return "".join(f" {name}" if value is True else f' {name}="{escape(value)}"'
+                   for name, value in attrs.items() if value is not False and value is not None)
+
+
+def _input(bound_field) -> str:
+    """An <input> as Django's widget template writes it (django/forms/widgets/input.html)."""
+    widget = bound_field.field.widget
+    context = widget.get_context(bound_field.html_name, bound_field.value(), bound_field.build_widget_attrs(
+        {**widget.attrs, "id": bound_field.auto_id}))["widget"]
+    value = "" if context["value"] is None else f' value="{escape(context["value"])}"'
+    return f'<input type="{context["type"]}" name="{context["name"]}"{value}{_attrs(context["attrs"])}>'
 
 
 def _filter_field(bound_field) -> str:
+    """One field in the pack's markup, written with plain string formatting (every value escaped): the form has
+    some sixty options, and format_html per option cost more than the rest of the form."""
     from django import forms
     from django.template.loader import render_to_string
 
@@ -62,26 +78,25 @@ def _filter_field(bound_field) -> str:
     widget = field.widget
     simple = isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple) and not any(
         isinstance(label, (list, tuple)) for _value, label in field.choices)
-    if field.required or bound_field.help_text or not (simple or isinstance(widget, (forms.CheckboxInput, forms.widgets.Input))):
+    plain_input = type(widget) in (forms.TextInput, forms.DateInput, forms.CheckboxInput)
+    if field.required or bound_field.help_text or not (simple or plain_input):
         return render_to_string("dkfds/field.html", {"field": bound_field})
     dkfds_prepare(bound_field)
+    auto_id, label = escape(bound_field.auto_id), escape(bound_field.label)
     if isinstance(widget, forms.CheckboxInput):
-        return format_html('<div id="div_{}" class="form-group">\n<div class="form-group-checkbox">\n{}\n'
-                           '<label class="form-label" for="{}">{}</label>\n</div>\n</div>',
-                           bound_field.auto_id, bound_field, bound_field.id_for_label, bound_field.label)
+        return (f'<div id="div_{auto_id}" class="form-group">\n<div class="form-group-checkbox">\n{_input(bound_field)}\n'
+                f'<label class="form-label" for="{auto_id}">{label}</label>\n</div>\n</div>')
     if simple:
         value = bound_field.value()
         current = "" if value is None else str(value)
-        options = format_html_join("\n", '<option value="{}"{}>{}</option>', (
-            (str(value), mark_safe(" selected") if str(value) == current else "", label)  # noqa: S308 - a constant
-            for value, label in field.choices))
-        control = format_html('<select name="{}"{}>\n{}\n</select>', bound_field.html_name,
-                              flatatt({**widget.attrs, "id": bound_field.auto_id}), options)
+        options = "\n".join(f'<option value="{escape(value)}"{" selected" if str(value) == current else ""}>'
+                             f"{escape(choice)}</option>" for value, choice in field.choices)
+        control = (f'<select name="{escape(bound_field.html_name)}"{_attrs({**widget.attrs, "id": bound_field.auto_id})}>'
+                   f"\n{options}\n</select>")
     else:
-        control = str(bound_field)
-    return format_html('<div id="div_{}" class="form-group">\n<label class="form-label" for="{}">{} '
-                       '<span class="weight-normal">{}</span></label>\n{}\n</div>', bound_field.auto_id,
-                       bound_field.id_for_label, bound_field.label, gettext("(valgfrit)"), control)
+        control = _input(bound_field)
+    return (f'<div id="div_{auto_id}" class="form-group">\n<label class="form-label" for="{auto_id}">{label} '
+            f'<span class="weight-normal">{escape(gettext("(valgfrit)"))}</span></label>\n{control}\n</div>')
 
 
 @register.simple_tag(takes_context=True)
