@@ -126,6 +126,11 @@ def cached_listing(params, filterset, sort) -> dict:
     return listing
 
 
+# What a task card shows (taskbank_tags.task_card): the list reads no more than that.
+CARD_FIELDS = ("title", "summary", "description", "town", "kind", "hours_per_week", "requires_child_certificate",
+               "institution__name", "institution__kind")
+
+
 def listing_page(listing, number):
     """A page of the cached listing; beyond the cached ids, the last page is shown."""
     from django.core.paginator import Page, Paginator
@@ -133,7 +138,7 @@ def listing_page(listing, number):
     paginator = Paginator(range(len(listing["ids"])), PAGE_SIZE)
     page_number = paginator.validate_number(paginator.get_page(number).number)
     ids = listing["ids"][(page_number - 1) * PAGE_SIZE: page_number * PAGE_SIZE]
-    by_id = {t.pk: t for t in with_list_data(Task.objects.filter(pk__in=ids))}
+    by_id = {t.pk: t for t in Task.objects.filter(pk__in=ids).select_related("institution").only(*CARD_FIELDS)}
     return Page([by_id[i] for i in ids if i in by_id], page_number, paginator)
 
 
