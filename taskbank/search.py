@@ -67,7 +67,7 @@ def reindex(task_ids=None, batch=5000) -> int:
     qs = Task.objects.order_by("pk").values_list("pk", *INDEXED)
     if task_ids is not None:
         # One array parameter, not one parameter per id (a 100,000-long IN list costs more than the update).
-        qs = qs.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [list(task_ids)]))  # noqa: S611
+        qs = qs.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [id_array(task_ids)]))  # noqa: S611
     labels = _labels()
     recorded: set[str] = set()
     done, last = 0, 0
@@ -91,6 +91,12 @@ def reindex(task_ids=None, batch=5000) -> int:
         lexicon.record(new_words)
         done += len(rows)
         last = rows[-1][0]
+
+
+def id_array(ids) -> str:
+    """Ids as one PostgreSQL array literal for a `%s::bigint[]` parameter: the driver then quotes one string
+    instead of converting a thousand numbers one by one (1.5 ms → 0.5 ms for the ranking's candidates)."""
+    return "{" + ",".join(str(int(i)) for i in ids) + "}"
 
 
 def _tsquery(text: str) -> SearchQuery:
@@ -137,7 +143,7 @@ class TaskSearch:
         thousand): then all of them are ranked."""
         newest = qs.order_by("-published_at")
         if among is not None:  # every match is known (few of them): all are ranked
-            sql, params = "SELECT unnest(%s::bigint[])", [list(among)]
+            sql, params = "SELECT unnest(%s::bigint[])", [id_array(among)]
         elif len(self.query.groups) == 1:
             sql, params = newest.values("pk")[:CANDIDATES].query.sql_with_params()
         else:
