@@ -1,8 +1,8 @@
 """Why a record matched: the words of a text that meet the query, wrapped in <mark>, everything escaped."""
 
 import re
+from html import escape  # the standard library's: Django's adds a lazy-string wrapper per call; same output
 
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from .document import word_forms
