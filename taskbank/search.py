@@ -165,13 +165,15 @@ def prefer_index():
     then reads every task and tests every vector, which costs several times the bitmap of the index. The setting
     is restored when the block ends, so it never reaches the other queries of the request (or, inside a longer
     transaction, the requests after it)."""
+    nested = connection.in_atomic_block  # else the transaction, and the setting with it, ends with the block
     with transaction.atomic():  # an error inside rolls back to the savepoint, and that restores the setting too
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
             before = cursor.fetchone()[0]
         yield
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
+        if nested:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('enable_seqscan', %s, true)", [before])
 
 
 def _found(base, groups) -> list[bool]:
