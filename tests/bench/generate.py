@@ -96,7 +96,9 @@ def generate(report=print, size: str | None = None) -> dict:
                    ARRAY[({arr(GROUPS)})[1 + g % 6], ({arr(GROUPS)})[1 + (g / 6) % 6]]::varchar[], ARRAY['social']::varchar[],
                    CASE WHEN g % 3 = 0 THEN 'one_off' ELSE 'ongoing' END, 'Efter aftale', 1 + g % 8, 1 + g % 5,
                    g % 4 = 0, '', {staff.pk}, current_date + 30 + g % 300, 'published',
-                   now() - (g % 365) * interval '1 day'
+                   -- published over the last three years in the order the rows were written, as a real table
+                   -- fills (the newest tasks in the last pages of the table)
+                   now() - ({VOLUMES['tasks']} - g) * (interval '3 years' / {VOLUMES['tasks']})
             FROM generate_series(1, {VOLUMES['tasks']}) g""")
     report(f"tasks: {time.perf_counter() - started:.1f}s")
     from taskbank.search import reindex  # the portal's own indexing (frivillig/search), in batches
