@@ -1,6 +1,7 @@
 """The idea and task bank (Recommendation 1): tasks that institutions post, applications from
 citizens, ideas, events, saved searches."""
 
+import functools
 import secrets
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import Area, Town
@@ -44,6 +45,12 @@ def _label(choices, value):
         return str(choices(value).label)
     except ValueError:
         return value
+
+
+@functools.cache
+def _task_url_prefix(script_prefix, urlconf) -> str:
+    """What reverse("taskbank:task_detail") writes before "<pk>-<slug>/" (the slug is already URL-safe)."""
+    return reverse("taskbank:task_detail", args=[1, "x"], urlconf=urlconf).removesuffix("1-x/")
 
 
 class Task(TimeStampedModel):
@@ -129,7 +136,8 @@ class Task(TimeStampedModel):
         return danish_slugify(self.title)[:60] or "opgave"
 
     def get_absolute_url(self):
-        return reverse("taskbank:task_detail", args=[self.pk, self.slug])
+        # A list links twenty tasks: the route's prefix is reversed once per URLconf and script prefix.
+        return f"{_task_url_prefix(get_script_prefix(), get_urlconf())}{self.pk}-{self.slug}/"
 
     # Django's own get_FOO_display() builds a dict of every choice on each call; a task list shows two per card.
     def get_town_display(self):

@@ -185,3 +185,11 @@ def test_filter_form_is_written_as_the_design_system_pack_writes_it(params):
     fast = html("{% load taskbank_tags %}{% filter_form form %}")
     assert fast == html("{% load crispy_forms_tags %}{{ form|crispy }}")
     assert ("Indtast en gyldig dato" in fast) == ("ikke-en-dato" in params)
+
+
+def test_a_task_links_to_the_address_django_routes(client, institution, institution_staff):
+    from django.urls import reverse
+
+    task = TaskFactory(institution=institution, contact=institution_staff, title="Højtlæsning på Øverødgård – ÆØÅ?")
+    assert task.get_absolute_url() == reverse("taskbank:task_detail", args=[task.pk, task.slug])
+    assert client.get(task.get_absolute_url()).status_code == 200
