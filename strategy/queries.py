@@ -37,7 +37,11 @@ def public_responses(hearing):
     """Responses are public once the hearing has closed; the name only if the respondent allowed it."""
     if hearing.state() in (Hearing.State.PLANNED, Hearing.State.OPEN):
         return HearingResponse.objects.none()
-    return hearing.responses.select_related("author", "organisation").prefetch_related("themes")
+    # Only what the public list shows (no themes: the list does not show them; a prefetch would build a
+    # manager per response).
+    return hearing.responses.select_related("author", "organisation").only(
+        "hearing_id", "text", "publish_with_name", "remark", "submitted_at", "author__full_name", "author__email",
+        "organisation__name")
 
 
 def responses_page(hearing, number, per_page=50):
