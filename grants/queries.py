@@ -10,7 +10,7 @@ from django.utils.dates import MONTHS, MONTHS_3
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.choices import Area
 
-from .models import GRANTED, GrantApplication, Pool, Status
+from .models import GRANTED, GrantApplication, Pool, PoolCaseTotals, Status
 
 
 def exported_applicants(pool) -> list[int]:
@@ -29,7 +29,12 @@ def approved_total(pool: Pool, year: int) -> Decimal:
 
 
 def budget_left(pool: Pool, year: int | None = None) -> Decimal:
-    return pool.yearly_budget - approved_total(pool, year or timezone.localdate().year)
+    """What is left of the pool's budget for ``year``, from the kept totals (the same sum as approved_total(),
+    which the decision rule reads from the cases themselves)."""
+    year = year or timezone.localdate().year
+    granted = PoolCaseTotals.objects.filter(pool=pool, budget_year=year, status__in=GRANTED).aggregate(
+        total=Sum("approved"))["total"]
+    return pool.yearly_budget - (granted or Decimal(0))
 
 
 def pools_with_budget_left(year: int | None = None, *, active_only: bool = False) -> list[tuple[Pool, Decimal]]:
@@ -66,6 +71,31 @@ def access_case(user, pk) -> GrantApplication:
     if application is None:
         raise Http404
     return application
+
+
+def case_list_totals(pool: Pool, filterset, qs) -> dict:
+    """The totals of the case list: from the kept totals when the list is all the pool's cases or those of one
+    status (a few rows, however many cases), else summed over the filtered cases."""
+    used = {name for name in filterset.filters if filterset.data.get(name)} if filterset.is_bound else set()
+    if used <= {"status"} and (not used or filterset.is_valid()):
+        return kept_case_totals(pool, status=filterset.form.cleaned_data.get("status") if used else None)
+    return case_totals(qs)
+
+
+def kept_case_totals(pool: Pool, status: str | None = None) -> dict:
+    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status."""
+    from .models import Payout
+
+    rows = PoolCaseTotals.objects.filter(pool=pool).exclude(status=Status.DRAFT)
+    payouts = Payout.objects.filter(application__pool=pool).exclude(application__status=Status.DRAFT)
+    if status:
+        rows = rows.filter(status=status)
+        payouts = payouts.filter(application__status=status)
+    totals = rows.aggregate(count=Sum("count"), requested=Sum("requested"), recommended=Sum("recommended"),
+                            approved=Sum("approved", filter=Q(status__in=GRANTED)))
+    totals["paid"] = payouts.aggregate(paid=Sum("amount"))["paid"]
+    count = totals.pop("count") or 0
+    return {**{k: v or Decimal(0) for k, v in totals.items()}, "count": count}
 
 
 def case_totals(qs) -> dict:

@@ -13,7 +13,7 @@ from frivillig.core.decorators import role_required
 from frivillig.core.workflow import allowed_targets
 
 from .. import exports, queries, services, workflow
-from ..filters import CaseFilter
+from ..filters import CaseFilter, blank_case_filter_form
 from ..forms import (
     BatchForm,
     CriterionForm,
@@ -66,13 +66,18 @@ def pool_add_criterion(request, pk):
     return redirect("grants:staff_pool_edit", pk=pool.pk)
 
 
+# The case list's columns (title, applicant's name, amount, status) and what the access log needs.
+CASE_LIST_COLUMNS = ("pool_id", "applicant_id", "title", "contact_name", "amount_requested", "status", "submitted_at",
+                     "on_behalf_of__name", "applicant__full_name", "applicant__email")
+
+
 @_handler
 def cases(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant", "partner_institution")
+    base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant")
     filterset = CaseFilter(request.GET or None, queryset=base)
-    qs = filterset.qs.order_by("-submitted_at")
-    totals = queries.case_totals(qs)
+    qs = filterset.qs.order_by("-submitted_at").only(*CASE_LIST_COLUMNS)
+    totals = queries.case_list_totals(pool, filterset, qs)
     paginator = Paginator(qs, 50)
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
@@ -81,6 +86,7 @@ def cases(request, pk):
     year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,
+        "blank_filter_form": None if filterset.is_filtered() else blank_case_filter_form(),
         "left": queries.budget_left(pool, year), "year": year, "rounds": pool.rounds.all()})
 
 
