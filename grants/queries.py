@@ -73,26 +73,34 @@ def access_case(user, pk) -> GrantApplication:
     return application
 
 
-def case_list_totals(pool: Pool, filterset, qs) -> dict:
-    """The totals of the case list: from the kept totals when the list is all the pool's cases or those of one
-    status (a few rows, however many cases), else summed over the filtered cases."""
+def case_list_totals(pool: Pool, filterset, qs, *, year: int) -> tuple[dict, Decimal]:
+    """The totals of the case list and what is left of the budget for ``year``: from the kept totals when the list
+    is all the pool's cases or those of one status (one query over a few rows, however many cases), else summed
+    over the filtered cases."""
     used = {name for name in filterset.filters if filterset.data.get(name)} if filterset.is_bound else set()
     if used <= {"status"} and (not used or filterset.is_valid()):
-        return kept_case_totals(pool, status=filterset.form.cleaned_data.get("status") if used else None)
-    return case_totals(qs)
+        totals = kept_case_totals(pool, status=filterset.form.cleaned_data.get("status") if used else None, year=year)
+        return totals, pool.yearly_budget - totals.pop("granted_in_year")
+    return case_totals(qs), budget_left(pool, year)
 
 
-def kept_case_totals(pool: Pool, status: str | None = None) -> dict:
-    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status."""
+def kept_case_totals(pool: Pool, status: str | None = None, *, year: int | None = None) -> dict:
+    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status; with
+    ``year``, also what the pool has granted against that year's budget (``granted_in_year``)."""
     from .models import Payout
 
-    rows = PoolCaseTotals.objects.filter(pool=pool).exclude(status=Status.DRAFT)
+    shown = ~Q(status=Status.DRAFT) & (Q(status=status) if status else Q())
+    in_year = {"granted_in_year": Sum("approved", filter=Q(status__in=GRANTED, budget_year=year))} if year else {}
+    # Aliases other than the field names: an aggregate named like a field hides the field from the next one.
+    sums = PoolCaseTotals.objects.filter(pool=pool).aggregate(
+        n=Sum("count", filter=shown), requested_sum=Sum("requested", filter=shown),
+        recommended_sum=Sum("recommended", filter=shown),
+        approved_sum=Sum("approved", filter=shown & Q(status__in=GRANTED)), **in_year)
+    totals = {"count": sums.pop("n"), "requested": sums.pop("requested_sum"),
+              "recommended": sums.pop("recommended_sum"), "approved": sums.pop("approved_sum"), **sums}
     payouts = Payout.objects.filter(application__pool=pool).exclude(application__status=Status.DRAFT)
     if status:
-        rows = rows.filter(status=status)
         payouts = payouts.filter(application__status=status)
-    totals = rows.aggregate(count=Sum("count"), requested=Sum("requested"), recommended=Sum("recommended"),
-                            approved=Sum("approved", filter=Q(status__in=GRANTED)))
     totals["paid"] = payouts.aggregate(paid=Sum("amount"))["paid"]
     count = totals.pop("count") or 0
     return {**{k: v or Decimal(0) for k, v in totals.items()}, "count": count}

@@ -77,17 +77,17 @@ def cases(request, pk):
     base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant")
     filterset = CaseFilter(request.GET or None, queryset=base)
     qs = filterset.qs.order_by("-submitted_at").only(*CASE_LIST_COLUMNS)
-    totals = queries.case_list_totals(pool, filterset, qs)
+    year = timezone.localdate().year
+    totals, left = queries.case_list_totals(pool, filterset, qs, year=year)
     paginator = Paginator(qs, 50)
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
     log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
                request=request)
-    year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,
         "blank_filter_form": None if filterset.is_filtered() else blank_case_filter_form(),
-        "left": queries.budget_left(pool, year), "year": year, "rounds": pool.rounds.all()})
+        "left": left, "year": year, "rounds": pool.rounds.all()})
 
 
 @_handler

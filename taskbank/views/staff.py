@@ -39,7 +39,7 @@ def home(request):
     # Counted up to WAITING_CAP: beyond that the heading says "over 1.000" rather than scanning them all.
     waiting_count, waiting_capped = queries.capped_count(waiting, queries.WAITING_CAP)
     return render(request, "taskbank/staff/home.html", {
-        "page": page, "institutions": posting_organisations_of(request.user), "waiting": shown,
+        "page": page, "institutions": posting_organisations_of(request.user).only("name"), "waiting": shown,
         "waiting_count": waiting_count, "waiting_capped": waiting_capped,
         "review": queries.review_queue(request.user)[:50]})
 

@@ -42,6 +42,8 @@ def test_kept_totals_follow_inserts_decisions_bulk_updates_and_deletes(pool, ass
     a.refresh_from_db()
     assert queries.budget_left(pool, a.budget_year) == pool.yearly_budget - 8000 == (
         pool.yearly_budget - queries.approved_total(pool, a.budget_year))
+    assert queries.kept_case_totals(pool, Status.SUBMITTED, year=a.budget_year)["granted_in_year"] == 8000
+    assert queries.kept_case_totals(pool, year=a.budget_year + 1)["granted_in_year"] == 0
 
     b.budget_lines.all().delete()
     b.delete()
@@ -60,12 +62,13 @@ def test_the_case_list_shows_the_same_totals_kept_or_summed(client, pool, associ
     services.decide(actor=culture_admin, application=a, outcome=Status.APPROVED, amount=Decimal("8000"), reason="Ja")
     client.force_login(culture_admin)
     # Every case (kept totals): requested, recommended, granted, paid out, budget left.
-    assert shown_totals(client, pool)[:3] == ["18.000 kr.", "0 kr.", "8.000 kr."]
+    assert shown_totals(client, pool) == ["18.000 kr.", "0 kr.", "8.000 kr.", "0 kr.", "42.000 kr."]
     # One status (kept totals) and a page number, which is no filter.
-    assert shown_totals(client, pool, "?status=submitted&side=1")[:3] == ["8.000 kr.", "0 kr.", "0 kr."]
+    assert shown_totals(client, pool, "?status=submitted&side=1") == ["8.000 kr.", "0 kr.", "0 kr.", "0 kr.",
+                                                                      "42.000 kr."]
     # A filter the kept totals cannot answer: summed over the matching cases.
     assert shown_totals(client, pool, "?ansoeger=citizen")[0] == "18.000 kr."
-    assert shown_totals(client, pool, "?min_beloeb=4000")[:3] == ["15.000 kr.", "0 kr.", "8.000 kr."]
+    assert shown_totals(client, pool, "?min_beloeb=4000") == ["15.000 kr.", "0 kr.", "8.000 kr.", "0 kr.", "42.000 kr."]
     assert shown_totals(client, pool, "?status=submitted&min_beloeb=4000")[:3] == ["5.000 kr.", "0 kr.", "0 kr."]
 
 
