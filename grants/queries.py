@@ -6,6 +6,7 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.choices import Area
@@ -71,6 +72,24 @@ def access_case(user, pk) -> GrantApplication:
     if application is None:
         raise Http404
     return application
+
+
+CASE_ROW_COLUMNS = ("pk", "applicant_id", "title", "on_behalf_of__name", "contact_name", "applicant__full_name",
+                    "applicant__email", "amount_requested", "status")
+
+
+def case_rows(rows) -> list[dict]:
+    """The case list's rows as plain values (a page of 50 would otherwise build up to 150 model instances): the
+    applicant's name as GrantApplication.applicant_name gives it, the status as its label."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(GrantApplication, "status")
+    anonymised = _("Anonymiseret")
+    return [{"pk": pk, "applicant_id": applicant_id, "title": title, "amount_requested": amount, "status": status,
+             "status_label": labels.get(status, status),
+             "applicant_name": organisation if organisation is not None else (
+                 contact_name or ((full_name or email) if applicant_id is not None else anonymised))}
+            for pk, applicant_id, title, organisation, contact_name, full_name, email, amount, status in rows]
 
 
 def case_list_totals(pool: Pool, filterset, qs, *, year: int) -> tuple[dict, Decimal]:

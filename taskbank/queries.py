@@ -204,6 +204,31 @@ def capped_count(qs, cap: int) -> tuple[int, bool]:
 WAITING_CAP = 1000
 
 
+INBOX_TASK_COLUMNS = ("pk", "title", "institution__name", "status", "accepted", "volunteers_wanted", "expires_on")
+INBOX_APPLICATION_COLUMNS = ("pk", "applicant_id", "applicant__full_name", "applicant__email", "task__title", "status",
+                             "created_at")
+
+
+def inbox_task_rows(rows) -> list[dict]:
+    """The staff inbox's task rows as plain values (no model instances per row), the status as its label."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(Task, "status")
+    return [{"pk": pk, "title": title, "institution_name": institution, "status_label": labels.get(status, status),
+             "accepted": accepted, "volunteers_wanted": wanted, "expires_on": expires_on}
+            for pk, title, institution, status, accepted, wanted, expires_on in rows]
+
+
+def inbox_application_rows(rows) -> list[dict]:
+    """The inbox's waiting applications as plain values; the applicant's name as User.get_full_name() gives it."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(TaskApplication, "status")
+    return [{"pk": pk, "applicant_id": applicant_id, "applicant_name": (full_name or email) if applicant_id else "",
+             "task_title": task_title, "status_label": labels.get(status, status), "created_at": created_at}
+            for pk, applicant_id, full_name, email, task_title, status, created_at in rows]
+
+
 def inbox(user):
     return (TaskApplication.objects.filter(task__institution_id__in=task_poster_ids(user))
             .select_related("task", "applicant", "task__institution").order_by("-created_at"))

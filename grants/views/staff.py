@@ -66,23 +66,19 @@ def pool_add_criterion(request, pk):
     return redirect("grants:staff_pool_edit", pk=pool.pk)
 
 
-# The case list's columns (title, applicant's name, amount, status) and what the access log needs.
-CASE_LIST_COLUMNS = ("pool_id", "applicant_id", "title", "contact_name", "amount_requested", "status", "submitted_at",
-                     "on_behalf_of__name", "applicant__full_name", "applicant__email")
-
-
 @_handler
 def cases(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant")
+    base = pool.applications.exclude(status=Status.DRAFT)
     filterset = CaseFilter(request.GET or None, queryset=base)
-    qs = filterset.qs.order_by("-submitted_at").only(*CASE_LIST_COLUMNS)
+    qs = filterset.qs.order_by("-submitted_at")
     year = timezone.localdate().year
     totals, left = queries.case_list_totals(pool, filterset, qs, year=year)
-    paginator = Paginator(qs, 50)
+    paginator = Paginator(qs.values_list(*queries.CASE_ROW_COLUMNS), 50)
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
-    log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
+    page.object_list = queries.case_rows(page.object_list)
+    log_access(actor=request.user, subjects=[a["applicant_id"] for a in page], reason=_("Sagsliste for pulje"),
                request=request)
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,

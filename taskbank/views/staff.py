@@ -21,20 +21,19 @@ from ..models import Idea, Task, TaskApplication
 _staff = role_required(lambda user: is_task_poster(user) or is_culture_admin(user) or is_volunteer_centre(user))
 
 
-INBOX_TASK_COLUMNS = ("title", "status", "volunteers_wanted", "expires_on", "updated_at", "institution__name")
-INBOX_APPLICATION_COLUMNS = ("status", "created_at", "task__title", "task__institution_id", "applicant__full_name",
-                             "applicant__email")
-
-
 @_staff
 def home(request):
-    # Only the columns the page shows: the rows are read and turned into objects 45 times a request.
-    tasks = queries.staff_tasks(request.user).order_by("status", "-updated_at").only(*INBOX_TASK_COLUMNS)
-    page = Paginator(queries.with_list_data(tasks), 25).get_page(request.GET.get("side"))
+    # The rows as plain values of only the columns the page shows (45 rows a request).
+    mine = queries.staff_tasks(request.user)
+    tasks = queries.with_list_data(mine.order_by("status", "-updated_at")).values_list(*queries.INBOX_TASK_COLUMNS)
+    paginator = Paginator(tasks, 25)
+    paginator.count = mine.count()  # from the tasks alone (the rows' join to the institutions is not needed to count)
+    page = paginator.get_page(request.GET.get("side"))
+    page.object_list = queries.inbox_task_rows(page.object_list)
     waiting = queries.inbox(request.user).filter(status__in=[TaskApplication.Status.SUBMITTED,
                                                              TaskApplication.Status.IN_DIALOGUE])
-    shown = list(waiting.only(*INBOX_APPLICATION_COLUMNS)[:20])
-    log_access(actor=request.user, subjects=[a.applicant_id for a in shown], reason=_("Indbakke: ansøgninger"),
+    shown = queries.inbox_application_rows(waiting.values_list(*queries.INBOX_APPLICATION_COLUMNS)[:20])
+    log_access(actor=request.user, subjects=[a["applicant_id"] for a in shown], reason=_("Indbakke: ansøgninger"),
                request=request)
     # Counted up to WAITING_CAP: beyond that the heading says "over 1.000" rather than scanning them all.
     waiting_count, waiting_capped = queries.capped_count(waiting, queries.WAITING_CAP)

@@ -85,3 +85,18 @@ def test_the_filter_form_is_the_same_whether_rendered_fresh_or_kept(client, pool
     filtered = client.get(f"/medarbejder/puljer/{pool.pk}/?status=approved").content.decode()
     assert re.search(r'<option value="approved" selected', filtered)
     assert not re.search(r'<option value="approved" selected', client.get(f"/medarbejder/puljer/{pool.pk}/").content.decode())
+
+
+def test_the_rows_show_the_applicant_as_applicant_name_gives(client, pool, association_rep, association, citizen,
+                                                             culture_admin):
+    for_association = make_application(pool, association_rep, title="Foreningens fest")
+    GrantApplication.objects.filter(pk=for_association.pk).update(on_behalf_of=association)
+    own = make_application(pool, citizen, title="Min fest")
+    erased = make_application(pool, citizen, title="Slettet")
+    GrantApplication.objects.filter(pk=erased.pk).update(applicant=None, contact_name="")
+    client.force_login(culture_admin)
+    html = client.get(f"/medarbejder/puljer/{pool.pk}/").content.decode()
+    for application in GrantApplication.objects.filter(pk__in=[for_association.pk, own.pk, erased.pk]):
+        assert (f'<a href="{application.get_staff_url()}">{application.title}</a></td><td>{application.applicant_name}'
+                f'</td>') in html
+    assert f"<td>{association.name}</td>" in html and "<td>Anonymiseret</td>" in html and "<td>Indsendt</td>" in html

@@ -2,8 +2,9 @@
 
 Each row of a 25-50 row page called Django's general-purpose machinery: ``get_FOO_display()`` builds a dict of
 every (lazy) choice on each call, ``{% url %}``/``get_staff_url`` runs the URL resolver's reverse, and
-``|date:"SHORT_DATE_FORMAT"`` looks the format up and builds a DateFormat. These filters give the same output
-from what is computed once per language (labels, URL shapes) or per date.
+``|date:"SHORT_DATE_FORMAT"`` looks the format up and builds a DateFormat. These helpers give the same output
+from what is computed once per language (labels, URL shapes) or per date; the lists read their rows as plain
+values and take the status labels from ``frivillig.core.labels.choice_labels()``.
 """
 
 from functools import lru_cache
@@ -15,23 +16,6 @@ from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 register = template.Library()
-
-
-@lru_cache(maxsize=128)
-def _labels(model, field_name: str, language: str | None) -> dict:
-    return {value: str(label) for value, label in model._meta.get_field(field_name).flatchoices}
-
-
-def choice_label(obj, field_name: str) -> str:
-    """The label of ``obj.<field_name>`` in the active language, as ``get_<field>_display()`` gives it."""
-    value = getattr(obj, field_name)
-    return _labels(type(obj), field_name, get_language()).get(value, value)
-
-
-@register.filter
-def display(obj, field_name: str) -> str:
-    """``{{ task|display:"status" }}`` → "Offentliggjort" (the label, never the code)."""
-    return choice_label(obj, field_name)
 
 
 _MARKER = 987654321
