@@ -26,17 +26,17 @@ def home(request):
     # The rows as plain values of only the columns the page shows (45 rows a request).
     mine = queries.staff_tasks(request.user)
     tasks = queries.with_list_data(mine.order_by("status", "-updated_at")).values_list(*queries.INBOX_TASK_COLUMNS)
-    paginator = Paginator(tasks, 25)
-    paginator.count = mine.count()  # from the tasks alone (the rows' join to the institutions is not needed to count)
-    page = paginator.get_page(request.GET.get("side"))
-    page.object_list = queries.inbox_task_rows(page.object_list)
     waiting = queries.inbox(request.user).filter(status__in=[TaskApplication.Status.SUBMITTED,
                                                              TaskApplication.Status.IN_DIALOGUE])
+    # Both counts in one query: the tasks (without the rows' join), the waiting applications up to WAITING_CAP
+    # (beyond that the heading says "over 1.000" rather than counting them all).
+    paginator = Paginator(tasks, 25)
+    paginator.count, waiting_count, waiting_capped = queries.inbox_counts(mine, waiting, queries.WAITING_CAP)
+    page = paginator.get_page(request.GET.get("side"))
+    page.object_list = queries.inbox_task_rows(page.object_list)
     shown = queries.inbox_application_rows(waiting.values_list(*queries.INBOX_APPLICATION_COLUMNS)[:20])
     log_access(actor=request.user, subjects=[a["applicant_id"] for a in shown], reason=_("Indbakke: ansøgninger"),
                request=request)
-    # Counted up to WAITING_CAP: beyond that the heading says "over 1.000" rather than scanning them all.
-    waiting_count, waiting_capped = queries.capped_count(waiting, queries.WAITING_CAP)
     return render(request, "taskbank/staff/home.html", {
         "page": page, "institutions": posting_organisations_of(request.user).only("name"), "waiting": shown,
         "waiting_count": waiting_count, "waiting_capped": waiting_capped,
