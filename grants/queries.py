@@ -92,13 +92,57 @@ def case_rows(rows) -> list[dict]:
             for pk, applicant_id, title, organisation, contact_name, full_name, email, amount, status in rows]
 
 
-def case_list_totals(pool: Pool, filterset, qs, *, year: int) -> tuple[dict, Decimal]:
-    """The totals of the case list and what is left of the budget for ``year``: from the kept totals when the list
-    is all the pool's cases or those of one status (one query over a few rows, however many cases), else summed
-    over the filtered cases."""
+def kept_totals_status(filterset) -> str | None:
+    """Which kept totals answer the case list's filters: "" for all the pool's cases, a status for the cases of
+    that status, None when other filters are used (the totals are then summed over the matching cases)."""
     used = {name for name in filterset.filters if filterset.data.get(name)} if filterset.is_bound else set()
-    if used <= {"status"} and (not used or filterset.is_valid()):
-        totals = kept_case_totals(pool, status=filterset.form.cleaned_data.get("status") if used else None, year=year)
+    if not used:
+        return ""
+    if used == {"status"} and filterset.is_valid():
+        return filterset.form.cleaned_data["status"]
+    return None
+
+
+_KEPT = ("count", "requested", "recommended", "approved", "paid", "granted_in_year")
+
+
+def pool_for_case_list(pk, *, status: str | None, year: int) -> Pool:
+    """The pool (404 if there is none). With ``status`` not None (see kept_totals_status), in the same query the
+    kept totals of its cases (all, or one status), what is paid out of them and what the pool has granted against
+    ``year``'s budget, as ``pool.kept`` (a few rows of grants_poolcasetotals, however many cases)."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import Payout
+
+    def summed(qs, field, per="pool"):
+        return Subquery(qs.order_by().values(per).annotate(total=Sum(field)).values("total"))
+
+    pools = Pool.objects.filter(pk=pk)
+    if status is not None:
+        shown = Q(pool=OuterRef("pk")) & ~Q(status=Status.DRAFT) & (Q(status=status) if status else Q())
+        cases = PoolCaseTotals.objects.filter(shown)
+        payouts = Payout.objects.filter(application__pool=OuterRef("pk")).exclude(application__status=Status.DRAFT)
+        if status:
+            payouts = payouts.filter(application__status=status)
+        pools = pools.annotate(
+            kept_count=summed(cases, "count"), kept_requested=summed(cases, "requested"),
+            kept_recommended=summed(cases, "recommended"),
+            kept_approved=summed(cases.filter(status__in=GRANTED), "approved"), kept_paid=summed(payouts, "amount", per="application__pool"),
+            kept_granted_in_year=summed(PoolCaseTotals.objects.filter(pool=OuterRef("pk"), status__in=GRANTED,
+                                                                      budget_year=year), "approved"))
+    pool = pools.first()
+    if pool is None:
+        raise Http404
+    if status is not None:
+        pool.kept = {name: getattr(pool, f"kept_{name}") or (0 if name == "count" else Decimal(0)) for name in _KEPT}
+    return pool
+
+
+def case_list_totals(pool: Pool, qs, *, year: int) -> tuple[dict, Decimal]:
+    """The totals of the case list and what is left of the budget for ``year``: the kept totals read with the pool
+    when they answer the filters, else summed over the filtered cases."""
+    if hasattr(pool, "kept"):
+        totals = dict(pool.kept)
         return totals, pool.yearly_budget - totals.pop("granted_in_year")
     return case_totals(qs), budget_left(pool, year)
 
@@ -106,23 +150,10 @@ def case_list_totals(pool: Pool, filterset, qs, *, year: int) -> tuple[dict, Dec
 def kept_case_totals(pool: Pool, status: str | None = None, *, year: int | None = None) -> dict:
     """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status; with
     ``year``, also what the pool has granted against that year's budget (``granted_in_year``)."""
-    from .models import Payout
-
-    shown = ~Q(status=Status.DRAFT) & (Q(status=status) if status else Q())
-    in_year = {"granted_in_year": Sum("approved", filter=Q(status__in=GRANTED, budget_year=year))} if year else {}
-    # Aliases other than the field names: an aggregate named like a field hides the field from the next one.
-    sums = PoolCaseTotals.objects.filter(pool=pool).aggregate(
-        n=Sum("count", filter=shown), requested_sum=Sum("requested", filter=shown),
-        recommended_sum=Sum("recommended", filter=shown),
-        approved_sum=Sum("approved", filter=shown & Q(status__in=GRANTED)), **in_year)
-    totals = {"count": sums.pop("n"), "requested": sums.pop("requested_sum"),
-              "recommended": sums.pop("recommended_sum"), "approved": sums.pop("approved_sum"), **sums}
-    payouts = Payout.objects.filter(application__pool=pool).exclude(application__status=Status.DRAFT)
-    if status:
-        payouts = payouts.filter(application__status=status)
-    totals["paid"] = payouts.aggregate(paid=Sum("amount"))["paid"]
-    count = totals.pop("count") or 0
-    return {**{k: v or Decimal(0) for k, v in totals.items()}, "count": count}
+    totals = dict(pool_for_case_list(pool.pk, status=status or "", year=year or 0).kept)
+    if not year:
+        del totals["granted_in_year"]
+    return totals
 
 
 def case_totals(qs) -> dict:

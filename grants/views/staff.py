@@ -68,12 +68,12 @@ def pool_add_criterion(request, pk):
 
 @_handler
 def cases(request, pk):
-    pool = get_object_or_404(Pool, pk=pk)
-    base = pool.applications.exclude(status=Status.DRAFT)
-    filterset = CaseFilter(request.GET or None, queryset=base)
-    qs = filterset.qs.order_by("-submitted_at")
     year = timezone.localdate().year
-    totals, left = queries.case_list_totals(pool, filterset, qs, year=year)
+    filterset = CaseFilter(request.GET or None,
+                           queryset=GrantApplication.objects.filter(pool_id=pk).exclude(status=Status.DRAFT))
+    pool = queries.pool_for_case_list(pk, status=queries.kept_totals_status(filterset), year=year)
+    qs = filterset.qs.order_by("-submitted_at")
+    totals, left = queries.case_list_totals(pool, qs, year=year)
     paginator = Paginator(qs.values_list(*queries.CASE_ROW_COLUMNS), 50)
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
