@@ -260,6 +260,24 @@ class Score(models.Model):
         ]
 
 
+class PoolCaseTotals(models.Model):
+    """A pool's cases and their money per status and budget year, kept exact by database triggers on
+    grants_grantapplication (migration 0004), so the case list's totals and the budget left add up a few rows
+    instead of reading every case. Never written by the application."""
+
+    pool = models.ForeignKey(Pool, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=20, choices=Status)
+    budget_year = models.PositiveSmallIntegerField(null=True)
+    count = models.BigIntegerField(default=0)
+    requested = models.DecimalField(max_digits=18, decimal_places=2, default=0)
+    recommended = models.DecimalField(max_digits=18, decimal_places=2, default=0)
+    approved = models.DecimalField(max_digits=18, decimal_places=2, default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pool", "status", "budget_year"], nulls_distinct=False,
+                                               name="pool_case_totals_key")]
+
+
 class Payout(models.Model):
     application = models.ForeignKey(GrantApplication, on_delete=models.PROTECT, related_name="payouts")
     amount = models.DecimalField(_("beløb"), **MONEY)

@@ -6,11 +6,12 @@ from django.db.models.functions import ExtractMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.choices import Area
 
-from .models import GRANTED, GrantApplication, Pool, Status
+from .models import GRANTED, GrantApplication, Pool, PoolCaseTotals, Status
 
 
 def exported_applicants(pool) -> list[int]:
@@ -29,7 +30,12 @@ def approved_total(pool: Pool, year: int) -> Decimal:
 
 
 def budget_left(pool: Pool, year: int | None = None) -> Decimal:
-    return pool.yearly_budget - approved_total(pool, year or timezone.localdate().year)
+    """What is left of the pool's budget for ``year``, from the kept totals (the same sum as approved_total(),
+    which the decision rule reads from the cases themselves)."""
+    year = year or timezone.localdate().year
+    granted = PoolCaseTotals.objects.filter(pool=pool, budget_year=year, status__in=GRANTED).aggregate(
+        total=Sum("approved"))["total"]
+    return pool.yearly_budget - (granted or Decimal(0))
 
 
 def pools_with_budget_left(year: int | None = None, *, active_only: bool = False) -> list[tuple[Pool, Decimal]]:
@@ -66,6 +72,88 @@ def access_case(user, pk) -> GrantApplication:
     if application is None:
         raise Http404
     return application
+
+
+CASE_ROW_COLUMNS = ("pk", "applicant_id", "title", "on_behalf_of__name", "contact_name", "applicant__full_name",
+                    "applicant__email", "amount_requested", "status")
+
+
+def case_rows(rows) -> list[dict]:
+    """The case list's rows as plain values (a page of 50 would otherwise build up to 150 model instances): the
+    applicant's name as GrantApplication.applicant_name gives it, the status as its label."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(GrantApplication, "status")
+    anonymised = _("Anonymiseret")
+    return [{"pk": pk, "applicant_id": applicant_id, "title": title, "amount_requested": amount, "status": status,
+             "status_label": labels.get(status, status),
+             "applicant_name": organisation if organisation is not None else (
+                 contact_name or ((full_name or email) if applicant_id is not None else anonymised))}
+            for pk, applicant_id, title, organisation, contact_name, full_name, email, amount, status in rows]
+
+
+def kept_totals_status(filterset) -> str | None:
+    """Which kept totals answer the case list's filters: "" for all the pool's cases, a status for the cases of
+    that status, None when other filters are used (the totals are then summed over the matching cases)."""
+    used = {name for name in filterset.filters if filterset.data.get(name)} if filterset.is_bound else set()
+    if not used:
+        return ""
+    if used == {"status"} and filterset.is_valid():
+        return filterset.form.cleaned_data["status"]
+    return None
+
+
+_KEPT = ("count", "requested", "recommended", "approved", "paid", "granted_in_year")
+
+
+def pool_for_case_list(pk, *, status: str | None, year: int) -> Pool:
+    """The pool (404 if there is none). With ``status`` not None (see kept_totals_status), in the same query the
+    kept totals of its cases (all, or one status), what is paid out of them and what the pool has granted against
+    ``year``'s budget, as ``pool.kept`` (a few rows of grants_poolcasetotals, however many cases)."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import Payout
+
+    def summed(qs, field, per="pool"):
+        return Subquery(qs.order_by().values(per).annotate(total=Sum(field)).values("total"))
+
+    pools = Pool.objects.filter(pk=pk)
+    if status is not None:
+        shown = Q(pool=OuterRef("pk")) & ~Q(status=Status.DRAFT) & (Q(status=status) if status else Q())
+        cases = PoolCaseTotals.objects.filter(shown)
+        payouts = Payout.objects.filter(application__pool=OuterRef("pk")).exclude(application__status=Status.DRAFT)
+        if status:
+            payouts = payouts.filter(application__status=status)
+        pools = pools.annotate(
+            kept_count=summed(cases, "count"), kept_requested=summed(cases, "requested"),
+            kept_recommended=summed(cases, "recommended"),
+            kept_approved=summed(cases.filter(status__in=GRANTED), "approved"), kept_paid=summed(payouts, "amount", per="application__pool"),
+            kept_granted_in_year=summed(PoolCaseTotals.objects.filter(pool=OuterRef("pk"), status__in=GRANTED,
+                                                                      budget_year=year), "approved"))
+    pool = pools.first()
+    if pool is None:
+        raise Http404
+    if status is not None:
+        pool.kept = {name: getattr(pool, f"kept_{name}") or (0 if name == "count" else Decimal(0)) for name in _KEPT}
+    return pool
+
+
+def case_list_totals(pool: Pool, qs, *, year: int) -> tuple[dict, Decimal]:
+    """The totals of the case list and what is left of the budget for ``year``: the kept totals read with the pool
+    when they answer the filters, else summed over the filtered cases."""
+    if hasattr(pool, "kept"):
+        totals = dict(pool.kept)
+        return totals, pool.yearly_budget - totals.pop("granted_in_year")
+    return case_totals(qs), budget_left(pool, year)
+
+
+def kept_case_totals(pool: Pool, status: str | None = None, *, year: int | None = None) -> dict:
+    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status; with
+    ``year``, also what the pool has granted against that year's budget (``granted_in_year``)."""
+    totals = dict(pool_for_case_list(pool.pk, status=status or "", year=year or 0).kept)
+    if not year:
+        del totals["granted_in_year"]
+    return totals
 
 
 def case_totals(qs) -> dict:

@@ -2,6 +2,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from frivillig.accounts.roles import is_culture_admin
 
@@ -37,20 +38,35 @@ def public_responses(hearing):
     """Responses are public once the hearing has closed; the name only if the respondent allowed it."""
     if hearing.state() in (Hearing.State.PLANNED, Hearing.State.OPEN):
         return HearingResponse.objects.none()
-    return hearing.responses.select_related("author", "organisation").prefetch_related("themes")
+    return hearing.responses.all()
+
+
+PUBLIC_RESPONSE_COLUMNS = ("publish_with_name", "organisation__name", "author_id", "author__full_name",
+                           "author__email", "submitted_at", "text", "remark")
+
+
+def _public_row(publish_with_name, organisation, author_id, full_name, email, submitted_at, text, remark) -> dict:
+    """What the public list shows of a response; the name as HearingResponse.public_name gives it."""
+    if publish_with_name and organisation is not None:
+        name = organisation
+    elif publish_with_name and author_id is not None:
+        name = full_name or email
+    else:
+        name = _("Anonym")
+    return {"public_name": name, "submitted_at": submitted_at, "text": text, "remark": remark}
 
 
 def responses_page(hearing, number, per_page=50):
-    """A page of the public responses; the number of them is the hearing's kept count, not a count of the rows."""
+    """A page of the public responses, as plain rows (a page of 50 would otherwise build 100 model instances);
+    the number of them is the hearing's kept count, not a count of the rows."""
     from django.core.paginator import Paginator
 
     responses = public_responses(hearing)
-    paginator = Paginator(responses, per_page)
-    if responses.query.is_empty():
-        paginator.count = 0
-    else:
-        paginator.count = hearing.response_count
-    return paginator.get_page(number)
+    paginator = Paginator(responses.values_list(*PUBLIC_RESPONSE_COLUMNS), per_page)
+    paginator.count = 0 if responses.query.is_empty() else hearing.response_count
+    page = paginator.get_page(number)
+    page.object_list = [_public_row(*row) for row in page.object_list]
+    return page
 
 
 def memo_responses(hearing):

@@ -217,6 +217,52 @@ def capped_count(qs, cap: int) -> tuple[int, bool]:
 WAITING_CAP = 1000
 
 
+def inbox_counts(tasks, waiting, cap: int) -> tuple[int, int, bool]:
+    """(number of tasks, number of waiting applications up to ``cap``, capped) in one round trip: the inbox's two
+    counts as one statement of two subqueries (each as count() and capped_count() would run it)."""
+    from django.core.exceptions import EmptyResultSet
+    from django.db import connection
+
+    def sql(qs):
+        try:
+            return qs.query.sql_with_params()
+        except EmptyResultSet:  # e.g. no organisations: nothing to count
+            return "SELECT 1 WHERE false", ()
+
+    tasks_sql, tasks_params = sql(tasks.order_by().values("pk"))
+    waiting_sql, waiting_params = sql(waiting.order_by().values("pk")[: cap + 1])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT count(*) FROM ({tasks_sql}) t), (SELECT count(*) FROM ({waiting_sql}) w)",  # noqa: S608 - ORM SQL
+                       (*tasks_params, *waiting_params))
+        n_tasks, n_waiting = cursor.fetchone()
+    return n_tasks, min(n_waiting, cap), n_waiting > cap
+
+
+INBOX_TASK_COLUMNS = ("pk", "title", "institution__name", "status", "accepted", "volunteers_wanted", "expires_on")
+INBOX_APPLICATION_COLUMNS = ("pk", "applicant_id", "applicant__full_name", "applicant__email", "task__title", "status",
+                             "created_at")
+
+
+def inbox_task_rows(rows) -> list[dict]:
+    """The staff inbox's task rows as plain values (no model instances per row), the status as its label."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(Task, "status")
+    return [{"pk": pk, "title": title, "institution_name": institution, "status_label": labels.get(status, status),
+             "accepted": accepted, "volunteers_wanted": wanted, "expires_on": expires_on}
+            for pk, title, institution, status, accepted, wanted, expires_on in rows]
+
+
+def inbox_application_rows(rows) -> list[dict]:
+    """The inbox's waiting applications as plain values; the applicant's name as User.get_full_name() gives it."""
+    from frivillig.core.labels import choice_labels
+
+    labels = choice_labels(TaskApplication, "status")
+    return [{"pk": pk, "applicant_id": applicant_id, "applicant_name": (full_name or email) if applicant_id else "",
+             "task_title": task_title, "status_label": labels.get(status, status), "created_at": created_at}
+            for pk, applicant_id, full_name, email, task_title, status, created_at in rows]
+
+
 def inbox(user):
     return (TaskApplication.objects.filter(task__institution_id__in=task_poster_ids(user))
             .select_related("task", "applicant", "task__institution").order_by("-created_at"))

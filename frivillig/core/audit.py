@@ -1,6 +1,7 @@
 """The access log: call ``log_access()`` in every staff view that shows a citizen's personal data."""
 
-from .models import PersonalDataAccess
+from django.db import connection
+from django.utils import timezone
 
 
 def log_access(*, actor, subjects, reason: str, request=None) -> int:
@@ -12,7 +13,13 @@ def log_access(*, actor, subjects, reason: str, request=None) -> int:
         subjects = [subjects]
     ids = {getattr(s, "pk", s) for s in subjects if s is not None} - {actor.pk}
     path = request.get_full_path()[:300] if request is not None else ""
-    PersonalDataAccess.objects.bulk_create(
-        [PersonalDataAccess(actor=actor, subject_id=i, reason=reason[:200], path=path) for i in sorted(ids)]
-    )
+    if not ids:
+        return 0
+    # One INSERT over an array of ids: a staff list logs 20-50 people per request, and building and saving that
+    # many model instances cost several times the statement itself. The rows are those bulk_create() wrote.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO core_personaldataaccess (actor_id, subject_id, reason, path, at) "
+            "SELECT %s, subject, %s, %s, %s FROM unnest(%s::bigint[]) AS subject",
+            [actor.pk, str(reason)[:200], path, timezone.now(), sorted(ids)])
     return len(ids)

@@ -13,7 +13,7 @@ from frivillig.core.decorators import role_required
 from frivillig.core.workflow import allowed_targets
 
 from .. import exports, queries, services, workflow
-from ..filters import CaseFilter
+from ..filters import CaseFilter, blank_case_filter_form
 from ..forms import (
     BatchForm,
     CriterionForm,
@@ -68,20 +68,22 @@ def pool_add_criterion(request, pk):
 
 @_handler
 def cases(request, pk):
-    pool = get_object_or_404(Pool, pk=pk)
-    base = pool.applications.exclude(status=Status.DRAFT).select_related("on_behalf_of", "applicant", "partner_institution")
-    filterset = CaseFilter(request.GET or None, queryset=base)
+    year = timezone.localdate().year
+    filterset = CaseFilter(request.GET or None,
+                           queryset=GrantApplication.objects.filter(pool_id=pk).exclude(status=Status.DRAFT))
+    pool = queries.pool_for_case_list(pk, status=queries.kept_totals_status(filterset), year=year)
     qs = filterset.qs.order_by("-submitted_at")
-    totals = queries.case_totals(qs)
-    paginator = Paginator(qs, 50)
+    totals, left = queries.case_list_totals(pool, qs, year=year)
+    paginator = Paginator(qs.values_list(*queries.CASE_ROW_COLUMNS), 50)
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
-    log_access(actor=request.user, subjects=[a.applicant_id for a in page], reason=_("Sagsliste for pulje"),
+    page.object_list = queries.case_rows(page.object_list)
+    log_access(actor=request.user, subjects=[a["applicant_id"] for a in page], reason=_("Sagsliste for pulje"),
                request=request)
-    year = timezone.localdate().year
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,
-        "left": queries.budget_left(pool, year), "year": year, "rounds": pool.rounds.all()})
+        "blank_filter_form": None if filterset.is_filtered() else blank_case_filter_form(),
+        "left": left, "year": year, "rounds": pool.rounds.all()})
 
 
 @_handler
