@@ -1,0 +1,210 @@
+"""The personal parts of a shared signed-in page (``{% personal "template.html" %}``, frivillig/core/pagecache.py),
+filled for each request without rendering a template.
+
+A personal template is rendered once per *shape* (template, language, staff link or not, the page's address, and
+whether the person has a name and an e-mail address) with stand-ins instead of the person: a user whose name and
+e-mail address, and a CSRF token, are random markers of this process, and a request that offers only
+``get_full_path``. The result is split at the markers; a request then joins the parts with its own escaped name,
+e-mail address and token, exactly what ``{{ user.get_full_name }}``, ``{{ user.email }}`` and ``{% csrf_token %}``
+print. So nothing personal is ever in a kept part: the stand-ins hold nothing of anybody.
+
+A template that asks the stand-ins for anything else (``user.phone``, ``request.session``, ``{{ user }}``), or
+transforms a marker (``|upper``, ``|truncatechars``, ``|length``), cannot be filled this way: it is noticed when the
+shape is first rendered (twice, with markers of two lengths), and that template is then rendered in full with the
+real person on every request. Not noticed, so not to be written in a personal template: a comparison of the name or
+address with a fixed text (``{% if user.email == "…" %}``).
+"""
+
+import re
+import threading
+import uuid
+from collections import OrderedDict
+
+from django.template import Context
+from django.template.loader import get_template
+from django.utils.html import escape
+from django.utils.translation import get_language
+
+SHAPES = 512  # per process: a few KB each
+
+_CORE = uuid.uuid4().hex
+NAME, EMAIL, TOKEN = f"{_CORE}n", f"{_CORE}e", f"{_CORE}t"
+_MARKER = re.compile(f"({_CORE}[net])")
+# A second set, of another length, to see whether the template printed the markers as they are.
+_OTHER = uuid.uuid4().hex + "x"
+_OTHERS = {NAME: f"{_OTHER}n", EMAIL: f"{_OTHER}e", TOKEN: f"{_OTHER}t"}
+
+
+class _StandInUser:
+    is_authenticated = True
+    is_anonymous = False
+
+    def __init__(self, trace, name, email):
+        self._trace, self._name, self._email = trace, name, email
+
+    def get_full_name(self):
+        return self._name
+
+    @property
+    def email(self):
+        return self._email
+
+    def __getattr__(self, name):
+        self._trace.append(name)
+        raise AttributeError(name)
+
+    def __str__(self):
+        self._trace.append("__str__")
+        return ""
+
+
+class _StandInRequest:
+    def __init__(self, trace, full_path):
+        self._trace, self._full_path = trace, full_path
+
+    def get_full_path(self):
+        return self._full_path
+
+    def __getattr__(self, name):
+        self._trace.append(name)
+        raise AttributeError(name)
+
+    def __str__(self):
+        self._trace.append("__str__")
+        return ""
+
+
+def personal_context(request) -> dict:
+    """The context of the personal parts, for rendering them in full: who is signed in, their token (one per
+    request, however many forms), the page they are on."""
+    from django.middleware.csrf import get_token
+    from django.utils.functional import SimpleLazyObject
+
+    from frivillig.accounts.roles import shows_staff_link
+
+    return {"user": request.user, "request": request, "portal_is_staff": shows_staff_link(request.user),
+            "csrf_token": SimpleLazyObject(lambda: get_token(request)), "LANGUAGE_CODE": get_language()}
+
+
+def render_personal(template_name: str, request, context: dict | None = None) -> str:
+    return get_template(template_name).template.render(Context(context or personal_context(request)))
+
+
+def _compile(template_name, language, is_staff, full_path, has_name, has_email):
+    return compile_template(get_template(template_name).template, language, is_staff, full_path, has_name, has_email)
+
+
+def compile_template(template, language, is_staff, full_path, has_name, has_email):
+    """The template's parts for this shape (literal text and markers), or None if it cannot be filled by joining:
+    it asked the stand-ins for something else, or did not print a marker as it is (rendered with markers of another
+    length, the output must differ by exactly the markers)."""
+
+    def render(name, email, token):
+        trace = []
+        context = {"user": _StandInUser(trace, name if has_name else "", email if has_email else ""),
+                   "request": _StandInRequest(trace, full_path), "portal_is_staff": is_staff, "csrf_token": token,
+                   "LANGUAGE_CODE": language}
+        return template.render(Context(context)), trace
+
+    html, trace = render(NAME, EMAIL, TOKEN)
+    other, other_trace = render(_OTHERS[NAME], _OTHERS[EMAIL], _OTHERS[TOKEN])
+    if trace or other_trace or _MARKER.sub(lambda m: _OTHERS[m.group(1)], html) != other:
+        return None
+    return tuple(_MARKER.split(html))  # literal, marker, literal, marker, …, literal
+
+
+class _Shapes:
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key):
+        found = self.entries.get(key, _Shapes)
+        if found is _Shapes:
+            found = _compile(*key)
+            with self.lock:
+                self.entries[key] = found
+                while len(self.entries) > self.size:
+                    self.entries.popitem(last=False)
+        return found
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+shapes = _Shapes(SHAPES)
+
+
+class Filler:
+    """Fills the personal parts of one request."""
+
+    def __init__(self, request):
+        from frivillig.accounts.roles import shows_staff_link
+
+        self.request, user = request, request.user
+        self.name, self.email = user.get_full_name(), user.email
+        self.shape = (get_language(), shows_staff_link(user), request.get_full_path(), bool(self.name),
+                      bool(self.email))
+        self.rendered, self.values, self.context = {}, None, None
+
+    def _value(self, marker):
+        if self.values is None:
+            self.values = {NAME: escape(self.name), EMAIL: escape(self.email)}
+        if marker == TOKEN and TOKEN not in self.values:
+            from django.middleware.csrf import get_token
+
+            self.values[TOKEN] = escape(get_token(self.request))
+        return self.values[marker]
+
+    def part(self, template_name: str) -> str:
+        done = self.rendered.get(template_name)
+        if done is not None:
+            return done
+        parts = shapes.get((template_name, *self.shape))
+        if parts is None:  # rendered in full with the real person
+            if self.context is None:
+                self.context = personal_context(self.request)
+            done = render_personal(template_name, self.request, self.context)
+        else:
+            done = "".join(part if i % 2 == 0 else self._value(part) for i, part in enumerate(parts))
+        self.rendered[template_name] = done
+        return done
+
+
+class _Pages:
+    """A shared page split once at its holes (keyed by the entry's random secret)."""
+
+    def __init__(self, size):
+        self.size, self.entries, self.lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, html, secret, keep):
+        found = self.entries.get(secret)
+        if found is None:
+            found = tuple(re.split(f"<!--personal:{secret}:(\\d+)-->", html))
+            if not keep:
+                return found
+            with self.lock:
+                self.entries[secret] = found
+                while len(self.entries) > self.size:
+                    self.entries.popitem(last=False)
+        return found
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+pages = _Pages(128)
+
+
+def fill(html: str, secret: str, templates: list[str], request, *, shared: bool = True) -> str:
+    """The page ``html`` with each of its holes filled for the person of ``request`` (``shared``: a page of the
+    cache, whose split is kept)."""
+    filler = Filler(request)
+    parts = pages.get(html, secret, shared)
+    return "".join(part if i % 2 == 0 else filler.part(templates[int(part)]) for i, part in enumerate(parts))
+
+
+def clear_local() -> None:
+    shapes.clear()
+    pages.clear()
