@@ -127,3 +127,16 @@ def test_the_content_security_policy_built_once_is_the_one_the_settings_say(clie
     settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"default-src": [SELF], "img-src": [SELF, "https://kort.example"]}}
     header = client.get("/opgaver/?by=holte")["Content-Security-Policy"]
     assert "https://kort.example" in header and header == build_policy()
+
+
+def test_the_personal_token_is_a_django_token_of_the_requests_own_secret():
+    from django.middleware.csrf import get_token
+
+    with_cookie = RequestFactory().get("/opgaver/")
+    secret = _unmask_cipher_token(get_token(with_cookie))
+    tokens = {holes.csrf_token(with_cookie) for _ in range(20)}
+    assert len(tokens) == 20 and {_unmask_cipher_token(t) for t in tokens} == {secret}  # masked anew each time
+    assert all(len(t) == 64 and t.isalnum() for t in tokens)
+    without = RequestFactory().get("/opgaver/")
+    token = holes.csrf_token(without)
+    assert _unmask_cipher_token(token) == without.META["CSRF_COOKIE"] and without.META["CSRF_COOKIE_NEEDS_UPDATE"]
