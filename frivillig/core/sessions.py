@@ -8,9 +8,10 @@ stale copy could otherwise keep serving the ended session once the cache is back
 and the database (where the session is already deleted) decides.
 
 The person (``cached_user``, used by ``frivillig.accounts.middleware.CachedUserAuthenticationMiddleware``): the
-user row as the authentication backend returned it, and whether the header shows the staff link, kept for
-CACHE_SECONDS under the person's *generation*, a random token replaced on every save of the user (a new password,
-deactivation, erasure, a new name) and every change of their roles (``person_changed``; signals below). A copy is
+user row as the authentication backend returned it, and their roles (``roles._role_set``: neither the header's staff
+link nor a permission check nor the second-factor rule queries them), kept for CACHE_SECONDS under the person's
+*generation*, a random token replaced on every save of the user (a new password, deactivation, erasure, a new name)
+and every change of their roles (``person_changed``, from signals). A copy is
 used only while its generation is the current one, and the generation is read before the database, so a copy
 made from data older than a change is never used after it. Django's check of the session against the password
 hash runs on every request as before: a password change still ends the person's other sessions at once. Changes
@@ -78,7 +79,7 @@ known_sessions = _KnownSessions(KNOWN_SESSIONS)
 
 
 def _person_key(user_id) -> str:
-    return f"portal:person:{user_id}"
+    return f"portal:person:v1:{user_id}"  # v: the entry's layout (a new layout must not read an old entry)
 
 
 def _generation_key(user_id) -> str:
@@ -119,7 +120,7 @@ def person_changed(user_id) -> None:
 
 def cached_user(session, backend, backend_path, user_id):
     """``backend.get_user(user_id)`` from the cache while the person has not changed (see the module's docstring).
-    The user comes with ``_portal_staff_link`` set (``roles.shows_staff_link`` reads it)."""
+    The user comes with ``_portal_staff_link`` and ``_portal_roles`` set (read by ``roles``)."""
     from frivillig.accounts.roles import is_any_staff
 
     known_sessions.put(session.session_key, user_id)
@@ -133,6 +134,8 @@ def cached_user(session, backend, backend_path, user_id):
     if entry is not None and generation is not None and entry[0] == generation and entry[1] == backend_path:
         user = entry[2]  # a fresh object: the cache unpickles on every read
         user._portal_staff_link = entry[3]
+        if entry[4] is not None:
+            user._portal_roles = entry[4]  # roles._role_set: no role query in this request either
         return user
     if generation is None:
         cache.add(generation_key, uuid.uuid4().hex, None)
@@ -143,5 +146,6 @@ def cached_user(session, backend, backend_path, user_id):
     row = copy.copy(user)  # as it came: before anything caches per-request state on it
     user._portal_staff_link = bool(is_any_staff(user))
     if generation is not None:
-        cache.set(person_key, (generation, backend_path, row, user._portal_staff_link), CACHE_SECONDS)
+        roles = getattr(user, "_portal_roles", None)  # read by is_any_staff (not for a superuser)
+        cache.set(person_key, (generation, backend_path, row, user._portal_staff_link, roles), CACHE_SECONDS)
     return user

@@ -140,3 +140,25 @@ def test_the_personal_token_is_a_django_token_of_the_requests_own_secret():
     without = RequestFactory().get("/opgaver/")
     token = holes.csrf_token(without)
     assert _unmask_cipher_token(token) == without.META["CSRF_COOKIE"] and without.META["CSRF_COOKIE_NEEDS_UPDATE"]
+
+
+def test_a_role_granted_or_removed_decides_access_on_the_next_request(citizen, institution):
+    from frivillig.accounts.models import Role, RoleAssignment
+
+    anna = signed_in(citizen)
+    for _ in range(2):
+        assert anna.get("/medarbejder/").status_code == 403  # the person and their roles are in the cache now
+    role = RoleAssignment.objects.create(user=citizen, role=Role.INSTITUTION_STAFF, organisation=institution)
+    assert anna.get("/medarbejder/").status_code == 200
+    assert anna.get("/medarbejder/").status_code == 200
+    role.delete()
+    assert anna.get("/medarbejder/").status_code == 403
+
+
+def test_the_second_factor_rule_asks_no_role_query_of_a_cached_citizen(citizen, settings, django_assert_num_queries):
+    settings.MFA_REQUIRED_FOR_PRIVILEGED_ROLES = True
+    anna = signed_in(citizen)
+    anna.get("/opgaver/")
+    anna.get("/opgaver/")
+    with django_assert_num_queries(0):
+        assert names_on(anna.get("/opgaver/")) == {"Anna Andersen"}
