@@ -1,18 +1,18 @@
 """The personal parts of a shared signed-in page (``{% personal "template.html" %}``, frivillig/core/pagecache.py),
 filled for each request without rendering a template.
 
-A personal template is rendered once per *shape* (template, language, staff link or not, the page's address, and
-whether the person has a name and an e-mail address) with stand-ins instead of the person: a user whose name and
-e-mail address, and a CSRF token, are random markers of this process, and a request that offers only
-``get_full_path``. The result is split at the markers; a request then joins the parts with its own escaped name,
-e-mail address and token, exactly what ``{{ user.get_full_name }}``, ``{{ user.email }}`` and ``{% csrf_token %}``
+A personal template is rendered once per *shape* (template, language, staff link or not, whether the person has a
+name and an e-mail address) with stand-ins instead of the person: a user whose name and e-mail address, a CSRF
+token, and a request whose ``get_full_path`` (all it offers) are random markers of this process. The result is split
+at the markers; a request then joins the parts with its own escaped name, e-mail address, token and address, exactly
+what ``{{ user.get_full_name }}``, ``{{ user.email }}``, ``{% csrf_token %}`` and ``{{ request.get_full_path }}``
 print. So nothing personal is ever in a kept part: the stand-ins hold nothing of anybody.
 
 A template that asks the stand-ins for anything else (``user.phone``, ``request.session``, ``{{ user }}``), or
-transforms a marker (``|upper``, ``|truncatechars``, ``|length``), cannot be filled this way: it is noticed when the
-shape is first rendered (twice, with markers of two lengths), and that template is then rendered in full with the
-real person on every request. Not noticed, so not to be written in a personal template: a comparison of the name or
-address with a fixed text (``{% if user.email == "…" %}``).
+transforms a value (``|lower``, ``|truncatechars``, ``|length``, ``|urlencode``), cannot be filled this way: it is
+noticed when the shape is first rendered (twice: with markers, and with values of other lengths and characters),
+and that template is then rendered in full with the real person on every request. Not noticed, so not to be written in a personal template: a comparison
+of one of these values with a fixed text (``{% if user.email == "…" %}``).
 """
 
 import re
@@ -30,11 +30,12 @@ from django.utils.translation import get_language
 SHAPES = 512  # per process: a few KB each
 
 _CORE = uuid.uuid4().hex
-NAME, EMAIL, TOKEN = f"{_CORE}n", f"{_CORE}e", f"{_CORE}t"
-_MARKER = re.compile(f"({_CORE}[net])")
-# A second set, of another length, to see whether the template printed the markers as they are.
-_OTHER = uuid.uuid4().hex + "x"
-_OTHERS = {NAME: f"{_OTHER}n", EMAIL: f"{_OTHER}e", TOKEN: f"{_OTHER}t"}
+NAME, EMAIL, TOKEN, PATH = f"{_CORE}n", f"{_CORE}e", f"{_CORE}t", f"{_CORE}p"
+_MARKER = re.compile(f"({_CORE}[netp])")
+# A second set, of other lengths and with what filters change (case, letters beyond ASCII, spaces, what HTML and
+# URLs escape), to see whether the template printed each value as it is, escaped as {{ }} escapes.
+_OTHER = uuid.uuid4().hex + " Æøå/?&='\"<Xy>"
+_OTHERS = {NAME: f"{_OTHER}n", EMAIL: f"{_OTHER}e@", TOKEN: f"{_OTHER}t-t", PATH: f"{_OTHER}/p?a=1&b"}
 
 
 class _StandInUser:
@@ -118,25 +119,25 @@ def render_personal(template_name: str, request, context: dict | None = None) ->
     return get_template(template_name).template.render(Context(context or personal_context(request)))
 
 
-def _compile(template_name, language, is_staff, full_path, has_name, has_email):
-    return compile_template(get_template(template_name).template, language, is_staff, full_path, has_name, has_email)
+def _compile(template_name, language, is_staff, has_name, has_email):
+    return compile_template(get_template(template_name).template, language, is_staff, has_name, has_email)
 
 
-def compile_template(template, language, is_staff, full_path, has_name, has_email):
+def compile_template(template, language, is_staff, has_name, has_email):
     """The template's parts for this shape (literal text and markers), or None if it cannot be filled by joining:
     it asked the stand-ins for something else, or did not print a marker as it is (rendered with markers of another
     length, the output must differ by exactly the markers)."""
 
-    def render(name, email, token):
+    def render(name, email, token, full_path):
         trace = []
         context = {"user": _StandInUser(trace, name if has_name else "", email if has_email else ""),
                    "request": _StandInRequest(trace, full_path), "portal_is_staff": is_staff, "csrf_token": token,
                    "LANGUAGE_CODE": language}
         return template.render(Context(context)), trace
 
-    html, trace = render(NAME, EMAIL, TOKEN)
-    other, other_trace = render(_OTHERS[NAME], _OTHERS[EMAIL], _OTHERS[TOKEN])
-    if trace or other_trace or _MARKER.sub(lambda m: _OTHERS[m.group(1)], html) != other:
+    html, trace = render(NAME, EMAIL, TOKEN, PATH)
+    other, other_trace = render(_OTHERS[NAME], _OTHERS[EMAIL], _OTHERS[TOKEN], _OTHERS[PATH])
+    if trace or other_trace or _MARKER.sub(lambda m: escape(_OTHERS[m.group(1)]), html) != other:
         return None
     return tuple(_MARKER.split(html))  # literal, marker, literal, marker, …, literal
 
@@ -171,13 +172,13 @@ class Filler:
 
         self.request, user = request, request.user
         self.name, self.email = user.get_full_name(), user.email
-        self.shape = (get_language(), shows_staff_link(user), request.get_full_path(), bool(self.name),
-                      bool(self.email))
+        self.shape = (get_language(), shows_staff_link(user), bool(self.name), bool(self.email))
         self.rendered, self.values, self.context = {}, None, None
 
     def _value(self, marker):
         if self.values is None:
-            self.values = {NAME: escape(self.name), EMAIL: escape(self.email)}
+            self.values = {NAME: escape(self.name), EMAIL: escape(self.email),
+                           PATH: escape(self.request.get_full_path())}
         if marker == TOKEN and TOKEN not in self.values:
             self.values[TOKEN] = csrf_token(self.request)  # letters and digits only
         return self.values[marker]

@@ -103,20 +103,24 @@ def test_the_joined_personal_part_is_what_a_full_render_prints(citizen):
         assert _unmask_cipher_token(tokens[0]) == _unmask_cipher_token(tokens[1])  # one person, one secret
         assert joined.replace(tokens[0], "") == full.replace(tokens[1], "")
         assert "&lt;b&gt;&quot;O&#x27;Neil&quot;&lt;/b&gt; &amp; Co" in joined
+        assert 'value="/opgaver/?by=holte&amp;q=%C3%A6ble"' in joined
+    for name in ("components/user_links.html", "components/csrf_token.html"):  # both joined, not rendered
+        assert holes.shapes.get((name, "da", False, True, True)) is not None
 
 
 @pytest.mark.parametrize("source", ["{{ user.phone }}", "{{ user }}", "{{ request.session.keys }}",
                                     "{{ request.user.email }}", "{{ user.get_full_name|upper }}",
-                                    "{{ user.email|truncatechars:10 }}",
-                                    "{{ user.get_full_name|length }}"])
+                                    "{{ user.email|truncatechars:10 }}", "{{ request.get_full_path|urlencode }}",
+                                    "{{ user.get_full_name|length }}", "{{ user.get_full_name|lower }}",
+                                    "{% autoescape off %}{{ user.get_full_name }}{% endautoescape %}"])
 def test_a_personal_template_that_asks_for_more_than_name_email_and_token_is_rendered_in_full(source):
-    assert holes.compile_template(Template(source), "da", False, "/opgaver/", True, True) is None
+    assert holes.compile_template(Template(source), "da", False, True, True) is None
 
 
 def test_a_personal_template_of_name_email_and_token_is_joined():
-    parts = holes.compile_template(Template("<a>{{ user.get_full_name }}</a>{{ user.email }}{% csrf_token %}"),
-                                   "da", False, "/opgaver/", True, True)
-    assert parts is not None and parts[1::2] == (holes.NAME, holes.EMAIL, holes.TOKEN)
+    parts = holes.compile_template(Template('<a>{{ user.get_full_name }}</a>{{ user.email }}{% csrf_token %}'
+                                            '<input value="{{ request.get_full_path }}">'), "da", False, True, True)
+    assert parts is not None and parts[1::2] == (holes.NAME, holes.EMAIL, holes.TOKEN, holes.PATH)
 
 
 def test_the_content_security_policy_built_once_is_the_one_the_settings_say(client, settings):
