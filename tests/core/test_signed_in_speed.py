@@ -166,3 +166,39 @@ def test_the_second_factor_rule_asks_no_role_query_of_a_cached_citizen(citizen, 
     anna.get("/opgaver/")
     with django_assert_num_queries(0):
         assert names_on(anna.get("/opgaver/")) == {"Anna Andersen"}
+
+
+@pytest.fixture
+def real_redis(settings):
+    """The development Redis (scripts/test.sh starts it), in a database of its own."""
+    import redis
+
+    from frivillig.core.cache import FailOpenRedisCache
+
+    location = settings.REDIS_URL.rsplit("/", 1)[0] + "/9"
+    yield FailOpenRedisCache(location, {}), redis.Redis.from_url(location)
+    redis.Redis.from_url(location).flushdb()
+
+
+def test_the_quick_session_read_returns_what_the_cache_returns(real_redis):
+    from frivillig.core.sessions import quick_reads
+
+    cache, server = real_redis
+    values = {"session": {"_auth_user_id": "7", "note": "æøå\r\n$3\r\n*1"}, "count": 42, "raw": b"\r\n\x00-1\r\n",
+              "text": "Åse"}
+    cache.set_many(values)
+    keys = [*values, "missing"]
+    assert quick_reads.get_many(cache, keys) == cache.get_many(keys) == values
+    assert quick_reads.local.conn is not None  # read on its own socket, not through the cache
+    server.client_kill_filter(_type="normal", skipme=True)  # Redis drops the connection (a restart, a timeout)
+    assert quick_reads.get_many(cache, keys) == values  # read through the cache instead
+    assert quick_reads.local.conn is None
+    assert quick_reads.get_many(cache, keys) == values and quick_reads.local.conn is not None  # connected again
+
+
+def test_the_quick_session_read_fails_open_like_the_cache():
+    from frivillig.core.cache import FailOpenRedisCache
+    from frivillig.core.sessions import quick_reads
+
+    nowhere = FailOpenRedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 0.2}})
+    assert quick_reads.get_many(nowhere, ["session", "person"]) == {}
