@@ -224,14 +224,47 @@ class _Pages:
 pages = _Pages(128)
 
 
+FLAT_PAGES = 1024
+_flat: dict[tuple, tuple | None] = {}  # (secret, shape) -> the whole page as literal, marker, …, literal
+
+
+def _flatten(parts, templates, shape):
+    """The shared page with every hole's parts put in: None if a hole cannot be joined."""
+    flat = [""]
+    for i, part in enumerate(parts):
+        if i % 2 == 0:
+            flat[-1] += part
+            continue
+        hole = shapes.get((templates[int(part)], *shape))
+        if hole is None:
+            return None
+        for j, piece in enumerate(hole):
+            if j % 2 == 0:
+                flat[-1] += piece
+            else:
+                flat.extend((piece, ""))
+    return tuple(flat)
+
+
 def fill(html: str, secret: str, templates: list[str], request, *, shared: bool = True) -> str:
     """The page ``html`` with each of its holes filled for the person of ``request`` (``shared``: a page of the
-    cache, whose split is kept)."""
+    cache, whose split is kept, and whose holes are then joined into the page once per shape)."""
     filler = Filler(request)
     parts = pages.get(html, secret, shared)
+    if shared:
+        key = (secret, filler.shape)
+        flat = _flat.get(key, _flat)
+        if flat is _flat:
+            flat = _flatten(parts, templates, filler.shape)
+            if len(_flat) >= FLAT_PAGES:
+                _flat.clear()
+            _flat[key] = flat
+        if flat is not None:
+            return "".join(part if i % 2 == 0 else filler._value(part) for i, part in enumerate(flat))
     return "".join(part if i % 2 == 0 else filler.part(templates[int(part)]) for i, part in enumerate(parts))
 
 
 def clear_local() -> None:
     shapes.clear()
     pages.clear()
+    _flat.clear()
