@@ -134,6 +134,9 @@ def shows_staff_link(user) -> bool:
     Dropped whenever the person's roles or account change (below)."""
     from django.core.cache import cache
 
+    known = getattr(user, "_portal_staff_link", None)  # a person from the cache (frivillig/core/sessions.py)
+    if known is not None:
+        return known
     key = _staff_link_key(user.pk)
     flag = cache.get(key)
     if flag is None:
@@ -143,9 +146,13 @@ def shows_staff_link(user) -> bool:
 
 
 def _forget_staff_link(user_id) -> None:
+    """Also drops the cached signed-in person (frivillig/core/sessions.py), which carries the flag too."""
     from django.core.cache import cache
     from django.db import transaction
 
+    from frivillig.core.sessions import person_changed
+
+    person_changed(user_id)
     cache.delete(_staff_link_key(user_id))
     transaction.on_commit(lambda: cache.delete(_staff_link_key(user_id)))
 
@@ -163,6 +170,7 @@ def _connect_staff_link_signals() -> None:
     post_save.connect(role_changed, sender=RoleAssignment, dispatch_uid="roles.staff_link.role_saved", weak=False)
     post_delete.connect(role_changed, sender=RoleAssignment, dispatch_uid="roles.staff_link.role_deleted", weak=False)
     post_save.connect(user_changed, sender=get_user_model(), dispatch_uid="roles.staff_link.user_saved", weak=False)
+    post_delete.connect(user_changed, sender=get_user_model(), dispatch_uid="roles.staff_link.user_deleted", weak=False)
 
 
 _connect_staff_link_signals()

@@ -20,14 +20,13 @@ answer (frivillig/core/cache.py fails open), every visitor gets a freshly render
 Signed-in visitors (``signed_in_page_cache``) share the same page with holes. What is personal on such a page is
 written with ``{% personal "template.html" %}`` (the header's name, staff link and sign-out form; every CSRF
 token): when the page is rendered for the cache, each such tag leaves a marker holding a random secret of that
-entry, and each request fills the markers by rendering only those small templates with its own person
-(``personal_context``). Everything else on the page must be the same for every signed-in person; a rendered page is
-not stored if it used a CSRF token outside a hole, carries a message, or shows the person's name or e-mail address
-anywhere (then that person gets fresh pages).
+entry, and each request fills the markers with its own person (frivillig/core/holes.py: from the small templates
+rendered once with stand-ins, without rendering them again). Everything else on the page must be the same for every
+signed-in person; a rendered page is not stored if it used a CSRF token outside a hole, carries a message, or shows
+the person's name or e-mail address anywhere (then that person gets fresh pages).
 """
 
 import hashlib
-import re
 import threading
 import time
 import uuid
@@ -42,6 +41,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from . import holes
 
 TIMEOUT = 300
 MAX_BYTES = 512 * 1024
@@ -122,6 +123,8 @@ def clear_local() -> None:
     """Forget what this process holds (tests start from an empty cache)."""
     local_pages.clear()
     _generations.clear()
+    _known_keys.clear()
+    holes.clear_local()
 
 
 def shareable_request(request) -> bool:
@@ -131,12 +134,24 @@ def shareable_request(request) -> bool:
             and not request.META.get("HTTP_AUTHORIZATION"))
 
 
+KNOWN_KEYS = 4096
+_known_keys: dict[tuple, str] = {}  # what _page_key made of a request, per process (emptied when full)
+
+
 def _page_key(namespace: str, request) -> str:
-    # Re-encoded, so that a value holding "&" or "=" (?by=holte%26timer%3D8) cannot spell another query's key.
-    query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-    parts = [request.path, query, get_language() or "", request.headers.get("X-Requested-With", ""),
-             timezone.localdate().isoformat()]
-    return f"pagecache:{namespace}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    day = timezone.localdate().isoformat()
+    raw = (namespace, request.path, request.META.get("QUERY_STRING", ""), get_language() or "",
+           request.META.get("HTTP_X_REQUESTED_WITH", ""), day)
+    key = _known_keys.get(raw)
+    if key is None:
+        # Re-encoded, so that a value holding "&" or "=" (?by=holte%26timer%3D8) cannot spell another query's key.
+        query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
+        parts = [request.path, query, raw[3], raw[4], day]
+        key = f"pagecache:{namespace}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+        if len(_known_keys) >= KNOWN_KEYS:
+            _known_keys.clear()
+        _known_keys[raw] = key
+    return key
 
 
 def fragment_key(namespace: str, request) -> str:
@@ -196,41 +211,11 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
 PERSONAL_HEADER_VALUES = ("personal-hit", "personal-miss")
 
 
-def personal_context(request) -> dict:
-    """The context of the personal parts ({% personal %}): who is signed in, their token, the page they are on."""
-    from django.middleware.csrf import get_token
-    from django.utils.functional import lazy
-
-    from frivillig.accounts.roles import shows_staff_link
-
-    return {"user": request.user, "request": request, "portal_is_staff": shows_staff_link(request.user),
-            "csrf_token": lazy(get_token, str)(request), "LANGUAGE_CODE": get_language()}
-
-
-def render_personal(template_name: str, request, context: dict | None = None) -> str:
-    from django.template import Context
-    from django.template.loader import get_template
-
-    return get_template(template_name).template.render(Context(context or personal_context(request)))
-
-
 def _personal_request(request) -> bool:
     user = getattr(request, "user", None)
     return (request.method in ("GET", "HEAD") and user is not None and user.is_authenticated
             and not request.COOKIES.get("messages") and not request.session.get("_messages")
             and not request.META.get("HTTP_AUTHORIZATION"))
-
-
-def _fill(html: str, secret: str, templates: list[str], request) -> str:
-    rendered, context = {}, personal_context(request)
-
-    def one(match):
-        name = templates[int(match.group(1))]
-        if name not in rendered:
-            rendered[name] = render_personal(name, request, context)
-        return rendered[name]
-
-    return re.sub(f"<!--personal:{secret}:(\\d+)-->", one, html)
 
 
 def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
@@ -254,7 +239,7 @@ def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
                     entry = None
             if entry is not None:
                 _current, content_type, html, secret, templates = entry
-                response = HttpResponse(_fill(html, secret, templates, request), content_type=content_type)
+                response = HttpResponse(holes.fill(html, secret, templates, request), content_type=content_type)
                 response[HEADER] = "personal-hit"
                 patch_vary_headers(response, ("Cookie",))
                 return response
@@ -266,7 +251,7 @@ def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
                 if hasattr(response, "render") and callable(response.render):
                     response = response.render()
             finally:
-                holes = request.__dict__.pop("_personal_holes")
+                made = request.__dict__.pop("_personal_holes")
             storable = _storable(request, response)  # also: no CSRF token used outside the holes
             if token_used_before:
                 request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
@@ -275,12 +260,13 @@ def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
             html = response.content.decode(response.charset)
             user = request.user
             shows_person = any(v and v in html for v in (user.get_full_name(), user.email))
-            if storable and not shows_person:
-                entry = (current, response["Content-Type"], html, secret, holes["templates"])
+            shared = storable and not shows_person
+            if shared:
+                entry = (current, response["Content-Type"], html, secret, made["templates"])
                 cache.set(key, entry, timeout)
                 local_pages.put(key, entry, timeout)
                 response[HEADER] = "personal-miss"
-            response.content = _fill(html, secret, holes["templates"], request)
+            response.content = holes.fill(html, secret, made["templates"], request, shared=shared)
             return response
 
         return wrapped

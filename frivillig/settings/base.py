@@ -84,10 +84,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "frivillig.core.middleware.RejectNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "frivillig.accounts.middleware.CachedUserAuthenticationMiddleware",  # the person from the cache
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "frivillig.core.middleware.CSPMiddleware",  # django-csp's, with the unchanging header built once
     "allauth.account.middleware.AccountMiddleware",
     "frivillig.accounts.middleware.RequireMFAForPrivilegedRoles",
     "simple_history.middleware.HistoryRequestMiddleware",
