@@ -189,11 +189,8 @@ def test_the_quick_session_read_returns_what_the_cache_returns(real_redis):
     cache.set_many(values)
     keys = [*values, "missing"]
     assert quick_reads.get_many(cache, keys) == cache.get_many(keys) == values
-    assert quick_reads.local.conn is not None  # read on its own socket, not through the cache
     server.client_kill_filter(_type="normal", skipme=True)  # Redis drops the connection (a restart, a timeout)
-    assert quick_reads.get_many(cache, keys) == values  # read through the cache instead
-    assert quick_reads.local.conn is None
-    assert quick_reads.get_many(cache, keys) == values and quick_reads.local.conn is not None  # connected again
+    assert quick_reads.get_many(cache, keys) == values  # the client connects again (or the cache reads)
 
 
 def test_the_quick_session_read_fails_open_like_the_cache():
