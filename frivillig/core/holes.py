@@ -16,12 +16,10 @@ of one of these values with a fixed text (``{% if user.email == "…" %}``).
 """
 
 import re
-import secrets
 import threading
 import uuid
 from collections import OrderedDict
 
-from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.template import Context
 from django.template.loader import get_template
 from django.utils.html import escape
@@ -77,31 +75,11 @@ class _StandInRequest:
         return ""
 
 
-_CHARS, _INDEX = CSRF_ALLOWED_CHARS, {c: i for i, c in enumerate(CSRF_ALLOWED_CHARS)}
-_BELOW = 256 - 256 % len(_CHARS)  # bytes at or above are dropped, so that every character is equally likely
-_TO_CHAR = bytes(ord(_CHARS[b % len(_CHARS)]) for b in range(256))
-_DROPPED = bytes(range(_BELOW, 256))
-
-
-def _random_chars(length: int) -> str:
-    """``length`` characters of CSRF_ALLOWED_CHARS, uniformly, from one read of the OS's random source (Django's
-    ``get_random_string`` reads it once per character: 64 reads for a token of a request without the cookie)."""
-    found = b""
-    while len(found) < length:
-        found += secrets.token_bytes(length + 16).translate(_TO_CHAR, _DROPPED)
-    return found[:length].decode("ascii")
-
-
 def csrf_token(request) -> str:
-    """``django.middleware.csrf.get_token``, the same secret and token format (the middleware checks it as any
-    other), drawing its random characters in one read each."""
-    meta = request.META
-    secret = meta.get("CSRF_COOKIE")
-    if secret is None:
-        secret = meta["CSRF_COOKIE"] = _random_chars(CSRF_SECRET_LENGTH)
-    meta["CSRF_COOKIE_NEEDS_UPDATE"] = True  # as Django: sent again, which renews the cookie's expiry
-    mask = _random_chars(CSRF_SECRET_LENGTH)
-    return mask + "".join(_CHARS[(_INDEX[x] + _INDEX[y]) % len(_CHARS)] for x, y in zip(secret, mask, strict=True))
+    """Django's own token (``get_token``): drawn once per request however many forms the page has."""
+    from django.middleware.csrf import get_token
+
+    return get_token(request)
 
 
 def personal_context(request) -> dict:
