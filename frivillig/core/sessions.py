@@ -97,7 +97,7 @@ class _QuickReads:
 
         if not isinstance(cache, RedisCache) or len(cache._servers) != 1:
             return cache.get_many(keys)
-        made = [cache.make_and_validate_key(key) for key in keys]
+        made = [cache.make_key(key) for key in keys]  # our own keys: no memcached-compatibility warning to check
         try:
             values = cache._cache.get_client(made[0]).mget(made)
         except Exception:  # noqa: BLE001 - whatever the client raises, the fail-open cache decides
