@@ -25,10 +25,13 @@ def bench_data(django_db_setup, django_db_blocker, bench_size):
 @pytest.fixture(scope="session")
 def bench_session_cookie(bench_data, django_db_blocker) -> str:
     """A committed session of a citizen in the benchmark database, as a Cookie header: signed-in visitors are
-    never served the shared page, so their figure is that of a rendered task list."""
+    never served the shared page, so their figure is that of a rendered task list. The header also carries the
+    CSRF cookie, as a signed-in browser's does (Django sets it at login); without it every request would mint
+    and set a new CSRF secret, which no real visitor after the first page causes."""
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
     from django.contrib.sessions.backends.db import SessionStore
+    from django.middleware.csrf import _get_new_csrf_string
 
     with django_db_blocker.unblock():
         user, _ = get_user_model().objects.get_or_create(email="bench.citizen@example.dk",
@@ -38,7 +41,8 @@ def bench_session_cookie(bench_data, django_db_blocker) -> str:
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
-    return f"Cookie: {settings.SESSION_COOKIE_NAME}={session.session_key}"
+    return (f"Cookie: {settings.SESSION_COOKIE_NAME}={session.session_key}; "
+            f"{settings.CSRF_COOKIE_NAME}={_get_new_csrf_string()}")
 
 
 def pytest_sessionfinish(session, exitstatus):
