@@ -40,6 +40,9 @@ def order(qs, sort: str, search=None, among=None):
 
 
 COUNT_CAP = 1000  # as far as the list pages (MAX_CACHED_IDS): the newest COUNT_CAP + 1 ids serve both
+# A typed search counts to 500: as many as its ranking takes (search.CANDIDATES), and reading the newest matches of
+# a word costs in proportion (for a word in one task of twenty, 10,000 tasks tested for 500 matches, not 20,000).
+SEARCH_COUNT_CAP = 500
 
 
 def counted(qs, cap=None, every=None) -> tuple[dict, list, list]:
@@ -110,11 +113,12 @@ def cached_listing(params, filterset, sort) -> dict:
         search = filterset.search_query
         with task_search.prefer_index() if search is not None else nullcontext():
             several = search is not None and len(search.query.groups) > 1
-            counts, newest, with_every = counted(qs, every=search.every_word() if several else None)
+            cap = min(COUNT_CAP, SEARCH_COUNT_CAP) if search is not None else COUNT_CAP
+            counts, newest, with_every = counted(qs, cap, every=search.every_word() if several else None)
             if sort == "nyeste" or (sort != "frist" and search is None):
                 ids = newest[:MAX_CACHED_IDS]  # already in the list's order
             else:
-                # Ranked: all the matches when they are known (at most COUNT_CAP), else the newest CANDIDATES and,
+                # Ranked: all the matches when they are known (at most the cap), else the newest CANDIDATES and,
                 # for several words, the newest CANDIDATES with every word among the matches just read.
                 among = newest if not counts["more"] else list(dict.fromkeys(
                     newest[:task_search.CANDIDATES] + with_every[:task_search.CANDIDATES]))

@@ -101,6 +101,21 @@ def test_beyond_the_cap_the_count_says_more_than_and_every_page_still_works(clie
     assert "25 opgaver fundet" in html and "Holte (25)" in html
 
 
+def test_a_typed_search_counts_to_its_own_smaller_cap(client, institution, institution_staff, monkeypatch):
+    """A typed search reads no more of its newest matches than its ranking takes (SEARCH_COUNT_CAP); the list
+    without a search counts on to COUNT_CAP."""
+    from taskbank import queries
+
+    for i in range(8):
+        TaskFactory(institution=institution, contact=institution_staff, title=f"Lektiehjælp nr {i}")
+    monkeypatch.setattr(queries, "COUNT_CAP", 10)
+    monkeypatch.setattr(queries, "SEARCH_COUNT_CAP", 5)
+    assert "Mere end 5 opgaver fundet" in client.get("/opgaver/", {"q": "lektiehjælp"}).content.decode()
+    assert "8 opgaver fundet" in client.get("/opgaver/").content.decode()
+    newest = client.get("/opgaver/", {"q": "lektiehjælp", "sorter": "nyeste"})
+    assert [t.title for t in newest.context["page"].object_list][:1] == ["Lektiehjælp nr 7"]
+
+
 def test_beyond_the_cap_a_task_with_every_word_still_comes_first(client, institution, institution_staff, monkeypatch):
     """Beyond the cap only the newest matches are ranked: a task with both words that is older than the newest
     candidates (but among the matches read for the count) must still be ranked, and first."""
