@@ -39,11 +39,15 @@ fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 200
-shared_buffers = 256MB
 CONF
   fi
   if ! pg_running; then
-    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 start >/dev/null
+    # A quarter of the memory (128 MB to 2 GB), the usual share: PostgreSQL keeps what it has read in its own
+    # buffers, which the kernel does not take back, while the file cache of a machine that reclaims idle memory
+    # (DAMON on this kind of VM) empties within minutes and the next request reads the disk again.
+    mem_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 1048576)
+    shared_mb=$(( mem_kb / 4096 )); [ "$shared_mb" -lt 128 ] && shared_mb=128; [ "$shared_mb" -gt 2048 ] && shared_mb=2048
+    as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 -o "-c shared_buffers=${shared_mb}MB" start >/dev/null
   fi
   psql_admin() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
   if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='frivillig'")" != "1" ]; then
