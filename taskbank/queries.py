@@ -31,7 +31,7 @@ def text_search(qs, q: str):
 
 def order(qs, sort: str, search=None, among=None):
     """qs in the chosen order. `among`: the ids a typed search ranks when the caller has them (every match when
-    there are at most COUNT_CAP, see counted()); else search.ranked() finds its own candidates."""
+    there are at most SEARCH_COUNT_CAP, see counted()); else search.ranked() finds its own candidates."""
     if sort == "frist":
         return qs.order_by(F("expires_on").asc(nulls_last=True), "-published_at")
     if sort == "relevans" and search is not None:
@@ -93,7 +93,7 @@ MAX_CACHED_IDS = 1000
 
 
 def cached_listing(params, filterset, sort) -> dict:
-    """Counts (exact up to COUNT_CAP) and the ordered ids of the first MAX_CACHED_IDS matches for one search,
+    """Counts (exact up to COUNT_CAP, or SEARCH_COUNT_CAP for a typed search) and the ordered ids of the first MAX_CACHED_IDS matches for one search,
     cached until a task changes (and at most LIST_CACHE_SECONDS)."""
     import hashlib
 
