@@ -40,9 +40,9 @@ def order(qs, sort: str, search=None, among=None):
 
 
 COUNT_CAP = 1000  # as far as the list pages (MAX_CACHED_IDS): the newest COUNT_CAP + 1 ids serve both
-# A typed search counts to 500: as many as its ranking takes (search.CANDIDATES), and reading the newest matches of
-# a word costs in proportion (for a word in one task of twenty, 10,000 tasks tested for 500 matches, not 20,000).
-SEARCH_COUNT_CAP = 500
+# A typed search counts as far as its ranking takes (search.CANDIDATES, 500): reading the newest matches of a word
+# costs in proportion (for a word in one task of twenty, 10,000 tasks tested for 500 matches, not 20,000).
+SEARCH_COUNT_CAP = task_search.CANDIDATES
 
 
 def counted(qs, cap=None, every=None) -> tuple[dict, list, list]:
@@ -93,8 +93,8 @@ MAX_CACHED_IDS = 1000
 
 
 def cached_listing(params, filterset, sort) -> dict:
-    """Counts (exact up to COUNT_CAP, or SEARCH_COUNT_CAP for a typed search) and the ordered ids of the first MAX_CACHED_IDS matches for one search,
-    cached until a task changes (and at most LIST_CACHE_SECONDS)."""
+    """Counts (exact up to COUNT_CAP, or SEARCH_COUNT_CAP for a typed search) and the ordered ids of the first
+    MAX_CACHED_IDS matches for one search, cached until a task changes (and at most LIST_CACHE_SECONDS)."""
     import hashlib
 
     from django.core.cache import cache
