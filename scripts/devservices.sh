@@ -47,6 +47,7 @@ CONF
     # (DAMON on this kind of VM) empties within minutes and the next request reads the disk again.
     mem_kb=$(awk '/^MemTotal:/ {print $2}' /proc/meminfo 2>/dev/null || echo 1048576)
     shared_mb=$(( mem_kb / 4096 )); [ "$shared_mb" -lt 128 ] && shared_mb=128; [ "$shared_mb" -gt 2048 ] && shared_mb=2048
+    [ -n "${DEV_PG_SHARED_MB:-}" ] && shared_mb=$DEV_PG_SHARED_MB  # several clusters on one machine (worktrees)
     as_pg "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 30 -o "-c shared_buffers=${shared_mb}MB" start >/dev/null
   fi
   psql_admin() { psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }

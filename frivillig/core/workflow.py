@@ -11,12 +11,84 @@ walks every table and refuses ``None``). ``move()`` is the only code that assign
 checks the table, saves, and writes one status-change row (who, when, from, to, why).
 """
 
+import functools
 from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 Check = Callable[[object, object], bool]
+
+
+class Verdict(NamedTuple):
+    """What a who-may check answers: whether, and if not, the Danish sentence the person reads. Truthy when
+    allowed, so a check also serves as a transition-table entry (``if check(actor, obj)``)."""
+
+    allowed: bool
+    reason: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+
+CHECKS: dict[str, Callable] = {}
+"""Every named check by "<app>.<name>" (``grants.is_case_handler``), for the ``{% may %}`` template tag and the
+structure test. Filled by the ``@rule`` decorator when an app's ``workflow.py`` is imported."""
+
+
+def _app_of(module: str) -> str:
+    parts = module.split(".")
+    if parts[-1] == "workflow":
+        parts = parts[:-1]
+    return parts[-1]
+
+
+def rule(reason):
+    """Make a who-may predicate ``fn(actor, obj) -> bool`` a named check ``check(actor, obj=None) -> Verdict``.
+
+        @rule(_("Kun Kulturområdet behandler ansøgninger."))
+        def is_case_handler(actor, application=None) -> bool:
+            return is_culture_admin(actor)
+
+    ``reason`` is what a person reads when refused. A predicate may also return a ``Verdict`` of its own when
+    the reason depends on the object (``Verdict(False, _("Ansøgningen er sendt …"))``). Lives in the app's
+    ``workflow.py`` only: services call ``require(check, actor, obj)``, templates ``{% may "app.name" obj %}``."""
+    def decorate(fn):
+        @functools.wraps(fn)
+        def check(actor, obj=None):
+            answer = fn(actor, obj)
+            if isinstance(answer, Verdict):
+                return answer if answer.allowed or answer.reason else Verdict(False, str(reason))
+            return Verdict(True, "") if answer else Verdict(False, str(reason))
+
+        check.rule_name = f"{_app_of(fn.__module__)}.{fn.__name__}"
+        check.is_rule = True
+        CHECKS[check.rule_name] = check
+        return check
+
+    return decorate
+
+
+def require(check, actor, obj=None) -> None:
+    """The one way a service checks who may act: raises ``PermissionDenied`` with the check's Danish reason."""
+    verdict = check(actor, obj)
+    if not verdict:
+        raise PermissionDenied(getattr(verdict, "reason", "") or _("Du har ikke adgang til at foretage dette skridt."))
+
+
+def named_check(name: str):
+    """The check registered as "<app>.<name>"; imports the app's workflow module on first use."""
+    if name not in CHECKS:
+        import importlib
+
+        app = name.split(".", 1)[0]
+        for module in (f"{app}.workflow", f"frivillig.{app}.workflow"):
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError:
+                continue
+    return CHECKS[name]
 
 
 class TransitionNotAllowed(Exception):
