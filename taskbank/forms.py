@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, Role, User
+from frivillig.organisations.workflow import represented_ids
 
 from .models import Competence, Event, GatheringPlace, Idea, TargetGroup, Task
 
@@ -54,9 +55,7 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from frivillig.accounts.roles import approved_association_ids
-
-        ids = approved_association_ids(user) if user is not None else set()
+        ids = represented_ids(user) if user is not None else set()
         if ids:
             self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
         else:
@@ -150,9 +149,7 @@ class IdeaForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from frivillig.accounts.roles import association_ids
-
-        ids = association_ids(user)
+        ids = represented_ids(user)
         if ids:
             self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
         else:

@@ -9,8 +9,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from frivillig.accounts.models import Organisation
-from frivillig.accounts.roles import approved_association_ids, is_culture_admin, task_poster_ids
+from frivillig.accounts.roles import task_poster_ids
 from frivillig.core.choices import Area, Town
+from frivillig.organisations.workflow import represented_ids
 from frivillig.search import ranking
 
 from . import search as task_search
@@ -303,7 +304,7 @@ def inbox(user):
 
 def access_idea(user, pk):
     idea = Idea.objects.filter(pk=pk).first()
-    if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or is_culture_admin(user)):
+    if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or workflow.is_triager(user, idea)):
         raise Http404
     return idea
 
@@ -328,17 +329,17 @@ def upcoming_events():
 def staff_events(user):
     """Events the user may edit: all for the Culture department, their approved associations' otherwise."""
     qs = Event.objects.select_related("organiser").annotate(signed_up=Count("signups")).order_by("-starts_at")
-    if is_culture_admin(user):
+    if workflow.organises_for_anyone(user):
         return qs
-    return qs.filter(organiser_id__in=approved_association_ids(user))
+    return qs.filter(organiser_id__in=represented_ids(user))
 
 
 def organisers_for(user):
     """The organisations an event can be organised for: any approved one for the Culture department, the person's
     approved associations otherwise."""
-    if is_culture_admin(user):
+    if workflow.organises_for_anyone(user):
         return Organisation.objects.filter(is_active=True, status=Organisation.Status.APPROVED)
-    return Organisation.objects.filter(pk__in=approved_association_ids(user))
+    return Organisation.objects.filter(pk__in=represented_ids(user))
 
 
 def access_public_event(pk):

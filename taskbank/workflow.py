@@ -6,14 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation
 from frivillig.accounts.roles import (
-    approved_association_ids,
     is_culture_admin,
     is_task_poster,
     is_volunteer_centre,
     task_poster_ids,
 )
 from frivillig.core.workflow import Verdict, automatic, rule
-from frivillig.organisations.workflow import represents
+from frivillig.organisations.workflow import represented_ids, represents
 
 from .models import Idea, Task, TaskApplication
 
@@ -165,18 +164,23 @@ def may_suggest_for(actor, organisation) -> bool:
 
 @rule(_("Kun Kulturområdet og godkendte foreninger står for arrangementer."))
 def runs_events(actor, obj=None) -> bool:
-    return bool(is_culture_admin(actor)) or bool(approved_association_ids(actor))
+    return bool(organises_for_anyone(actor)) or bool(represented_ids(actor))
+
+
+@rule(_("Kun Kulturområdet står for arrangementer på alles vegne."))
+def organises_for_anyone(actor, obj=None) -> bool:
+    return is_culture_admin(actor)
 
 
 @rule(_("Du kan kun oprette arrangementer for en godkendt forening, du repræsenterer."))
 def may_organise_for(actor, organiser) -> bool:
     """The Culture department organises on behalf of anyone (or no one); a representative for their association."""
-    return bool(is_culture_admin(actor)) or represents(actor, organiser)
+    return bool(organises_for_anyone(actor)) or represents(actor, organiser)
 
 
 @rule(_("Du kan kun redigere arrangementer, du selv står for."))
 def may_manage_event(actor, event) -> bool:
-    return bool(is_culture_admin(actor)) or (event.organiser_id is not None and represents(actor, event.organiser))
+    return bool(organises_for_anyone(actor)) or (event.organiser_id is not None and represents(actor, event.organiser))
 
 
 @rule(_("Kun Kulturområdet kan oprette og redigere samlingssteder."))

@@ -6,15 +6,16 @@ from django.http import Http404
 from frivillig.accounts import roles
 from frivillig.accounts.models import Organisation, OrganisationInvitation
 
+from . import workflow
+
 
 def staff_organisations(user, *, kind: str = "", status: str = ""):
     """The Culture department sees every organisation; the Volunteer Centre sees the associations. Pending
     associations come first."""
     qs = Organisation.objects.all()
-    if not roles.is_culture_admin(user):
-        if not roles.is_volunteer_centre(user):
-            return qs.none()
-        qs = qs.filter(kind=Organisation.Kind.ASSOCIATION)
+    kinds = workflow.overseen_kinds(user)
+    if kinds is not None:
+        qs = qs.filter(kind__in=kinds)
     if kind in Organisation.Kind.values:
         qs = qs.filter(kind=kind)
     if status in Organisation.Status.values:
@@ -29,9 +30,8 @@ def access_organisation(user, pk) -> Organisation:
     organisation = Organisation.objects.filter(pk=pk).first()
     if organisation is None:
         raise Http404
-    if roles.is_culture_admin(user):
-        return organisation
-    if organisation.kind == Organisation.Kind.ASSOCIATION and roles.is_volunteer_centre(user):
+    kinds = workflow.overseen_kinds(user)
+    if kinds is None or organisation.kind in kinds:
         return organisation
     if any(org == organisation.pk for _role, org in roles._role_set(user)):
         return organisation

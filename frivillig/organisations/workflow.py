@@ -8,11 +8,24 @@ from frivillig.accounts.models import MEMBER_ROLE_FOR_KIND, Organisation
 from frivillig.core.workflow import Verdict, rule
 
 
+def represented_ids(actor) -> set[int]:
+    """The one definition of "represents the organisation": the person's membership of an association the Culture
+    department or the Volunteer Centre has approved. A pending or rejected registration represents nothing. (As a
+    set, for the choices of a form; ``represents`` is the check.)"""
+    return roles.approved_association_ids(actor)
+
+
 @rule(_("Du kan kun handle på vegne af en godkendt forening, du repræsenterer."))
 def represents(actor, organisation=None) -> bool:
-    """The one definition of "represents the organisation": the person's membership of an association the Culture
-    department or the Volunteer Centre has approved. A pending or rejected registration represents nothing."""
-    return organisation is not None and organisation.pk in roles.approved_association_ids(actor)
+    return organisation is not None and organisation.pk in represented_ids(actor)
+
+
+def overseen_kinds(actor) -> set | None:
+    """The kinds of organisation the person oversees (None: all): the Culture department every organisation, the
+    Volunteer Centre the associations. Behind the list, the detail page and who decides on a registration."""
+    if roles.is_culture_admin(actor):
+        return None
+    return {Organisation.Kind.ASSOCIATION} if roles.is_volunteer_centre(actor) else set()
 
 
 @rule(_("Kun Kulturområdet kan oprette og redigere organisationer."))
@@ -22,15 +35,14 @@ def manages_organisations(actor, organisation=None) -> bool:
 
 @rule(_("Kun Kulturområdet og Frivilligcentret ser listen over organisationer."))
 def sees_organisation_list(actor, obj=None) -> bool:
-    """The Culture department sees every organisation; the Volunteer Centre the associations."""
-    return roles.is_culture_admin(actor) or roles.is_volunteer_centre(actor)
+    return overseen_kinds(actor) != set()
 
 
 @rule(_("Du kan ikke godkende denne organisation."))
 def may_decide_association(actor, organisation):
     """A pending registration, decided by the Culture department, or by the Volunteer Centre for associations."""
-    if not (roles.is_culture_admin(actor) or (organisation.kind == Organisation.Kind.ASSOCIATION
-                                              and roles.is_volunteer_centre(actor))):
+    kinds = overseen_kinds(actor)
+    if not (kinds is None or organisation.kind in kinds):
         return False
     if organisation.status != Organisation.Status.PENDING:
         return Verdict(False, _("Foreningen er allerede %(status)s.") % {

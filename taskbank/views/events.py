@@ -52,7 +52,7 @@ def staff_event_list(request):
 def event_form(request, pk=None):
     event = queries.access_staff_event(request.user, pk) if pk else None
     form = EventForm(request.POST or None, instance=event, organisers=queries.organisers_for(request.user),
-                     allow_none=workflow.may_organise_for(request.user, None))
+                     allow_none=workflow.organises_for_anyone(request.user))
     if saved := actions.save_form(request, form, event_services.save_event, as_data=True, event=event):
         messages.success(request, _("Arrangementet er gemt."))
         return redirect("taskbank:staff_event_edit", pk=saved.pk)
