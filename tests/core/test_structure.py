@@ -282,7 +282,7 @@ def _workflow_modules():
             yield label, ".".join(rel.parts)
 
 
-@pytest.mark.parametrize(("label", "module"), list(_workflow_modules()) if apps.ready else [])
+@pytest.mark.parametrize(("label", "module"), list(_workflow_modules()))  # apps are ready at collection (pytest-django)
 def test_every_transition_is_a_named_check(label, module):
     """Each entry of a transition table names who may take the step with a @rule check (not None, not a lambda): the
     same check a service requires and a template asks."""
