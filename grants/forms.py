@@ -111,7 +111,7 @@ class ConsentForm(forms.ModelForm):
                                "for at afgøre den, og at projektets titel og beløb offentliggøres, hvis der bevilges tilskud.")}
 
     def clean_consent(self):
-        if not self.cleaned_data["consent"]:
+        if not self.cleaned_data["consent"] and self.fields["consent"].required:  # a saved draft may lack it
             raise forms.ValidationError(_("Du skal give samtykke for at sende ansøgningen."))
         return True
 
