@@ -6,7 +6,6 @@ from frivillig.core import workflow as wf
 from frivillig.core.text import danish_slugify as slugify
 
 from . import workflow
-
 from .models import ToolboxAttachment, ToolboxItem
 
 
