@@ -78,7 +78,8 @@ def task_detail(request, pk):
         "task": task, "applications": applications, "places_left": services.places_left(task),
         "targets": allowed_targets(task, request.user, workflow.TASK_TRANSITIONS),
         "history": task.status_changes.select_related("actor"), "can_manage": workflow.is_task_staff(request.user, task),
-        "can_moderate": workflow.is_moderator(request.user, task), "moderation_form": ModerationForm()})
+        "can_moderate": workflow.is_moderator(request.user, task) and task.status in (Task.Status.IN_REVIEW, Task.Status.PUBLISHED),
+        "moderation_form": ModerationForm()})
 
 
 @_staff
