@@ -77,3 +77,14 @@ def may_see_meeting(user, meeting) -> bool:
 def may_see_priority(user, priority) -> bool:
     """Priorities are the steering group's business until adopted (then they are public)."""
     return sees_steering_group(user) or priority.status == Priority.Status.ADOPTED
+
+
+# Issue 29 row 16 (helper "staff"): the quorum is set on the staff page, not in /admin/.
+from django.utils.translation import gettext_lazy as _quorum_reason  # noqa: E402
+
+from frivillig.core.workflow import rule as _rule  # noqa: E402
+
+
+@_rule(_quorum_reason("Kun Kulturområdet fastsætter, hvor mange af styregruppen der skal anbefale."))
+def may_set_quorum(actor, body=None) -> bool:
+    return is_culture_admin(actor)

@@ -14,6 +14,7 @@ STAFF_PAGES = {
     "mfa.Authenticator": ["mfa_index"],
     "grants.Pool": ["grants:staff_pool_new", "grants:staff_pool_edit"],
     "grants.GrantApplication": ["grants:step", "grants:staff_case"],
+    "network.Body": ["network:staff_home", "network:staff_quorum"],
     "network.Agreement": ["network:staff_agreement_new", "network:staff_agreement"],
     "network.FollowUp": ["network:staff_agreement"],
     "network.Meeting": ["network:staff_home", "network:staff_meeting"],
@@ -45,8 +46,6 @@ ALLOWED_ADMIN_ONLY = {
     "socialaccount.SocialAccount": "allauth internals; social login is not enabled",
     "socialaccount.SocialApp": "allauth internals; social login is not enabled",
     "socialaccount.SocialToken": "allauth internals; social login is not enabled",
-    "network.Body": "reference data: the steering group and the network are loaded by load_portal_data; their "
-                    "members are managed on network:staff_home",
 }
 
 def _url_names():
