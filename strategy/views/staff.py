@@ -160,7 +160,7 @@ def hearing(request, pk):
     return render(request, "strategy/staff/hearing.html", {
         "hearing": hearing, "responses": responses, "themes": hearing.process.themes.all() if hearing.process else [],
         "memo": pdf.latest("strategy.hearing_memo", hearing), "organisations": PartyForm.base_fields["organisation"].queryset,
-        "parties": hearing.parties.select_related("organisation")})
+        "parties": hearing.parties.select_related("organisation"), "documents": hearing.documents.all()})
 
 
 response_remark = _step(HearingResponse, "response", back=_to_hearing, service=services.write_remark, form=RemarkForm,
