@@ -31,9 +31,8 @@ def _pdf(name: str) -> SimpleUploadedFile:
 
 
 def _grant_case(people):
-    from tests.grants.conftest import make_application
-
     from grants.models import Pool, Round
+    from tests.grants.conftest import make_application
 
     now = timezone.now()
     pool = Pool.objects.create(name="Puljen", slug="puljen", purpose="-", who_may_apply="Alle",
@@ -87,9 +86,7 @@ def case_hearing_document(people):
 
 
 def case_toolbox_attachment(people):
-    from policy.models import ToolboxAttachment, ToolboxItem
-
-    from policy.models import Audience, Category
+    from policy.models import Audience, Category, ToolboxAttachment, ToolboxItem
 
     item = ToolboxItem.objects.create(slug="forsikring", title="Forsikring", category=Category.values[0],
                                       audiences=[Audience.values[0]], summary="-", body="-",
