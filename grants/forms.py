@@ -69,6 +69,8 @@ class BudgetLineForm(forms.Form):
 
 
 BudgetFormSet = formset_factory(BudgetLineForm, extra=3, min_num=1, validate_min=True, can_delete=True)
+# A saved draft (or a step change) may leave the budget empty: nothing typed is refused for being incomplete.
+DraftBudgetFormSet = formset_factory(BudgetLineForm, extra=3, can_delete=True)
 
 
 class AmountForm(forms.ModelForm):

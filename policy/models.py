@@ -51,6 +51,11 @@ class PolicyContent(ExampleTextMixin, models.Model):
         return self.title
 
     @property
+    def example_labels(self) -> list[str]:
+        """The names of the texts that are still example text ("rammer", "vilkår")."""
+        return [str(self._meta.get_field(f).verbose_name) for f, still in self.examples.items() if still]
+
+    @property
     def examples(self) -> dict[str, bool]:
         """{text field: still example text?} for the page's markers (``{% if theme.examples.frame %}``)."""
         return {f: self.is_example and (not self.example_fields or f in self.example_fields) for f in self.PROSE}

@@ -11,7 +11,17 @@ from frivillig.core.audit import log_access
 from frivillig.core.files import attachment_response
 
 from .. import queries, services, workflow
-from ..forms import AmountForm, AnswerForm, BudgetFormSet, ConsentForm, ContactForm, PartnershipForm, ProjectForm, ReportForm
+from ..forms import (
+    AmountForm,
+    AnswerForm,
+    BudgetFormSet,
+    ConsentForm,
+    ContactForm,
+    DraftBudgetFormSet,
+    PartnershipForm,
+    ProjectForm,
+    ReportForm,
+)
 from ..models import GrantApplication, Pool
 
 STEPS = [
@@ -44,7 +54,7 @@ def start(request, slug):
 
 
 def _form_for(key, application, user, data=None, files=None, *, draft_only=False):
-    form = _bare_form(key, application, user, data, files)
+    form = _bare_form(key, application, user, data, files, draft_only=draft_only)
     if draft_only and key != "budget":
         # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
         for field in form.fields.values():
@@ -52,7 +62,7 @@ def _form_for(key, application, user, data=None, files=None, *, draft_only=False
     return form
 
 
-def _bare_form(key, application, user, data=None, files=None):
+def _bare_form(key, application, user, data=None, files=None, *, draft_only=False):
     if key == "contact":
         return ContactForm(data, instance=application, user=user)
     if key == "project":
@@ -62,7 +72,7 @@ def _bare_form(key, application, user, data=None, files=None):
     if key == "budget":
         initial = [{"kind": line.kind, "description": line.description, "amount": line.amount}
                    for line in application.budget_lines.all()]
-        return BudgetFormSet(data, initial=initial, prefix="budget")
+        return (DraftBudgetFormSet if draft_only else BudgetFormSet)(data, initial=initial, prefix="budget")
     if key == "amount":
         return AmountForm(data, files, instance=application, pool=application.pool)
     return ConsentForm(data, instance=application)

@@ -111,3 +111,15 @@ def test_budget_left_is_one_sum_everywhere(pool, association_rep, culture_admin)
     b = make_application(pool, association_rep, amount="45000", title="For meget")
     with pytest.raises(Exception, match="kun 40.000 kr. tilbage"):
         services.decide(actor=culture_admin, application=b, outcome=Status.APPROVED, amount=Decimal("45000"), reason="")
+
+
+def test_an_empty_budget_does_not_hold_the_applicant_on_the_step(client, pool, association_rep):
+    client.force_login(association_rep)
+    client.post(f"/puljer/{pool.slug}/ansoeg/")
+    application = GrantApplication.objects.get()
+    data = {"budget-TOTAL_FORMS": "4", "budget-INITIAL_FORMS": "0", "budget-MIN_NUM_FORMS": "1",
+            "budget-MAX_NUM_FORMS": "1000", **{f"budget-{i}-kind": "expense" for i in range(4)}}
+    response = client.post(reverse("grants:step_save_to", args=[application.pk, "budget", "samarbejde"]), data)
+    assert response.status_code == 302
+    # going on ("Gem og fortsæt") still needs a line
+    assert client.post(reverse("grants:step", args=[application.pk, "budget"]), data).status_code == 200
