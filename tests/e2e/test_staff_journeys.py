@@ -73,6 +73,24 @@ def test_a_new_draft_version_starts_from_the_last_and_cites_under_the_changed_se
     expect(goal).not_to_contain_text("Ændret på grund af input")
 
 
+def test_process_templates_are_edited_on_staff_pages(page, live_server, axe, culture_admin):
+    """Row 15: the CFSA and Ballerup templates without /admin/."""
+    load_reference()
+    page.set_viewport_size(PHONE)
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/strategi/")
+    page.get_by_role("link", name="Processkabeloner").click()
+    axe(page)
+    page.get_by_role("link", name=re.compile("^Ballerup")).click()
+    axe(page)
+    page.locator("#id_new-name").fill("Evaluering")
+    page.locator("#id_new-weeks").fill("3")
+    page.get_by_role("button", name="Tilføj fase").click()
+    expect(page.get_by_text("Fasen er tilføjet skabelonen.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Evaluering – 3 uger"))).to_be_visible()
+    axe(page)
+
+
 def test_staff_and_public_open_the_pdfs_attached_to_responses(page, live_server, axe, culture_admin, citizen,
                                                               other_citizen):
     """Row 4: attachments are linked for the staff, and in public with the response when the responder consented."""
