@@ -16,7 +16,7 @@ def test_the_event_form_preselects_the_representatives_own_association(client, a
     html = client.get(reverse("taskbank:staff_event_create")).content.decode()
     select = html[html.index('name="organiser"'):]
     select = select[:select.index("</select>")]
-    assert "Kulturforvaltningen" not in select and 'value=""' not in select
+    assert "Kulturområdet" not in select and 'value=""' not in select
     assert association.name in select
 
 
