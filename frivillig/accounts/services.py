@@ -151,6 +151,14 @@ def invite_member(*, actor: User, organisation: Organisation, email: str) -> Org
     return invitation
 
 
+def is_invitee(actor, invitation: OrganisationInvitation) -> bool:
+    """The invitation acts only for its person: the signed-in account holds the invited address, verified."""
+    from allauth.account.models import EmailAddress
+
+    return bool(getattr(actor, "is_authenticated", False)) and EmailAddress.objects.filter(
+        user=actor, verified=True, email__iexact=invitation.email).exists()
+
+
 def invitation_is_valid(invitation: OrganisationInvitation) -> bool:
     age = timezone.now() - invitation.created_at
     return invitation.accepted_at is None and age.days < OrganisationInvitation.VALID_DAYS
@@ -162,6 +170,9 @@ def accept_invitation(*, actor: User, invitation: OrganisationInvitation) -> Rol
     invitation = OrganisationInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
     if not roles.is_verified(actor):
         raise PermissionDenied(_("Bekræft din e-mailadresse, før du accepterer invitationen."))
+    if not is_invitee(actor, invitation):
+        raise PermissionDenied(_("Invitationen er sendt til en anden e-mailadresse end din. Log ind med den "
+                                 "adresse, den blev sendt til, eller tilføj og bekræft adressen under din konto."))
     if not invitation_is_valid(invitation):
         raise ValidationError(_("Invitationen er brugt eller udløbet. Bed om en ny."))
     role = MEMBER_ROLE_FOR_KIND[invitation.organisation.kind]

@@ -145,4 +145,5 @@ def invitation(request, token):
             messages.success(request, _("Du er nu medlem af %(org)s.") % {"org": invitation.organisation})
             return redirect("accounts:my_organisations")
     return render(request, "accounts/invitation.html", {"invitation": invitation, "valid": valid,
-                                                         "verified": roles.is_verified(request.user)})
+                                                         "verified": roles.is_verified(request.user),
+                                                         "for_you": services.is_invitee(request.user, invitation)})
