@@ -51,6 +51,7 @@ def liveness(request):
 
 @never_cache
 def healthz(request):
+    """Each dependency, named, "ok" or what failed: the database, the shared cache and the message broker."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -59,16 +60,26 @@ def healthz(request):
         checks["database"] = "ok"
     except Exception as exc:  # noqa: BLE001 - reported, not raised
         checks["database"] = f"error: {exc.__class__.__name__}"
-    try:
-        import redis
+        connection.close_if_unusable_or_obsolete()
+    for name, url in (("cache", _cache_url()), ("broker", settings.CELERY_BROKER_URL)):
+        if not url:
+            continue
+        try:
+            import redis
 
-        client = redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=1, socket_timeout=1)
-        client.ping()
-        checks["broker"] = "ok"
-    except Exception as exc:  # noqa: BLE001
-        checks["broker"] = f"error: {exc.__class__.__name__}"
-    healthy = all(v == "ok" for v in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+            client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+            client.ping()
+            checks[name] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks[name] = f"error: {exc.__class__.__name__}"
+    down = sorted(name for name, value in checks.items() if value != "ok")
+    return JsonResponse({"status": "error" if down else "ok", "down": down, "checks": checks},
+                        status=503 if down else 200)
+
+
+def _cache_url() -> str | None:
+    location = settings.CACHES["default"].get("LOCATION")
+    return location if isinstance(location, str) and location.startswith("redis") else None
 
 
 def accessibility(request):
@@ -124,4 +135,9 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    """A part that does not answer (the database, the broker) is a 503 or a stale public page, not a 500."""
+    import sys
+
+    from .outage import outage_response
+
+    return outage_response(request, sys.exc_info()[1]) or render(request, "500.html", status=500)
