@@ -132,3 +132,32 @@ def outage_response(request, exc) -> HttpResponse | None:
         for connection in connections.all(initialized_only=True):
             connection.close_if_unusable_or_obsolete()
     return _stale_copy(request, part) or unavailable(request, part)
+
+
+def health_checks() -> dict[str, str]:
+    """The database, the shared cache (when it is Redis) and the message broker: "ok" or "error: <what>"."""
+    from django.conf import settings
+    from django.db import connection
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - reported, not raised
+        checks["database"] = f"error: {exc.__class__.__name__}"
+        connection.close_if_unusable_or_obsolete()
+    location = settings.CACHES["default"].get("LOCATION")
+    cache_url = location if isinstance(location, str) and location.startswith("redis") else None
+    for name, url in (("cache", cache_url), ("broker", settings.CELERY_BROKER_URL)):
+        if not url:
+            continue
+        try:
+            import redis
+
+            redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+            checks[name] = "ok"
+        except Exception as exc:  # noqa: BLE001
+            checks[name] = f"error: {exc.__class__.__name__}"
+    return checks

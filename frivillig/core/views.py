@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -51,35 +50,13 @@ def liveness(request):
 
 @never_cache
 def healthz(request):
-    """Each dependency, named, "ok" or what failed: the database, the shared cache and the message broker."""
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        checks["database"] = f"error: {exc.__class__.__name__}"
-        connection.close_if_unusable_or_obsolete()
-    for name, url in (("cache", _cache_url()), ("broker", settings.CELERY_BROKER_URL)):
-        if not url:
-            continue
-        try:
-            import redis
+    """Each dependency, named, "ok" or what failed (``outage.health_checks``); 503 when one is down."""
+    from .outage import health_checks
 
-            client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
-            client.ping()
-            checks[name] = "ok"
-        except Exception as exc:  # noqa: BLE001
-            checks[name] = f"error: {exc.__class__.__name__}"
+    checks = health_checks()
     down = sorted(name for name, value in checks.items() if value != "ok")
     return JsonResponse({"status": "error" if down else "ok", "down": down, "checks": checks},
                         status=503 if down else 200)
-
-
-def _cache_url() -> str | None:
-    location = settings.CACHES["default"].get("LOCATION")
-    return location if isinstance(location, str) and location.startswith("redis") else None
 
 
 def accessibility(request):
