@@ -76,7 +76,7 @@ class KeepStaleCopyMiddleware:
     def _keep(request, response):
         match = getattr(request, "resolver_match", None)
         if (request.method != "GET" or response.status_code != 200 or response.streaming or match is None
-                or match.view_name not in PUBLIC_VIEWS or response.cookies or request.META.get("CSRF_COOKIE_USED")
+                or match.view_name not in PUBLIC_VIEWS or response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
                 or response.get(STALE_HEADER) or not response.get("Content-Type", "").startswith("text/html")):
             return
         user = getattr(request, "user", None)

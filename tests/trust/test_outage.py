@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.test import Client
 
 from frivillig.core import pagecache
 from tests.taskbank.factories import TaskFactory
@@ -203,3 +204,18 @@ def test_with_redis_down_pages_are_computed_and_healthz_names_it(server, institu
     assert status == 503 and '"down": ["broker", "cache"]' in body
     redis_gate.open()
     assert get(base + "/healthz")[0] == 200
+
+
+def test_a_stale_copy_is_kept_only_of_a_page_that_is_the_same_for_every_anonymous_visitor(client, citizen):
+    from django.core.cache import cache
+
+    from frivillig.core.outage import KeepStaleCopyMiddleware  # noqa: F401 - in MIDDLEWARE
+
+    signed_in = Client()
+    signed_in.force_login(citizen)
+    assert signed_in.get("/opgaver/").status_code == 200
+    assert cache.get("stale-copy:/opgaver/") is None  # a signed-in person's page is theirs
+    assert client.get("/konto/login/").status_code == 200
+    assert cache.get("stale-copy:/konto/login/") is None  # not a public page, and it holds a CSRF token
+    assert client.get("/opgaver/").status_code == 200
+    assert b"<main" in cache.get("stale-copy:/opgaver/")["content"]
