@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     # the portal's core
     "frivillig.core",
     "frivillig.accounts",
+    "frivillig.organisations",
     "frivillig.search",
     # domain apps
     "policy",

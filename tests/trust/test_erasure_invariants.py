@@ -150,8 +150,8 @@ def _account_life(person, culture_admin):
     from django.contrib.admin.models import CHANGE, LogEntry
     from django.contrib.contenttypes.models import ContentType
 
-    from frivillig.accounts import services as accounts
     from frivillig.core.audit import log_access
+    from frivillig.organisations import services as accounts
     from tests.factories import AssociationFactory, RoleAssignmentFactory
 
     club = AssociationFactory(name="Vedbæk Sejlklub")

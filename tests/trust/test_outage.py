@@ -22,11 +22,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import redis
 from django.conf import settings
 from django.db import connection
 from django.test import Client
 
 from frivillig.core import pagecache
+from tests.conftest import worker_redis_url
 from tests.taskbank.factories import TaskFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -130,9 +132,12 @@ def server():
     redis_gate = Gate((redis_host, int(redis_port)))
     port = free_port()
     redis_url = f"redis://127.0.0.1:{redis_gate.port}"
+    own_redis_db = worker_redis_url().rsplit("/", 1)[1]  # a Redis database of this test worker's own
+    redis.Redis.from_url(worker_redis_url()).flushdb()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "frivillig.settings.test", "DJANGO_ALLOW_ASYNC_UNSAFE": "",
            "DATABASE_URL": f"postgres://{db['USER']}@127.0.0.1:{pg_gate.port}/{db['NAME']}",
-           "REDIS_URL": f"{redis_url}/0", "TEST_CACHE_URL": f"{redis_url}/8", "TEST_CONN_MAX_AGE": "60",
+           "REDIS_URL": f"{redis_url}/{own_redis_db}", "TEST_CACHE_URL": f"{redis_url}/{own_redis_db}",
+           "TEST_CONN_MAX_AGE": "60",
            "ALLOWED_HOSTS": "127.0.0.1"}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "frivillig.wsgi:application", "--bind",
                                 f"127.0.0.1:{port}", "--workers", "1", "--threads", "4", "--timeout", "60"],
@@ -152,9 +157,7 @@ def server():
         process.wait(timeout=20)
         pg_gate.close()
         redis_gate.close()
-        import redis
-
-        redis.Redis.from_url(settings.REDIS_URL.rsplit("/", 1)[0] + "/8").flushdb()
+        redis.Redis.from_url(worker_redis_url()).flushdb()
 
 
 def test_with_postgresql_down_public_pages_are_stale_and_the_rest_is_a_danish_503(server, institution,

@@ -25,7 +25,7 @@ def token_routes() -> dict[str, str]:
 
 def _invitation(owner, intruder, client):
     """An organisation invitation to Anna's address: Bo, signed in and verified, cannot accept it."""
-    from frivillig.accounts import services
+    from frivillig.organisations import services
     from tests.factories import AssociationFactory, RoleAssignmentFactory
 
     club = AssociationFactory(name="Holte Roklub")

@@ -17,11 +17,13 @@ import urllib.parse
 import urllib.request
 
 import pytest
+import redis
 from django.conf import settings
 from django.db import connection
 from django.test import Client
 
 from taskbank.models import TaskApplication
+from tests.conftest import worker_redis_url
 from tests.factories import UserFactory
 from tests.taskbank.factories import TaskFactory
 from tests.trust.test_outage import ROOT, free_port
@@ -92,8 +94,9 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
     db = connection.settings_dict
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "frivillig.settings.test", "DJANGO_ALLOW_ASYNC_UNSAFE": "",
            "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-           "TEST_CACHE_URL": settings.REDIS_URL.rsplit("/", 1)[0] + "/9", "TEST_CONN_MAX_AGE": "60",
+           "TEST_CACHE_URL": worker_redis_url(), "TEST_CONN_MAX_AGE": "60",
            "ALLOWED_HOSTS": "127.0.0.1", "TEST_DB_NAME": "two-nodes"}
+    redis.Redis.from_url(worker_redis_url()).flushdb()
     ports = [free_port(), free_port()]
     nodes = [start_node(port, env) for port in ports]
     try:
@@ -143,6 +146,4 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
             except ProcessLookupError:
                 pass
             node.wait(timeout=20)
-        import redis
-
-        redis.Redis.from_url(settings.REDIS_URL.rsplit("/", 1)[0] + "/9").flushdb()
+        redis.Redis.from_url(worker_redis_url()).flushdb()

@@ -4,8 +4,8 @@ import re
 
 from django.utils.translation import gettext as _
 
-from .gdpr import identifiers, redact_rows
-from .models import Organisation, OrganisationInvitation
+from frivillig.accounts.gdpr import identifiers, redact_rows
+from frivillig.accounts.models import Organisation, OrganisationInvitation
 
 
 def export(user) -> dict:
