@@ -4,7 +4,6 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 
-from frivillig.core import observability
 from frivillig.core import views as core_views
 from taskbank.api import api as taskbank_api
 
@@ -20,7 +19,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("healthz/live", core_views.liveness, name="liveness"),
-    path("metrics", observability.metrics, name="metrics"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
     path("privatliv/", core_views.privacy, name="privacy"),
     path("medarbejder/", core_views.staff_home, name="staff_home"),

@@ -24,7 +24,6 @@ import uuid
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.views.decorators.cache import never_cache
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
@@ -111,8 +110,8 @@ def _register_undelivered():
         _registered = True
 
 
-@never_cache
-def metrics(request):
+def metrics_response(request) -> HttpResponse:
+    """The metrics, for the operators' token only (else 404: for anybody else the page does not exist)."""
     token = getattr(settings, "METRICS_TOKEN", "")
     given = request.META.get("HTTP_AUTHORIZATION", "")
     if not token or not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):

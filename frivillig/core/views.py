@@ -42,6 +42,14 @@ def home(request):
 
 
 @never_cache
+def metrics(request):
+    """Prometheus metrics, for the operators only (``observability.metrics_response``)."""
+    from .observability import metrics_response
+
+    return metrics_response(request)
+
+
+@never_cache
 def liveness(request):
     """Liveness probe: answers without touching the database or the broker (also the benchmark's
     reference for the cost of a trivial Django view)."""

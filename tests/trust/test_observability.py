@@ -54,7 +54,7 @@ def test_celery_task_outcomes_are_counted(citizen, django_capture_on_commit_call
 
     before = CELERY_TASKS.labels(task="frivillig.core.tasks.send_notification", outcome="success")._value.get()
     with django_capture_on_commit_callbacks(execute=True):
-        notify(to=citizen, template="accounts/email/association_registered", key="obs-1",
+        notify(to=citizen, template="organisations/email/association_registered", key="obs-1",
                context={"organisation": {"name": "X"}})
     after = CELERY_TASKS.labels(task="frivillig.core.tasks.send_notification", outcome="success")._value.get()
     assert after == before + 1
