@@ -21,4 +21,4 @@ RUN SECRET_KEY=build-only-$(head -c 48 /dev/urandom | base64 | tr -d '/+=') ALLO
 RUN useradd --system --uid 1000 frivillig && mkdir -p /app/var/media && chown -R frivillig /app/var
 USER frivillig
 EXPOSE 8000
-CMD ["gunicorn", "frivillig.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "frivillig.wsgi:application", "--config", "gunicorn.conf.py"]

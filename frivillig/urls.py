@@ -19,6 +19,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("healthz/live", core_views.liveness, name="liveness"),
+    path("metrics", core_views.metrics, name="metrics"),
     path("tilgaengelighed/", core_views.accessibility, name="accessibility"),
     path("privatliv/", core_views.privacy, name="privacy"),
     path("medarbejder/", core_views.staff_home, name="staff_home"),

@@ -54,6 +54,11 @@ CONF
   if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='frivillig'")" != "1" ]; then
     psql_admin -c "CREATE ROLE frivillig LOGIN CREATEDB"
   fi
+  # The portal's own role in production owns no table (migrations run as the owner): tests switch to it with
+  # SET ROLE (tests/trust/test_database_roles.py).
+  if [ "$(psql_admin -c "SELECT 1 FROM pg_roles WHERE rolname='frivillig_app'")" != "1" ]; then
+    psql_admin -c "CREATE ROLE frivillig_app NOLOGIN" -c "GRANT frivillig_app TO frivillig"
+  fi
   if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname='frivillig'")" != "1" ]; then
     psql_admin -c "CREATE DATABASE frivillig OWNER frivillig"
   fi

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from ninja import FilterSchema, NinjaAPI, Query, Schema
+from ninja import Field, FilterSchema, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
 
@@ -22,6 +22,17 @@ def invalid_input(request, exc):
     """A parameter of the wrong type (``/api/opgaver/abc``, ``?limit=x``) is the client's error: 400, with the
     fields that were wrong."""
     return api.create_response(request, {"detail": exc.errors}, status=400)
+
+
+class BoundedPagination(LimitOffsetPagination):
+    """Paging with bounds: ``limit`` 1–100 and ``offset`` up to 100.000 (beyond, 400 with the field), so no number a
+    client sends reaches the database as an out-of-range bigint."""
+
+    MAX_LIMIT, MAX_OFFSET = 100, 100_000
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=100)
+        offset: int = Field(0, ge=0, le=100_000)
 
 
 class TaskOut(Schema):
@@ -82,7 +93,7 @@ class EventOut(Schema):
 
 
 @api.get("/opgaver", response=list[TaskOut], tags=["opgaver"], summary="Offentliggjorte opgaver")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination, max_limit=BoundedPagination.MAX_LIMIT)
 def list_tasks(request, filters: Query[TaskFilters]):
     qs = published_tasks().select_related("institution")
     if filters.q:
@@ -106,7 +117,7 @@ def get_task(request, task_id: int):
 
 
 @api.get("/arrangementer", response=list[EventOut], tags=["arrangementer"], summary="Kommende arrangementer")
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination, max_limit=BoundedPagination.MAX_LIMIT)
 def list_events(request):
     return upcoming_events()
 

@@ -4,6 +4,7 @@ or the Volunteer Centre's own list) into the public directory of local associati
 
 import csv
 import io
+import itertools
 import json
 import re
 
@@ -73,23 +74,38 @@ def _normalise(value: str) -> str:
     return re.sub(r"[^a-z0-9æøå]+", " ", (value or "").lower()).strip()
 
 
+MAX_ROWS, MAX_FIELD = 5000, 4000
+
+
 def parse_offers(content: bytes, filename: str) -> list[dict]:
-    """Rows of a CSV (comma or semicolon) or JSON (a list of objects) file, with our column names."""
+    """Rows of a CSV (comma or semicolon) or JSON (a list of flat objects) file, with our column names. Bounded: at
+    most MAX_ROWS rows of fields of at most MAX_FIELD characters; anything else is a ValidationError in Danish."""
     text = content.decode("utf-8-sig")
     if filename.lower().endswith(".json"):
         try:
             rows = json.loads(text)
-        except json.JSONDecodeError as exc:
+        except (json.JSONDecodeError, RecursionError) as exc:
             raise ValidationError(_("Filen er ikke gyldig JSON.")) from exc
         if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
             raise ValidationError(_("JSON-filen skal indeholde en liste af tilbud."))
+        if any(isinstance(v, dict | list) for r in rows for v in r.values()):
+            raise ValidationError(_("Hvert tilbud i JSON-filen skal have tekst i felterne, ikke lister eller objekter."))
     else:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;")
-        rows = list(csv.DictReader(io.StringIO(text), dialect=dialect))
+        try:
+            dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;")
+            rows = list(itertools.islice(csv.DictReader(io.StringIO(text), dialect=dialect), MAX_ROWS + 1))
+        except csv.Error as exc:
+            raise ValidationError(_("Filen kunne ikke læses som CSV: brug komma eller semikolon mellem kolonnerne, "
+                                    "og højst %(n)s tegn i et felt.") % {"n": f"{MAX_FIELD:,}".replace(",", ".")}) from exc
+    if len(rows) > MAX_ROWS:
+        raise ValidationError(_("Filen må højst have %(n)s tilbud.") % {"n": f"{MAX_ROWS:,}".replace(",", ".")})
     parsed = []
-    for row in rows:
+    for number, row in enumerate(rows, start=1):
         mapped = {}
         for key, value in row.items():
+            if len(str(key or "")) > MAX_FIELD or len(str(value or "")) > MAX_FIELD:
+                raise ValidationError(_("Række %(row)s har et felt på mere end %(n)s tegn.")
+                                      % {"row": number, "n": f"{MAX_FIELD:,}".replace(",", ".")})
             ours = COLUMNS.get(_normalise(str(key)).replace(" ", "_"))
             if ours and value not in (None, ""):
                 mapped[ours] = str(value).strip()

@@ -213,6 +213,16 @@ def access_staff_application(user, pk):
     return application
 
 
+def applicant_contact(application) -> dict:
+    """How staff may reach the applicant follows the application's state (data minimisation, as the profile page
+    promises): while it is considered they write through the portal, so e-mail and phone are shown only once the
+    applicant is accepted, and nothing once the application is anonymised."""
+    applicant = application.applicant
+    if applicant is None or application.anonymised_at or application.status != TaskApplication.Status.ACCEPTED:
+        return {}
+    return {"email": applicant.email, "phone": applicant.phone}
+
+
 def own_application_for(user, task):
     """The person's application to the task (not one they withdrew), or None."""
     if not user.is_authenticated:

@@ -11,7 +11,7 @@ from frivillig.accounts.roles import (
     is_volunteer_centre,
     task_poster_ids,
 )
-from frivillig.core.workflow import Verdict, automatic, rule
+from frivillig.core.workflow import Verdict, anonymised_refusal, automatic, is_anonymised, rule
 from frivillig.organisations.workflow import represented_ids, represents
 
 from .models import Idea, Task, TaskApplication
@@ -134,7 +134,9 @@ def is_applicant(actor, application) -> bool:
 
 @rule(_("Ansøgningen er afgjort."))
 def may_handle_application(actor, application):
-    """Staff decide, ask and record certificates while the application is open."""
+    """Staff decide, ask and record certificates while the application is open (and not anonymised: kept read-only)."""
+    if is_anonymised(application):
+        return Verdict(False, anonymised_refusal())
     return is_application_staff(actor, application) and (application.is_open or Verdict(False, ""))
 
 

@@ -19,7 +19,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 
-from .workflow import TransitionNotAllowed
+from .workflow import TransitionNotAllowed, anonymised_refusal, is_anonymised
 
 REFUSALS = (ValidationError, PermissionDenied, TransitionNotAllowed)
 
@@ -63,10 +63,19 @@ def _input(form, as_data):
     return {"data": form.cleaned_data} if as_data else form.cleaned_data
 
 
+def _refuse_anonymised(kwargs) -> None:
+    """Every step on a kept, anonymised case is refused, whatever the app: it is read-only."""
+    if any(is_anonymised(value) for value in kwargs.values()):
+        raise TransitionNotAllowed(anonymised_refusal())
+
+
 def perform(request, form, service, *, success: str = "", as_data: bool = False, **kwargs):
     """Validate ``form`` (or none), call ``service(actor=request.user, **kwargs, **form.cleaned_data)`` (or with
     ``data=form.cleaned_data`` when ``as_data``) and report the outcome as a message. Returns the service's result,
-    or ``None`` when the form or the service refused."""
+    or ``None`` when the form or the service refused (an anonymised case always refuses)."""
+    if any(is_anonymised(value) for value in kwargs.values()):
+        messages.error(request, anonymised_refusal())
+        return None
     if form is not None and not form.is_valid():
         messages.error(request, form_errors_text(form))
         return None
@@ -86,6 +95,7 @@ def save_form(request, form, service, *, as_data: bool = False, **kwargs):
     if request.method != "POST" or not form.is_valid():
         return None
     try:
+        _refuse_anonymised(kwargs)
         result = service(actor=request.user, **kwargs, **_input(form, as_data))
     except REFUSALS as exc:
         show_errors(request, exc, form)

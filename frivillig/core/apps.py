@@ -17,3 +17,8 @@ class CoreConfig(AppConfig):
             key="core.undelivered", title=_("E-mails, der ikke er leveret"), url_name="core:undelivered",
             predicate=is_culture_admin, order=90,
             description=_("E-mails, som portalen ikke har kunnet sende, med årsagen.")))
+
+        from . import observability
+
+        observability.connect_celery_signals()
+        observability.init_error_tracking()

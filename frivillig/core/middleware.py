@@ -8,18 +8,26 @@ from django.dispatch import receiver
 
 
 class RejectNulBytesMiddleware:
-    """A NUL byte is never part of what a person types, and PostgreSQL refuses it in text: a query parameter or
-    form field that holds one is answered 400 (Danish error page) before any view parses it."""
+    """A NUL byte is never part of what a person types, and PostgreSQL refuses it in text: a request that holds one
+    anywhere (path, query string, header, cookie, form field or body) is answered 400 (Danish error page) before any
+    view parses it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if "\x00" in request.path_info or "%00" in request.META.get("RAW_URI", request.META.get("REQUEST_URI", "")):
+            raise BadRequest("NUL byte in the path")
         if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get("QUERY_STRING", ""):
             raise BadRequest("NUL byte in the query string")
+        if any("\x00" in value for key, value in request.META.items() if key.startswith("HTTP_") and isinstance(value, str)):
+            raise BadRequest("NUL byte in a header")
         if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
             if any("\x00" in key or any("\x00" in v for v in values) for key, values in request.POST.lists()):
                 raise BadRequest("NUL byte in a form field")
+        elif request.method not in ("GET", "HEAD", "OPTIONS") and request.content_type == "application/json":
+            if b"\\u0000" in request.body or b"\x00" in request.body:
+                raise BadRequest("NUL byte in the body")
         return self.get_response(request)
 
 

@@ -71,10 +71,23 @@ def notify(*, to, template: str, context: dict | None = None, key: str | None = 
     except IntegrityError:
         # Another process created the same key between our check and insert: that one is sent.
         return Notification.objects.get(key=key)
+    transaction.on_commit(lambda: queue(notification.pk))
+    return notification
+
+
+def queue(notification_id: int) -> None:
+    """Queue the sending. If the broker does not answer, the mail stays pending in the database (already committed
+    with what caused it) and the beat job that re-queues pending mails sends it once the broker is back: the person
+    who caused it is not shown an error for a mail."""
+    from kombu.exceptions import OperationalError as BrokerUnavailable
+
     from .tasks import send_notification
 
-    transaction.on_commit(lambda: send_notification.delay(notification.pk))
-    return notification
+    try:
+        send_notification.delay(notification_id)
+    except BrokerUnavailable:
+        log.warning("Broker unavailable: notification %s stays pending and is queued again later", notification_id,
+                    exc_info=True)
 
 
 def message_id(notification) -> str:

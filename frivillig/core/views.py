@@ -6,7 +6,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
@@ -43,6 +42,14 @@ def home(request):
 
 
 @never_cache
+def metrics(request):
+    """Prometheus metrics, for the operators only (``observability.metrics_response``)."""
+    from .observability import metrics_response
+
+    return metrics_response(request)
+
+
+@never_cache
 def liveness(request):
     """Liveness probe: answers without touching the database or the broker (also the benchmark's
     reference for the cost of a trivial Django view)."""
@@ -51,24 +58,13 @@ def liveness(request):
 
 @never_cache
 def healthz(request):
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-        checks["database"] = "ok"
-    except Exception as exc:  # noqa: BLE001 - reported, not raised
-        checks["database"] = f"error: {exc.__class__.__name__}"
-    try:
-        import redis
+    """Each dependency, named, "ok" or what failed (``outage.health_checks``); 503 when one is down."""
+    from .outage import health_checks
 
-        client = redis.Redis.from_url(settings.CELERY_BROKER_URL, socket_connect_timeout=1, socket_timeout=1)
-        client.ping()
-        checks["broker"] = "ok"
-    except Exception as exc:  # noqa: BLE001
-        checks["broker"] = f"error: {exc.__class__.__name__}"
-    healthy = all(v == "ok" for v in checks.values())
-    return JsonResponse({"status": "ok" if healthy else "error", "checks": checks}, status=200 if healthy else 503)
+    checks = health_checks()
+    down = sorted(name for name, value in checks.items() if value != "ok")
+    return JsonResponse({"status": "error" if down else "ok", "down": down, "checks": checks},
+                        status=503 if down else 200)
 
 
 def accessibility(request):
@@ -124,4 +120,9 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    return render(request, "500.html", status=500)
+    """A part that does not answer (the database, the broker) is a 503 or a stale public page, not a 500."""
+    import sys
+
+    from .outage import outage_response
+
+    return outage_response(request, sys.exc_info()[1]) or render(request, "500.html", status=500)

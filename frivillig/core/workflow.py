@@ -112,8 +112,19 @@ def automatic(check: Check) -> Check:
     return wrapped
 
 
+def is_anonymised(obj) -> bool:
+    """A case kept, anonymised, after its person was erased: what the law makes the municipality keep is read-only."""
+    return getattr(obj, "anonymised_at", None) is not None
+
+
+def anonymised_refusal() -> str:
+    return _("Sagen er anonymiseret og bevares kun, fordi loven kræver det. Den kan ikke længere ændres.")
+
+
 def allowed_targets(obj, actor, transitions: Mapping, status_field: str = "status") -> list:
     """The steps ``actor`` may take by hand now (for the buttons on a page)."""
+    if is_anonymised(obj):
+        return []
     current = getattr(obj, status_field)
     return [to for to, check in transitions.get(current, {}).items()
             if not getattr(check, "automatic", False) and check(actor, obj)]
@@ -121,6 +132,8 @@ def allowed_targets(obj, actor, transitions: Mapping, status_field: str = "statu
 
 def can_move(obj, actor, to, transitions: Mapping, status_field: str = "status") -> tuple[bool, str]:
     """(allowed, reason) so that a page can say why a button is missing."""
+    if is_anonymised(obj):
+        return False, anonymised_refusal()
     current = getattr(obj, status_field)
     checks = transitions.get(current, {})
     if to not in checks:
@@ -138,6 +151,8 @@ def move(obj, *, to, actor, reason: str = "", transitions: Mapping, log_model, s
 
     Call inside a transaction, with ``obj`` locked (select_for_update) when concurrent changes matter.
     """
+    if is_anonymised(obj):
+        raise TransitionNotAllowed(anonymised_refusal())
     current = getattr(obj, status_field)
     checks = transitions.get(current, {})
     if to not in checks:

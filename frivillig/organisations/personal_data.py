@@ -1,7 +1,10 @@
 """What organisation registrations and invitations hold about a person (GDPR export and erasure)."""
 
+import re
+
 from django.utils.translation import gettext as _
 
+from frivillig.accounts.gdpr import identifiers, redact_rows
 from frivillig.accounts.models import Organisation, OrganisationInvitation
 
 
@@ -30,6 +33,12 @@ def erase(user, dry_run: bool) -> list[str]:
         changes.append(_("%(n)s invitation(er) til din e-mailadresse slettes.") % {"n": invitations.count()})
     if not dry_run:
         registered.filter(contact_name__iexact=user.full_name).exclude(contact_name="").update(contact_name="")
+        _names, emails, phones = identifiers(user)
+        registered.filter(email__in=emails).update(email="")
+        for organisation in registered.exclude(phone=""):
+            if re.sub(r"\D", "", organisation.phone)[-8:] in phones:
+                Organisation.objects.filter(pk=organisation.pk).update(phone="")
+        redact_rows(registered, ["purpose", "description"], user=user)
         registered.update(registered_by=None)
         invitations.delete()
     return changes

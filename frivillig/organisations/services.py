@@ -94,6 +94,7 @@ def accept_invitation(*, actor: User, invitation: OrganisationInvitation) -> Rol
     """The invited person (signed in, verified) accepts: they get the organisation's member role."""
     invitation = OrganisationInvitation.objects.select_for_update().select_related("organisation").get(pk=invitation.pk)
     wf.require(accounts_workflow.is_verified, actor)
+    wf.require(workflow.is_invitee, actor, invitation)
     if not invitation_is_valid(invitation):
         raise ValidationError(_("Invitationen er brugt eller udløbet. Bed om en ny."))
     role = MEMBER_ROLE_FOR_KIND[invitation.organisation.kind]

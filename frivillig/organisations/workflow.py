@@ -58,3 +58,13 @@ def may_invite(actor, organisation) -> bool:
     if roles.is_culture_admin(actor):
         return True
     return organisation.pk in roles.organisation_ids(actor, MEMBER_ROLE_FOR_KIND[organisation.kind])
+
+
+@rule(_("Invitationen er sendt til en anden e-mailadresse end din. Log ind med den adresse, den blev sendt til, "
+        "eller tilføj og bekræft adressen under din konto."))
+def is_invitee(actor, invitation) -> bool:
+    """An invitation acts only for its person: the signed-in account holds the invited address, verified."""
+    from allauth.account.models import EmailAddress
+
+    return bool(getattr(actor, "is_authenticated", False)) and EmailAddress.objects.filter(
+        user=actor, verified=True, email__iexact=invitation.email).exists()

@@ -35,6 +35,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Database time for the metrics (django-prometheus' wrapper of the same PostgreSQL backend).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["ENGINE"] = "django_prometheus.db.backends.postgresql"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", f"redis://127.0.0.1:{DEV_REDIS_PORT}/0")
@@ -60,6 +63,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "csp",
+    "django_prometheus",
     # the portal's core
     "frivillig.core",
     "frivillig.accounts",
@@ -77,9 +81,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "frivillig.core.observability.RequestIdMiddleware",  # X-Request-ID, on every log line and into Celery
     "django.middleware.security.SecurityMiddleware",
     "frivillig.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "frivillig.core.outage.KeepStaleCopyMiddleware",  # a copy of public pages for when the database is down
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -93,6 +100,7 @@ MIDDLEWARE = [
     "frivillig.accounts.middleware.RequireMFAForPrivilegedRoles",
     "simple_history.middleware.HistoryRequestMiddleware",
     "frivillig.core.middleware.NoStoreForPersonalDataMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "frivillig.urls"
@@ -240,6 +248,9 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# A web request that queues a task gives up quickly when the broker is down (instead of ~20 s), see notify.queue.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 # Periodic tasks: each app lists its own in <app>/schedule.py (BEAT_SCHEDULE); frivillig/celery.py
 # merges them. Run exactly one beat.
@@ -279,14 +290,32 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
+# LOG_FORMAT=json (production's default): one JSON object per record, with the request id (observability.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "frivillig.core.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
+    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"},
+                # one line per request comes from frivillig.request; Django's own would repeat it
+                "django.request": {"level": "ERROR"}, "django.server": {"level": "WARNING"}},
 }
+
+# Operators only: /metrics answers with Authorization: Bearer $METRICS_TOKEN (and is a 404 without it).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# A Celery worker exports its own metrics (task outcomes) on this port when set.
+CELERY_METRICS_PORT = os.environ.get("CELERY_METRICS_PORT", "")
+# Optional error tracking (sentry-sdk), without personal data.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production")
 
 # GDPR retention periods (days); documented on /privatliv/ and applied by a daily Celery task.
 RETENTION_DAYS = {

@@ -42,6 +42,8 @@ LANGUAGE_COOKIE_HTTPONLY = True  # read by the server only (set_language); no sc
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT  # noqa: F405
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
 # The portal runs behind one reverse proxy that appends the client's address to X-Forwarded-For.

@@ -111,7 +111,7 @@ def application_detail(request, pk):
     log_access(actor=request.user, subjects=[application.applicant],
                reason=_("Behandling af ansøgning til “%(t)s”") % {"t": application.task.title}, request=request)
     return render(request, "taskbank/staff/application.html", {
-        "application": application, "task": application.task,
+        "application": application, "task": application.task, "contact": queries.applicant_contact(application),
         "messages_list": application.messages.select_related("author"),
         "history": application.status_changes.select_related("actor"),
         "question_form": MessageForm(), "decline_form": DeclineForm(), "certificate_form": CertificateForm(),

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.django_db
 def test_healthz_reports_database_and_broker(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
+    assert response.json() == {"status": "ok", "down": [], "checks": {"database": "ok", "broker": "ok"}}
 
 
 def test_healthz_is_503_when_broker_is_down(client, settings):
@@ -16,6 +16,7 @@ def test_healthz_is_503_when_broker_is_down(client, settings):
     assert response.status_code == 503
     assert response.json()["checks"]["broker"].startswith("error")
     assert response.json()["checks"]["database"] == "ok"
+    assert response.json()["down"] == ["broker"]
 
 
 @pytest.mark.parametrize("name", ["home", "accessibility", "privacy"])
