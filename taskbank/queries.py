@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from frivillig.accounts.roles import is_culture_admin, is_volunteer_centre, task_poster_ids
 from frivillig.core.choices import Area, Town
-from frivillig.search import ranking
+from frivillig.search import sql as search_sql
 
 from . import search as task_search
 from .models import Event, GatheringPlace, Idea, TargetGroup, Task, TaskApplication
@@ -286,9 +286,9 @@ def public_ideas(q: str = ""):
         "task").order_by("-updated_at")
     if not (q or "").strip():
         return ideas, ""
-    ranked, corrections, query = ranking.rank(
-        q, ideas, lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
-    return [r.record for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
+    ranked, suggestion, _query = search_sql.rank_collection(
+        q, list(ideas), lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
+    return [idea for idea, _score in ranked], suggestion
 
 
 def upcoming_events():

@@ -25,6 +25,7 @@ from frivillig.core.choices import Area, Town
 from frivillig.search import lexicon
 from frivillig.search.document import analyse
 from frivillig.search.query import Query, parse
+from frivillig.search.sql import rank_sql
 from frivillig.search.text import fold
 
 from .models import Competence, TargetGroup, Task
@@ -34,7 +35,6 @@ WINDOW = 2000  # the newest matches among which tasks with every word are looked
 TOWN_ALIASES = {"gl_holte": "Gammel Holte"}  # the choice label abbreviates what people type
 INDEXED = ("title", "institution__name", "town", "address", "summary", "area", "competences", "target_groups",
            "description", "schedule", "language_requirements")
-SYNONYM_SCORE = 0.7
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -124,14 +124,9 @@ class TaskSearch:
                       output_field=BooleanField())
 
     def rank_expression(self):
-        parts, params = [], []
-        for group in self.query.groups:
-            parts.append("(CASE WHEN search_vector @@ %s::tsquery THEN 1.0 "
-                         "WHEN search_vector @@ %s::tsquery THEN %s ELSE 0 END)")
-            params += [group.sql(with_synonyms=False), group.sql(), SYNONYM_SCORE]
-        parts.append("ts_rank(search_vector, %s::tsquery) + 0.5 * ts_rank(search_vector, %s::tsquery)")
-        params += [self.query.any_word(with_synonyms=False), self.query.any_word()]
-        return RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611 - values are parameters
+        """The portal's one ranking (frivillig/search/sql.py) over the stored vectors."""
+        sql, params = rank_sql(self.query)
+        return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 - values are parameters
 
     def ranked(self, qs, among=None):
         """qs (already filtered to matches) ranked, best first, over a bounded candidate set: the newest

@@ -42,6 +42,12 @@ def _hits(text: str, query: Query) -> list[tuple[int, int]]:
     return sorted(marked)
 
 
+def matched_words(text: str, query: Query) -> set[str]:
+    """The written words of a text (lower case) that meet the query: what ts_headline is asked to mark
+    (frivillig/search/sql.py headlines())."""
+    return {text[a:b].lower() for a, b in _hits(text or "", query)}
+
+
 def highlight(text: str, query: Query | None, max_words: int | None = None) -> str:
     """Safe HTML: `text` escaped, the matching words marked. With max_words, a fragment of about that many
     words around the first match (the start of the text when nothing matches)."""

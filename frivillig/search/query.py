@@ -9,7 +9,7 @@ match some (see rank_candidates in the callers); the ranking puts the records th
 from dataclasses import dataclass, field
 
 from .dictionary import known_words, phrases, split_compound, thesaurus
-from .document import _quote, word_forms
+from .document import _quote
 from .text import fold, is_stop_word, stem, words
 
 MIN_PREFIX = 5  # shorter prefixes match too much ("ga:*" would find gade, gammel, garage …)
@@ -128,12 +128,3 @@ def parse(text: str) -> Query:
         groups.append(group)
     return Query(text=text, groups=groups)
 
-
-def matches(group_or_alts, forms: set[str]) -> bool:
-    """Does a record whose index forms are `forms` match this group? (Python twin of tsvector @@ tsquery.)"""
-    alts = group_or_alts.alternatives() if isinstance(group_or_alts, Group) else group_or_alts
-    return any(all(any(lex.meets(f) for f in forms) for lex in alt) for alt in alts)
-
-
-def forms_of(text: str) -> set[str]:
-    return {f for w in words(text) for f in word_forms(w)}
