@@ -160,7 +160,6 @@ def test_the_skeleton_in_sql_agrees_with_the_pipeline_on_every_corpus_word():
 def test_ideas_and_policy_rank_with_the_task_ranking():
     """One ranking: the small collections are scored by the same SQL as tasks (frivillig/search/sql.py)."""
     import frivillig.search
-
     from frivillig.search import sql
     from frivillig.search.query import parse
 
