@@ -14,6 +14,9 @@ from .text import fold, is_stop_word, stem, words
 
 MIN_PREFIX = 5  # shorter prefixes match too much ("ga:*" would find gade, gammel, garage …)
 MAX_WORDS = 8
+# Words every task of a volunteer portal could say ("frivillig på biblioteket" means "biblioteket"): dropped from a
+# search of several words, kept when they are all that was typed. Query side only: the index keeps them.
+SAID_OF_EVERY_RECORD = frozenset({"frivillig", "frivillige", "frivilligt"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def _join_phrases(typed: list[str]) -> list[str]:
 def parse(text: str) -> Query:
     """"Gå tur med ældre" → groups for gå, tur, ældre (stop words dropped unless the query is only those)."""
     typed = words(text)
-    kept = [w for w in typed if not is_stop_word(w)] or typed
+    kept = [w for w in typed if not is_stop_word(w) and w not in SAID_OF_EVERY_RECORD] or typed
     kept = _join_phrases(kept)
     groups = []
     seen = set()

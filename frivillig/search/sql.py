@@ -16,6 +16,8 @@ from .query import Query
 from .text import fold, words
 
 SYNONYM_SCORE = 0.7
+FACET_SCORE = 1.5  # a record that carries what the word names (its town, target group, kind of place) beats one
+# whose text only mentions it ("skole": the schools' tasks before a garden task that mentions "skoleelever")
 MIN_SIMILARITY = 0.45  # pg_trgm similarity for "Mente du …?" (as frivillig/search/lexicon.py)
 
 
@@ -27,9 +29,9 @@ def rank_sql(query: Query, vector: str = "search_vector", boosts=None) -> tuple[
     parts, params = [], []
     for i, group in enumerate(query.groups):
         facet, facet_params = boosts.get(i, ("false", []))
-        parts.append(f"(CASE WHEN {vector} @@ %s::tsquery OR {facet} THEN 1.0 "
+        parts.append(f"(CASE WHEN {facet} THEN %s WHEN {vector} @@ %s::tsquery THEN 1.0 "
                      f"WHEN {vector} @@ %s::tsquery THEN %s ELSE 0 END)")
-        params += [group.sql(with_synonyms=False), *facet_params, group.sql(), SYNONYM_SCORE]
+        params += [*facet_params, FACET_SCORE, group.sql(with_synonyms=False), group.sql(), SYNONYM_SCORE]
     parts.append(f"ts_rank({vector}, %s::tsquery) + 0.5 * ts_rank({vector}, %s::tsquery)")
     params += [query.any_word(with_synonyms=False), query.any_word()]
     return " + ".join(parts), params
