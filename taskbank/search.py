@@ -334,4 +334,10 @@ def prepare(q: str, base) -> TaskSearch | None:
                 break
     if corrections:
         query = query.replace(corrections)
-    return TaskSearch(typed=q, query=query, corrections=corrections, facets=_understood(q, query))
+    facets = _understood(q, query)
+    # A place clearly meant is a filter, no longer a word to find: "lektiehjælp i Birkerød" lists the homework
+    # tasks in Birkerød, not every task there.
+    narrowed = {f.word for f in facets if f.narrows}
+    if narrowed and any(g.word not in narrowed for g in query.groups):
+        query = Query(text=query.text, groups=[g for g in query.groups if g.word not in narrowed])
+    return TaskSearch(typed=q, query=query, corrections=corrections, facets=facets)

@@ -128,6 +128,17 @@ def build_thesaurus(entries) -> dict[str, tuple[tuple[str, ...], ...]]:
 _vocabulary: dict = {}
 
 
+def stored_entries() -> list[tuple[str, str, list[str]]]:
+    """The vocabulary in the database; the file's while the database holds none and none was ever changed (a
+    database whose tables were emptied, as a test's flush does: migration 0003 seeds a new one)."""
+    from .models import VocabularyChange, VocabularyEntry
+
+    entries = [(e.kind, e.term, e.word_list()) for e in VocabularyEntry.objects.all()]
+    if not entries and not VocabularyChange.objects.exists():
+        return file_entries()
+    return entries
+
+
 def thesaurus() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The vocabulary the Culture department keeps (models.VocabularyEntry), as build_thesaurus() gives it; read
     again whenever it changes (services.py bumps the "search" generation: this process at once, the others within
@@ -140,9 +151,7 @@ def thesaurus() -> dict[str, tuple[tuple[str, ...], ...]]:
     if current is not None and _vocabulary.get("generation") == current:
         return _vocabulary["thesaurus"]
     try:
-        from .models import VocabularyEntry
-
-        entries = [(e.kind, e.term, e.word_list()) for e in VocabularyEntry.objects.all()]
+        entries = stored_entries()
     except DatabaseError:
         return build_thesaurus(file_entries())
     built = build_thesaurus(entries)

@@ -7,7 +7,16 @@ from frivillig.core import pagecache
 from frivillig.core.workflow import require
 
 from . import workflow
+from .dictionary import file_entries
 from .models import VocabularyChange, VocabularyEntry
+
+
+def _seeded() -> None:
+    """Before the first change of a database that holds no vocabulary (emptied tables): the file's, as the search
+    used it (dictionary.stored_entries)."""
+    if not VocabularyEntry.objects.exists() and not VocabularyChange.objects.exists():
+        VocabularyEntry.objects.bulk_create([VocabularyEntry(kind=kind, term=term, words=", ".join(words))
+                                             for kind, term, words in file_entries()])
 
 
 def _said(entry) -> str:
@@ -23,6 +32,7 @@ def _changed(*, actor, term, action, before="", after=""):
 @transaction.atomic
 def add_entry(*, actor, kind: str, term: str, words: str) -> VocabularyEntry:
     require(workflow.may_keep_vocabulary, actor)
+    _seeded()
     entry = VocabularyEntry(kind=kind, term=term, words=words)
     entry.full_clean()
     entry.save()
