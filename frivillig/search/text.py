@@ -53,7 +53,9 @@ def is_stop_word(word: str) -> bool:
     return word.lower() in STOP_WORDS
 
 
-# Inflection and derivation endings, in skeleton spelling, longest first. Stripped once, keeping at least three
+# Our own light stemmer, not PostgreSQL's danish (snowball) dictionary: the index is written as a literal by
+# document.py so that it needs nothing on the server, and its stems must meet the query's and the highlighter's,
+# which are computed in Python. Inflection and derivation endings, in skeleton spelling, longest first. Stripped once, keeping at least three
 # letters: plejecentret/plejecenteret/plejecenter → plejecent, læse/læser/læsning → las, beboere/beboerne → bebo.
 _SUFFIXES = sorted("""
 erne ernes enes ene ende endes ninger ningen ningerne ning inger ingen ing hedens heden hed erens eren ere ers er
