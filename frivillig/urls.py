@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("frivillig.core.urls")),
     path("politik/", include("policy.urls")),
     path("medarbejder/politik/", include("policy.staff_urls")),
+    path("medarbejder/soegning/", include("frivillig.search.urls")),  # the search's vocabulary
     path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/

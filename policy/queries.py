@@ -4,8 +4,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.search import ranking
-from frivillig.search.highlight import highlight
+from frivillig.search import sql as search_sql
 
 from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
 
@@ -47,17 +46,17 @@ class Searchable:
 def search_with_suggestion(q: str, limit: int = 50) -> tuple[list[SearchResult], str]:
     """Ranked results across values, themes, white paper, guide and toolbox, and the search actually used when
     a word was corrected ("" otherwise). Danish forms meet ("forsikringer" finds "forsikring"); the title
-    weighs more than the text. The collection is small (tens of pages), so it is ranked in Python with the
-    same analysis as the task search."""
+    weighs more than the text. The collection is small (tens of pages): its vectors are built per search
+    with the task search's analysis and ranked by the same SQL (frivillig/search/sql.py)."""
     if not (q or "").strip():
         return [], ""
     records = [Searchable(row, label, short, long) for model, label, short, long in SEARCHABLE
                for row in model.objects.all()]
-    ranked, corrections, query = ranking.rank(q, records, Searchable.fields, limit=limit)
-    return [SearchResult(kind=str(r.record.label), title=r.record.row.title, url=r.record.row.get_absolute_url(),
-                         headline=highlight(r.record.text(), query, max_words=30), rank=r.score,
-                         is_example=r.record.row.is_example)
-            for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
+    ranked, suggestion, query = search_sql.rank_collection(q, records, Searchable.fields, limit=limit)
+    headlines = search_sql.headlines([record.text() for record, _score in ranked], query, max_words=30)
+    return [SearchResult(kind=str(record.label), title=record.row.title, url=record.row.get_absolute_url(),
+                         headline=headline, rank=score, is_example=record.row.is_example)
+            for (record, score), headline in zip(ranked, headlines, strict=True)], suggestion
 
 
 def search(q: str, limit: int = 50) -> list[SearchResult]:

@@ -12,7 +12,7 @@ from frivillig.accounts.models import Organisation
 from frivillig.accounts.roles import task_poster_ids
 from frivillig.core.choices import Area, Town
 from frivillig.organisations.workflow import represented_ids
-from frivillig.search import ranking
+from frivillig.search import sql as search_sql
 
 from . import search as task_search
 from . import workflow
@@ -118,16 +118,24 @@ def cached_listing(params, filterset, sort) -> dict:
             several = search is not None and len(search.query.groups) > 1
             cap = min(COUNT_CAP, SEARCH_COUNT_CAP) if search is not None else COUNT_CAP
             counts, newest, with_every = counted(qs, cap, every=search.every_word() if several else None)
-            if sort == "nyeste" or (sort != "frist" and search is None):
+            # Ranked: all the matches when they are known (at most the cap), else the newest CANDIDATES and, for
+            # several words, the newest CANDIDATES with every word among the matches just read.
+            among = newest if not counts["more"] else list(dict.fromkeys(
+                newest[:task_search.CANDIDATES] + with_every[:task_search.CANDIDATES]))
+            if search is not None and sort in ("nyeste", "frist"):
+                # The relevance floor: an order that does not rank lists only the tasks that match well.
+                qs = qs.filter(pk__in=search.well_matched(qs, among))
+                counts = counted(qs, cap)[0]
+                ids = list(order(qs, sort).values_list("pk", flat=True)[:MAX_CACHED_IDS])
+            elif sort == "nyeste" or (sort != "frist" and search is None):
                 ids = newest[:MAX_CACHED_IDS]  # already in the list's order
             else:
-                # Ranked: all the matches when they are known (at most the cap), else the newest CANDIDATES and,
-                # for several words, the newest CANDIDATES with every word among the matches just read.
-                among = newest if not counts["more"] else list(dict.fromkeys(
-                    newest[:task_search.CANDIDATES] + with_every[:task_search.CANDIDATES]))
                 ids = list(order(qs, sort, search, among).values_list("pk", flat=True)[:MAX_CACHED_IDS])
         listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
-                   "corrections": search.corrections if search else {}}
+                   "corrections": search.corrections if search else {},
+                   "facets": [{"kind": f.kind, "label": f.label, "narrows": f.narrows,
+                               "without": task_search.without_word(search.typed, f.word)}
+                              for f in (search.facets if search else [])]}
         if current is not None:
             cache.set(key, listing, LIST_CACHE_SECONDS)
     return listing
@@ -326,9 +334,9 @@ def public_ideas(q: str = ""):
         "task").order_by("-updated_at")
     if not (q or "").strip():
         return ideas, ""
-    ranked, corrections, query = ranking.rank(
-        q, ideas, lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
-    return [r.record for r in ranked], (" ".join(g.word for g in query.groups) if corrections else "")
+    ranked, suggestion, _query = search_sql.rank_collection(
+        q, list(ideas), lambda i: [(i.title, "A"), (i.description, "C"), (i.answer, "D")], limit=200)
+    return [idea for idea, _score in ranked], suggestion
 
 
 def upcoming_events():

@@ -20,21 +20,23 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import Area, Town
 from frivillig.search import lexicon
 from frivillig.search.document import analyse
 from frivillig.search.query import Query, parse
-from frivillig.search.text import fold
+from frivillig.search.sql import rank_sql
+from frivillig.search.text import fold, stem, words
 
 from .models import Competence, TargetGroup, Task
 
 CANDIDATES = 500
+FLOOR = 0.6  # share of the best score a task needs to be listed when the order is not by relevance
 WINDOW = 2000  # the newest matches among which tasks with every word are looked for
 TOWN_ALIASES = {"gl_holte": "Gammel Holte"}  # the choice label abbreviates what people type
 INDEXED = ("title", "institution__name", "town", "address", "summary", "area", "competences", "target_groups",
            "description", "schedule", "language_requirements")
-SYNONYM_SCORE = 0.7
 
 
 def _labels() -> dict[str, dict[str, str]]:
@@ -103,6 +105,104 @@ def _tsquery(text: str) -> SearchQuery:
     return SearchQuery(text, config="simple", search_type="raw")
 
 
+# Query understanding: typed words that name a facet the tasks carry. A task that carries the facet meets that word
+# fully (as if its text said it); the word keeps finding what its text and synonyms find, so nothing is lost when
+# a task's facet is not filled in. A town after "i"/"på"/"ved" ("lektiehjælp i Birkerød") is clearly meant as a
+# place and narrows the list to it. Each one is shown as a removable choice ("Holte ×"), read afresh from the words
+# of every search and never kept from one search to the next.
+TOWN_AREAS = {"holte": ("holte", "gl_holte", "oeveroed"), "birkeroed": ("birkeroed", "bistrup", "kajeroed"),
+              "vedbaek": ("vedbaek", "troeroed")}  # a postal town and the places whose addresses carry its name
+PLACE_WORDS = ("i", "på", "ved", "omkring", "nær")
+TARGET_WORDS = {"børn": ("families", "young"), "barn": ("families", "young"), "unge": ("young",),
+                "ung": ("young",), "familier": ("families",), "familie": ("families",), "børnefamilier": ("families",),
+                "ældre": ("seniors",), "seniorer": ("seniors",), "senior": ("seniors",),
+                "pensionister": ("new_pensioners", "seniors"), "pensionist": ("new_pensioners", "seniors"),
+                "elever": ("students",), "skoleelever": ("students",), "skolebørn": ("students",)}
+COMPETENCE_WORDS = {"it": "it", "computer": "it", "natur": "nature", "sprog": "language", "idræt": "sports",
+                    "sport": "sports", "praktisk": "practical", "kultur": "culture", "læsning": "reading",
+                    "oplæsning": "reading", "omsorg": "social"}
+TIMES = {"weekend": _("Weekender"), "aften": _("Om aftenen"), "hverdag": _("Hverdage"),
+         "formiddag": _("Formiddage"), "eftermiddag": _("Eftermiddage")}
+TIME_FORMS = {"weekend": "weekend", "weekenden": "weekend", "weekender": "weekend", "weekenderne": "weekend",
+              "aften": "aften", "aftenen": "aften", "aftener": "aften", "aftnerne": "aften", "hverdag": "hverdag",
+              "hverdage": "hverdag", "hverdagene": "hverdag", "formiddag": "formiddag", "formiddage": "formiddag",
+              "formiddagen": "formiddag", "eftermiddag": "eftermiddag", "eftermiddage": "eftermiddag",
+              "eftermiddagen": "eftermiddag"}
+PLACE_KINDS = {"bibliotek": _("Biblioteker"), "plejecenter": _("Plejecentre"), "plejehjem": _("Plejecentre"),
+               "skole": _("Skoler"), "idrætsforening": _("Idrætsforeninger"), "naturcenter": _("Naturcentre"),
+               "børnehave": _("Børnehaver"), "museum": _("Museer"), "frivilligcenter": _("Frivilligcentre"),
+               "kulturcenter": _("Kulturcentre"), "aktivitetscenter": _("Aktivitetscentre")}
+
+
+def _key(word: str) -> str:
+    return " ".join(stem(fold(w)) for w in words(word))
+
+
+@dataclass(frozen=True)
+class Facet:
+    """What the portal understood from a typed word: shown as "kind: label ×"; `sql` holds for a task that carries
+    it; `narrows`: the list is limited to such tasks."""
+
+    kind: str
+    label: str
+    word: str           # the query word (group.word) it was read from
+    sql: str
+    params: tuple = ()
+    narrows: bool = False
+
+
+def _understood(typed: str, query: Query) -> list[Facet]:
+    """The facets named by the words of a search (at most one per word)."""
+    with translation.override("da"):
+        towns = {_key(label): value for value, label in Town.choices if value != Town.WHOLE}
+        towns[_key("Gammel Holte")] = "gl_holte"
+        towns[_key("Gl Holte")] = "gl_holte"
+        town_labels = dict(Town.choices)
+        targets, competences = dict(TargetGroup.choices), dict(Competence.choices)
+        typed_words = words(typed)
+        kinds = {_key(k): label for k, label in PLACE_KINDS.items()}
+        target_keys = {_key(k): v for k, v in TARGET_WORDS.items()}
+        competence_keys = {_key(k): v for k, v in COMPETENCE_WORDS.items()}
+        time_keys = {_key(k): v for k, v in TIME_FORMS.items()}
+        out = []
+        for group in query.groups:
+            key = _key(group.word)
+            if key in towns:
+                town = towns[key]
+                area = TOWN_AREAS.get(town, (town,))
+                first = group.word.split()[0]
+                position = typed_words.index(first) if first in typed_words else 0
+                meant = position > 0 and typed_words[position - 1] in PLACE_WORDS
+                out.append(Facet(str(_("By")), str(town_labels[town]), group.word, "taskbank_task.town = ANY(%s)",
+                                 (list(area),), narrows=meant))
+            elif key in target_keys:
+                values = target_keys[key]
+                out.append(Facet(str(_("Passer til")), ", ".join(str(targets[v]) for v in values), group.word,
+                                 "taskbank_task.target_groups && %s::varchar[]", (list(values),)))
+            elif key in time_keys:
+                out.append(Facet(str(_("Tidspunkt")), str(TIMES[time_keys[key]]), group.word,
+                                 "taskbank_task.search_vector @@ %s::tsquery", (group.sql(),)))
+            elif key in kinds:
+                out.append(Facet(str(_("Sted")), str(kinds[key]), group.word,
+                                 "taskbank_task.search_vector @@ %s::tsquery", (group.sql(weights="B"),)))
+            elif key in competence_keys:
+                value = competence_keys[key]
+                out.append(Facet(str(_("Kompetence")), str(competences[value]), group.word,
+                                 "taskbank_task.competences && %s::varchar[]", ([value],)))
+        return out
+
+
+def without_word(typed: str, word: str) -> str:
+    """The typed search without one of its words (and a "i"/"på" before it): what removing its choice searches."""
+    tokens = typed.split()
+    parts = word.split()
+    for i in range(len(tokens) - len(parts) + 1):
+        if [" ".join(words(t)) for t in tokens[i:i + len(parts)]] == parts:
+            start = i - 1 if i > 0 and tokens[i - 1].lower() in PLACE_WORDS else i
+            return " ".join(tokens[:start] + tokens[i + len(parts):])
+    return typed
+
+
 @dataclass
 class TaskSearch:
     """A typed search after typo correction: `text` is what was searched, `corrections` {typed: used}."""
@@ -110,28 +210,52 @@ class TaskSearch:
     typed: str
     query: Query
     corrections: dict = field(default_factory=dict)
+    facets: list = field(default_factory=list)
 
     @property
     def text(self) -> str:
         return " ".join(g.word for g in self.query.groups)
 
+    def _boosts(self) -> dict:
+        """{group index: (SQL, params)} of the facets that rank."""
+        index = {g.word: i for i, g in enumerate(self.query.groups)}
+        return {index[f.word]: (f.sql, list(f.params)) for f in self.facets if f.word in index}
+
     def filter(self, qs):
-        return qs.filter(search_vector=_tsquery(self.query.any_word()))
+        """The matching tasks: any word, limited by the facets the person clearly meant ("i Birkerød")."""
+        qs = qs.filter(search_vector=_tsquery(self.query.any_word()))
+        for facet in self.facets:
+            if facet.narrows:
+                qs = qs.filter(RawSQL(facet.sql, facet.params, output_field=BooleanField()))  # noqa: S611
+        return qs
+
+    def well_matched(self, qs, among=None) -> list[int]:
+        """The relevance floor of the orders that do not rank ("Nyeste først", "Udløber snart"): the ids of the
+        ranked candidates that score at least FLOOR of the best one, so that a search lists the tasks that match
+        it well, not every task that has one word of several or a loose synonym."""
+        ranked = self.ranked(qs, among)
+        if len(self.query.groups) > 1 and qs.filter(self.every_word()).exists():
+            ranked = ranked.filter(self.every_word())
+        ranked = list(ranked.values_list("pk", "rank")[:CANDIDATES])
+        if not ranked:
+            return []
+        floor = FLOOR * ranked[0][1]
+        return [pk for pk, rank in ranked if rank >= floor]
 
     def every_word(self):
-        """True for a task that has every word of the search (or a synonym of it)."""
-        return RawSQL("search_vector @@ %s::tsquery", [self.query.all_words()],  # noqa: S611 - a parameter
-                      output_field=BooleanField())
+        """True for a task that meets every word of the search (its text, a synonym, or a facet it carries)."""
+        boosts = self._boosts()
+        parts, params = [], []
+        for i, group in enumerate(self.query.groups):
+            facet, facet_params = boosts.get(i, ("false", []))
+            parts.append(f"(search_vector @@ %s::tsquery OR {facet})")
+            params += [group.sql(), *facet_params]
+        return RawSQL(" AND ".join(parts), params, output_field=BooleanField())  # noqa: S611 - a parameter
 
     def rank_expression(self):
-        parts, params = [], []
-        for group in self.query.groups:
-            parts.append("(CASE WHEN search_vector @@ %s::tsquery THEN 1.0 "
-                         "WHEN search_vector @@ %s::tsquery THEN %s ELSE 0 END)")
-            params += [group.sql(with_synonyms=False), group.sql(), SYNONYM_SCORE]
-        parts.append("ts_rank(search_vector, %s::tsquery) + 0.5 * ts_rank(search_vector, %s::tsquery)")
-        params += [self.query.any_word(with_synonyms=False), self.query.any_word()]
-        return RawSQL(" + ".join(parts), params, output_field=FloatField())  # noqa: S611 - values are parameters
+        """The portal's one ranking (frivillig/search/sql.py) over the stored vectors."""
+        sql, params = rank_sql(self.query, boosts=self._boosts())
+        return RawSQL(sql, params, output_field=FloatField())  # noqa: S611 - values are parameters
 
     def ranked(self, qs, among=None):
         """qs (already filtered to matches) ranked, best first, over a bounded candidate set: the newest
@@ -210,4 +334,10 @@ def prepare(q: str, base) -> TaskSearch | None:
                 break
     if corrections:
         query = query.replace(corrections)
-    return TaskSearch(typed=q, query=query, corrections=corrections)
+    facets = _understood(q, query)
+    # A place clearly meant is a filter, no longer a word to find: "lektiehjælp i Birkerød" lists the homework
+    # tasks in Birkerød, not every task there.
+    narrowed = {f.word for f in facets if f.narrows}
+    if narrowed and any(g.word not in narrowed for g in query.groups):
+        query = Query(text=query.text, groups=[g for g in query.groups if g.word not in narrowed])
+    return TaskSearch(typed=q, query=query, corrections=corrections, facets=facets)

@@ -6,5 +6,6 @@
 - query.py: query side, typed words → groups of alternatives (stem, prefix, compound parts, synonyms).
 - highlight.py: marks the words that matched, escaped.
 - lexicon.py: the words seen when indexing, for "Mente du …?" (pg_trgm similarity).
-- ranking.py: the same ranking in Python for small collections (ideas, policy pages).
+- sql.py: the one ranking, in SQL, for the task bank and the small collections (ideas, policy pages), with
+  their typo correction (pg_trgm) and headlines (ts_headline).
 """

@@ -90,26 +90,79 @@ def _split(folded: str, known) -> tuple[str, ...]:
     return parts if parts and len(parts) > 1 else ()
 
 
-@lru_cache(maxsize=1)
-def thesaurus() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """stem key (stems joined by spaces) → the synonyms of its group, each a tuple of words (a synonym may
-    be several words).
-    File format: one group per line, comma-separated; '#' starts a comment."""
-    groups: dict[str, list[tuple[str, ...]]] = {}
+def file_entries() -> list[tuple[str, str, list[str]]]:
+    """The thesaurus file as vocabulary entries [(kind, term, words)]: "a, b, c" (words that mean the same; the
+    first is the term) or "concept > a, b" (a concept and the words it covers); '#' starts a comment."""
     try:
         lines = THESAURUS.read_text(encoding="utf-8").splitlines()
     except OSError:
-        return {}
+        return []
+    out, seen = [], set()
     for line in lines:
         line = line.split("#", 1)[0]
-        entries = [tuple(words(e)) for e in line.split(",") if words(e)]
-        for entry in entries:
+        if ">" in line:
+            term, _arrow, rest = line.partition(">")
+            kind, term, entries = "concept", term.strip(), [e.strip() for e in rest.split(",") if e.strip()]
+        else:
+            entries = [e.strip() for e in line.split(",") if e.strip()]
+            kind, term, entries = "synonyms", (entries or [""])[0], entries[1:]
+        if term and entries and term not in seen:
+            seen.add(term)
+            out.append((kind, term, entries))
+    return out
+
+
+def build_thesaurus(entries) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """stem key (stems joined by spaces) → what it also finds, each a tuple of words (a synonym may be several
+    words). entries: [(kind, term, words)]: synonyms find each other, a concept finds its words."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for kind, term, entry_words in entries:
+        members = [tuple(words(e)) for e in [term, *entry_words] if words(e)]
+        finders = members if kind == "synonyms" else members[:1]
+        for entry in finders:
             key = " ".join(stem(fold(w)) for w in entry)
-            groups.setdefault(key, []).extend(e for e in entries if e != entry)
+            groups.setdefault(key, []).extend(e for e in members if e != entry)
     return {k: tuple(dict.fromkeys(v)) for k, v in groups.items()}
 
 
-@lru_cache(maxsize=1)
+_vocabulary: dict = {}
+
+
+def stored_entries() -> list[tuple[str, str, list[str]]]:
+    """The vocabulary in the database; the file's while the database holds none and none was ever changed (a
+    database whose tables were emptied, as a test's flush does: migration 0003 seeds a new one)."""
+    from .models import VocabularyChange, VocabularyEntry
+
+    entries = [(e.kind, e.term, e.word_list()) for e in VocabularyEntry.objects.all()]
+    if not entries and not VocabularyChange.objects.exists():
+        return file_entries()
+    return entries
+
+
+def thesaurus() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The vocabulary the Culture department keeps (models.VocabularyEntry), as build_thesaurus() gives it; read
+    again whenever it changes (services.py bumps the "search" generation: this process at once, the others within
+    a second). The file when the database cannot be read (before migrations)."""
+    from django.db import DatabaseError
+
+    from frivillig.core import pagecache
+
+    current = pagecache.generation("search")
+    if current is not None and _vocabulary.get("generation") == current:
+        return _vocabulary["thesaurus"]
+    try:
+        entries = stored_entries()
+    except DatabaseError:
+        return build_thesaurus(file_entries())
+    built = build_thesaurus(entries)
+    _vocabulary.update(generation=current, thesaurus=built,
+                       phrases=frozenset(k for k in built if " " in k))
+    return built
+
+
 def phrases() -> frozenset[str]:
-    """The thesaurus's entries of several words (as stem keys), which a query reads as one word."""
-    return frozenset(k for k in thesaurus() if " " in k)
+    """The vocabulary's entries of several words (as stem keys), which a query reads as one word."""
+    built = thesaurus()
+    if _vocabulary.get("thesaurus") is built:
+        return _vocabulary["phrases"]
+    return frozenset(k for k in built if " " in k)

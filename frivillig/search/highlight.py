@@ -1,4 +1,11 @@
-"""Why a record matched: the words of a text that meet the query, wrapped in <mark>, everything escaped."""
+"""Why a record matched: the words of a text that meet the query, wrapped in <mark>, everything escaped.
+
+Which words meet the query is decided here for every collection (matched_words): PostgreSQL's ts_headline would
+parse the text with a configuration whose lexemes are not ours (skeleton spelling, our stems, compound parts,
+synonyms), so it cannot find them itself. The small collections let ts_headline choose the fragment and mark these
+words (frivillig/search/sql.py headlines()). The task cards keep highlight() below: a card's title and summary
+show "<b>" as typed, escaped (ts_headline drops what looks like a tag), and a page of twenty cards is rendered
+from a cached fragment without a round trip per text."""
 
 import re
 from html import escape  # the standard library's: Django's adds a lazy-string wrapper per call; same output
@@ -40,6 +47,12 @@ def _hits(text: str, query: Query) -> list[tuple[int, int]]:
             if all(meeting):
                 marked.update(span for spans in meeting for span in spans)
     return sorted(marked)
+
+
+def matched_words(text: str, query: Query) -> set[str]:
+    """The written words of a text (lower case) that meet the query: what ts_headline is asked to mark
+    (frivillig/search/sql.py headlines())."""
+    return {text[a:b].lower() for a, b in _hits(text or "", query)}
 
 
 def highlight(text: str, query: Query | None, max_words: int | None = None) -> str:

@@ -3,7 +3,7 @@
 from django.db import connection
 
 from .models import LexiconWord
-from .text import fold
+from .text import SKELETON_SQL, fold
 
 MIN_SIMILARITY = 0.45
 
@@ -20,10 +20,11 @@ def suggest(word: str, exclude=()) -> str | None:
     if len(folded) < 3:
         return None
     with connection.cursor() as cursor:
+        typed = SKELETON_SQL.format("%s")  # the typed word folded by the server (PostgreSQL's unaccent)
         cursor.execute(
-            "SELECT written FROM search_lexiconword WHERE word %% %s AND similarity(word, %s) >= %s "
-            "AND word <> %s ORDER BY similarity(word, %s) DESC, length(word), word LIMIT 5",
-            [folded, folded, MIN_SIMILARITY, folded, folded])
+            f"SELECT written FROM search_lexiconword, (SELECT {typed} AS typed) AS t WHERE word %% typed "  # noqa: S608
+            "AND similarity(word, typed) >= %s AND word <> typed "
+            "ORDER BY similarity(word, typed) DESC, length(word), word LIMIT 5", [word, MIN_SIMILARITY])
         for (written,) in cursor.fetchall():
             if fold(written) not in exclude:
                 return written

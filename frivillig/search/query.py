@@ -9,11 +9,14 @@ match some (see rank_candidates in the callers); the ranking puts the records th
 from dataclasses import dataclass, field
 
 from .dictionary import known_words, phrases, split_compound, thesaurus
-from .document import _quote, word_forms
+from .document import _quote
 from .text import fold, is_stop_word, stem, words
 
 MIN_PREFIX = 5  # shorter prefixes match too much ("ga:*" would find gade, gammel, garage …)
 MAX_WORDS = 8
+# Words every task of a volunteer portal could say ("frivillig på biblioteket" means "biblioteket"): dropped from a
+# search of several words, kept when they are all that was typed. Query side only: the index keeps them.
+SAID_OF_EVERY_RECORD = frozenset({"frivillig", "frivillige", "frivilligt"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def _join_phrases(typed: list[str]) -> list[str]:
 def parse(text: str) -> Query:
     """"Gå tur med ældre" → groups for gå, tur, ældre (stop words dropped unless the query is only those)."""
     typed = words(text)
-    kept = [w for w in typed if not is_stop_word(w)] or typed
+    kept = [w for w in typed if not is_stop_word(w) and w not in SAID_OF_EVERY_RECORD] or typed
     kept = _join_phrases(kept)
     groups = []
     seen = set()
@@ -128,12 +131,3 @@ def parse(text: str) -> Query:
         groups.append(group)
     return Query(text=text, groups=groups)
 
-
-def matches(group_or_alts, forms: set[str]) -> bool:
-    """Does a record whose index forms are `forms` match this group? (Python twin of tsvector @@ tsquery.)"""
-    alts = group_or_alts.alternatives() if isinstance(group_or_alts, Group) else group_or_alts
-    return any(all(any(lex.meets(f) for f in forms) for lex in alt) for alt in alts)
-
-
-def forms_of(text: str) -> set[str]:
-    return {f for w in words(text) for f in word_forms(w)}

@@ -29,6 +29,15 @@ def fold_uncached(word: str) -> str:
     return w.replace("ae", "a").replace("oe", "o").replace("aa", "a")
 
 
+# The same skeleton in SQL, with PostgreSQL's unaccent (tests/search/test_pipeline.py checks that both agree on every
+# word of the relevance corpus): used where the word is already in a query (lexicon.suggest). Indexing and query
+# analysis keep fold(): they run in Python word by word (stemming, compound splitting, memoised), where a round trip
+# per word would cost more than the analysis, and unaccent alone cannot write "ae"/"oe"/"aa" as one letter.
+# The Danish letters are written out first, as _PRE does ("søen" → "soeen" → "soen", not "soen" → "son").
+SKELETON_SQL = ("replace(replace(replace(unaccent(replace(replace(replace(replace(replace(lower({}), 'æ', 'ae'), "
+                "'ø', 'oe'), 'å', 'aa'), 'ä', 'ae'), 'ö', 'oe')), 'ae', 'a'), 'oe', 'o'), 'aa', 'a')")
+
+
 @lru_cache(maxsize=100_000)
 def fold(word: str) -> str:
     """The spelling skeleton of one word: "Nærum" → "narum", "naerum" → "narum", "Høsterkøb" → "hosterkob"."""
@@ -44,7 +53,9 @@ def is_stop_word(word: str) -> bool:
     return word.lower() in STOP_WORDS
 
 
-# Inflection and derivation endings, in skeleton spelling, longest first. Stripped once, keeping at least three
+# Our own light stemmer, not PostgreSQL's danish (snowball) dictionary: the index is written as a literal by
+# document.py so that it needs nothing on the server, and its stems must meet the query's and the highlighter's,
+# which are computed in Python. Inflection and derivation endings, in skeleton spelling, longest first. Stripped once, keeping at least three
 # letters: plejecentret/plejecenteret/plejecenter → plejecent, læse/læser/læsning → las, beboere/beboerne → bebo.
 _SUFFIXES = sorted("""
 erne ernes enes ene ende endes ninger ningen ningerne ning inger ingen ing hedens heden hed erens eren ere ers er

@@ -42,6 +42,7 @@ def task_list(request):
     context = {"filter": filterset, "page": page, "fragment_key": pagecache.fragment_key("taskbank", request),
                "total": counts["total"], "sort": sort, "sort_choices": SORT,
                "searched": listing["searched"], "corrections": listing["corrections"],
+               "facets": listing.get("facets", []),
                "more": counts["more"], "filtered": bool(request.GET.dict().keys() - {"side", "sorter"}),
                "save_form": SavedSearchForm(initial={"query": request.GET.urlencode()})}
     template = "taskbank/_results.html" if request.headers.get("X-Requested-With") == "fetch" else "taskbank/task_list.html"

@@ -95,6 +95,55 @@ RELEVANT = {
     "holte": address("Holte"),
 }
 
+
+def says(*forms):
+    """Tasks whose own text (title, summary, description) has one of these words (or words beginning with them)."""
+    import re
+
+    pattern = re.compile(r"\b(" + "|".join(forms) + r")", re.IGNORECASE)
+    return where(lambda a, p, f: pattern.search(" ".join([f["title"], f["summary"], f["description"]])) is not None)
+
+
+def suits(*groups):
+    return where(lambda a, p, f: set(groups) & set(f["target_groups"]))
+
+
+def in_town(*towns):
+    return where(lambda a, p, f: f["town"] in towns)
+
+
+# Issue 28: meaning that is not in the words of the task. Written and judged from the corpus (activities, places,
+# the days and times the texts name, the target groups) before any result of these queries was looked at.
+UNDERSTANDING = {
+    # concepts: an umbrella word for work the tasks name otherwise
+    "udendørs": activity("garden", "nature", "litter", "hiking", "outdoor_school", "tours"),
+    "friluftsliv": activity("nature", "hiking", "outdoor_school", "tours"),
+    "motion": activity("football", "handball_swim", "senior_exercise", "hiking"),
+    "håndarbejde": activity("knitting", "crafts"),
+    "kreativ": activity("crafts", "knitting"),
+    # time of week, which the texts say in their own words
+    "i weekenden": says("lørdag", "søndag", "weekend"),
+    "om aftenen": says("aften"),
+    "hverdage": says("mandag", "tirsdag", "onsdag", "torsdag", "fredag", r"hverdage\b"),
+    # who it is for: the task's target groups
+    "med børn": activity(*CHILDREN),
+    "for unge": suits("young"),
+    "for familier": suits("families"),
+    "ældre med demens": activity(*ELDERLY) & kind("carehome"),
+    # kinds of organisation: every task the place posts, whatever it is called
+    "idrætsforening": kind("sports"),
+    "naturcenter": kind("nature"),
+    "børnehave": kind("daycare"),
+    "frivillig på biblioteket": kind("library"),
+    # a facet with a word
+    "lektiehjælp i birkerød": activity("homework") & address("Birkerød"),
+    "højtlæsning i nærum": activity("reading_aloud", "reading_children") & in_town("naerum"),
+    "fodbold holte": activity("football") & address("Holte"),
+    "natur i weekenden": activity("nature", "outdoor_school", "tours", "litter", "hiking")
+    & says("lørdag", "søndag", "weekend"),
+}
+RELEVANT.update(UNDERSTANDING)
+
 JUNK = ["kryptovaluta", "faldskærmsudspring", "skattefradrag", "tandlæge", "xyzzy"]
 
 

@@ -136,3 +136,34 @@ def test_rare_words_are_estimated_from_fine_statistics():
         cursor.execute("SELECT attstattarget FROM pg_attribute WHERE attrelid = 'taskbank_task'::regclass "
                        "AND attname = 'search_vector'")
         assert cursor.fetchone()[0] >= 1000
+
+
+def test_the_skeleton_in_sql_agrees_with_the_pipeline_on_every_corpus_word():
+    """lexicon.suggest folds the typed word in SQL with PostgreSQL's unaccent; indexing folds in Python: both
+    must give the same skeleton."""
+    from django.db import connection
+
+    from frivillig.search.text import SKELETON_SQL, words
+
+    from .corpus import INSTITUTIONS, tasks
+
+    texts = [" ".join(map(str, row)) for row in INSTITUTIONS]
+    texts += [" ".join(str(v) for v in fields.values()) for _s, _a, _p, fields in tasks()]
+    written = sorted({w for t in texts for w in words(t)} | {"Ærø", "hoejtlaesning", "café", "Müller", "straße"})
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {SKELETON_SQL.format('w')} FROM unnest(%s::text[]) WITH ORDINALITY AS r(w, n) "
+                       "ORDER BY n", [written])
+        in_sql = [row[0] for row in cursor.fetchall()]
+    assert [w for w, s in zip(written, in_sql, strict=True) if fold(w) != s] == []
+
+
+def test_ideas_and_policy_rank_with_the_task_ranking():
+    """One ranking: the small collections are scored by the same SQL as tasks (frivillig/search/sql.py)."""
+    import frivillig.search
+    from frivillig.search import sql
+    from frivillig.search.query import parse
+
+    assert not hasattr(frivillig.search, "ranking")
+    vectors = [document.build_vector([("Kaffe", "A"), ("lidt havearbejde", "D")]),
+               document.build_vector([("Havearbejde", "A")]), document.build_vector([("Strikning", "A")])]
+    assert [i for i, _score in sql.rank_rows(parse("havearbejde"), vectors)] == [1, 0]

@@ -25,6 +25,9 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     from tests.grants.conftest import make_application
     from tests.taskbank.factories import ApplicationFactory, TaskFactory
 
+    from frivillig.search.models import VocabularyEntry
+
+    vocabulary_entry = VocabularyEntry.objects.create(term="matrixord", words="opgave")
     now = timezone.now()
     task = TaskFactory(institution=institution, contact=institution_staff)
     task_application = ApplicationFactory(task=task, applicant=citizen)
@@ -142,6 +145,7 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         task.get_absolute_url(): everyone,
         my_data.get_absolute_url(): {"citizen"},
         my_data.get_absolute_url() + "?download=1": {"citizen"},
+        f"/medarbejder/soegning/ordforraad/{vocabulary_entry.pk}/": {"culture_admin"},
     }
 
 

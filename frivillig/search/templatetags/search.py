@@ -10,8 +10,14 @@ from frivillig.search.query import Query, parse
 register = template.Library()
 
 
-@lru_cache(maxsize=256)
 def _query(searched: str) -> Query:
+    from frivillig.core import pagecache
+
+    return _parsed(searched, pagecache.generation("search"))  # read again when the vocabulary changes
+
+
+@lru_cache(maxsize=256)
+def _parsed(searched: str, _vocabulary_generation) -> Query:
     return parse(searched)
 
 
