@@ -2,15 +2,14 @@
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from icalendar import Calendar
-from icalendar import Event as ICalEvent
+
+from frivillig.core.ical import CalendarEntry, calendar_bytes
 
 from .models import Event
 from .queries import published_tasks
@@ -43,23 +42,10 @@ class NewTasksAtomFeed(NewTasksFeed):
 
 
 def _calendar(events) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Rudersdal Kommune//Frivillig Rudersdal//DA")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Frivillig Rudersdal – arrangementer")
-    base = settings.PORTAL_BASE_URL.rstrip("/")
-    for e in events:
-        item = ICalEvent()
-        item.add("uid", f"event-{e.pk}@frivillig.rudersdal.dk")
-        item.add("summary", e.title)
-        item.add("description", e.description)
-        item.add("location", e.place)
-        item.add("dtstart", e.starts_at)
-        item.add("dtend", e.ends_at)
-        item.add("dtstamp", e.updated_at)
-        item.add("url", base + e.get_absolute_url())
-        cal.add_component(item)
-    return cal.to_ical()
+    return calendar_bytes("Frivillig Rudersdal – arrangementer", [
+        CalendarEntry(uid=f"event-{e.pk}", summary=e.title, description=e.description, location=e.place,
+                      start=e.starts_at, end=e.ends_at, stamp=e.updated_at, url=e.get_absolute_url())
+        for e in events])
 
 
 def events_ical(request):
