@@ -22,7 +22,7 @@ class EngagementConfig(AppConfig):
             register_staff_section,
         )
 
-        from . import documents, indicators, personal_data  # noqa: F401 (documents registers its PDF renderers)
+        from . import documents, indicators, personal_data, signals  # noqa: F401 (renderers and the acceptance hook)
         from .models import StandardText
 
         register_staff_section(StaffSection(

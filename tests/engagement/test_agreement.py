@@ -115,3 +115,26 @@ def test_standard_text_saved_by_the_culture_department_is_no_longer_example(clie
     text.refresh_from_db()
     assert not text.is_example and text.text == "Kommunens egen tekst om forsikring."
     assert "Kommunens egen tekst" in client.get("/frivillig/standardtekster/").content.decode()
+
+
+def test_accepting_asks_the_contact_to_write_the_agreement(task, citizen, institution_staff,
+                                                          django_capture_on_commit_callbacks):
+    from taskbank import services as taskbank_services
+    from tests.taskbank.factories import ApplicationFactory
+
+    application = ApplicationFactory(task=task, applicant=citizen)
+    with django_capture_on_commit_callbacks(execute=True):
+        taskbank_services.accept(actor=institution_staff, application=application)
+    asked = [m for m in mail.outbox if m.subject.startswith("Skriv frivilligaftalen")]
+    assert len(asked) == 1 and asked[0].to == [institution_staff.email]
+    assert f"/medarbejder/frivillige/ansoegninger/{application.pk}/aftale/" in asked[0].body
+
+
+def test_demo_data_holds_the_whole_journey(db):
+    from django.core.management import call_command
+
+    call_command("load_portal_data", demo=True, verbosity=0)
+    call_command("load_portal_data", demo=True, verbosity=0)  # idempotent
+    agreement = Agreement.objects.get(volunteer__email="borger@demo.frivillig.dk")
+    assert agreement.status == Agreement.Status.ACCEPTED and agreement.acceptances.exists()
+    assert agreement.task.sessions.count() == 8 and agreement.hours_entries.filter(status="approved").count() == 3
