@@ -33,6 +33,11 @@ class EngagementConfig(AppConfig):
             key="engagement.standard_texts", title=_("Standardtekster i frivilligaftaler"),
             url_name="engagement:standard_texts", predicate=is_culture_admin, order=60,
             description=_("Forsikring, tavshedspligt, underretningspligt og afslutning.")))
+        register_staff_section(StaffSection(
+            key="engagement.invite", title=_("Invitér de frivillige"), url_name="engagement:staff_invite",
+            predicate=is_culture_admin, order=61,
+            description=_("Invitér alle aktive frivillige – eller dem i ét fagområde – til et arrangement, fx den "
+                          "årlige frivilligfest.")))
         register_example_source(ExampleSource(
             key="engagement.standard_text", label=_("Standardtekst i frivilligaftale"), model=StandardText,
             public_url=lambda obj: reverse("engagement:standard_texts"),

@@ -103,3 +103,19 @@ class StandardTextForm(forms.ModelForm):
         model = StandardText
         fields = ["title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
+
+
+class InviteForm(forms.Form):
+    event = forms.ModelChoiceField(label=_("Arrangement"), queryset=None)
+    area = forms.ChoiceField(label=_("Fagområde"), required=False,
+                             help_text=_("Tom: alle aktive frivillige i kommunen."))
+    message = forms.CharField(label=_("Hilsen i invitationen"), max_length=2000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs):
+        from frivillig.core.choices import Area
+        from taskbank.queries import upcoming_events
+
+        super().__init__(*args, **kwargs)
+        self.fields["event"].queryset = upcoming_events()
+        self.fields["area"].choices = [("", _("Alle fagområder")), *Area.choices]

@@ -179,6 +179,16 @@ def overview(user):
             .order_by("status", "task__title", "pk"))
 
 
+def active_volunteers(area: str = ""):
+    """People with an accepted agreement (optionally on a task of one area)."""
+    from django.contrib.auth import get_user_model
+
+    agreements = Agreement.objects.filter(status=Agreement.Status.ACCEPTED)
+    if area:
+        agreements = agreements.filter(task__area=area)
+    return get_user_model().objects.filter(pk__in=agreements.values("volunteer_id")).order_by("pk")
+
+
 def rota(task):
     return (Session.objects.filter(task=task, starts_at__gte=timezone.now() - timedelta(days=30))
             .prefetch_related("signups__volunteer").order_by("starts_at"))

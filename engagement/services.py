@@ -259,6 +259,20 @@ def reject_hours(*, actor, entry: HoursEntry) -> HoursEntry:
     return decide_hours(actor=actor, entry=entry, to=HoursEntry.Status.REJECTED)
 
 
+def invite_volunteers(*, actor, event, area: str = "", message: str = "") -> int:
+    """The Culture department invites every active volunteer (or those of one area) to an event, such as the yearly
+    volunteer celebration; each volunteer gets one invitation per event. Returns how many were invited."""
+    wf.require(workflow.may_invite_volunteers, actor, event)
+    from . import queries
+
+    count = 0
+    for volunteer in queries.active_volunteers(area=area):
+        notify(to=volunteer, template="engagement/email/invitation", key=f"engagement.invite:{event.pk}:{volunteer.pk}",
+               context={"event": event, "message": message.strip()}, obj=event)
+        count += 1
+    return count
+
+
 # --- recognition and calendar -----------------------------------------------------------------------------------
 
 def request_certificate(*, actor):

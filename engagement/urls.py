@@ -32,5 +32,6 @@ urlpatterns = [
     path("medarbejder/frivillige/vagter/<int:pk>/", staff.session_detail, name="staff_session"),
     path("medarbejder/frivillige/vagter/<int:pk>/fremmoede/", staff.attendance, name="staff_session_attendance"),
     path("medarbejder/frivillige/vagter/<int:pk>/aflys/", staff.cancel_session, name="staff_session_cancel"),
+    path("medarbejder/frivillige/inviter/", staff.invite, name="staff_invite"),
     path("medarbejder/frivillige/standardtekster/<int:pk>/", staff.standard_text_edit, name="staff_standard_text"),
 ]

@@ -39,6 +39,11 @@ def may_edit_standard_texts(actor, obj=None) -> bool:
     return bool(is_culture_admin(actor))
 
 
+@rule(_("Kun Kulturområdet inviterer alle frivillige."))
+def may_invite_volunteers(actor, obj=None) -> bool:
+    return bool(is_culture_admin(actor))
+
+
 @rule(_("Aftalen er afsluttet og kan ikke ændres."))
 def may_edit_agreement(actor, agreement=None) -> bool:
     return bool(is_agreement_staff(actor, agreement)) and agreement.status != Agreement.Status.ENDED

@@ -20,6 +20,7 @@ from ..forms import (
     AttendanceForm,
     CancelSessionForm,
     EndAgreementForm,
+    InviteForm,
     SessionPlanForm,
     StandardTextForm,
     ThanksForm,
@@ -152,3 +153,12 @@ def standard_text_edit(request, pk):
         messages.success(request, _("Standardteksten er gemt."))
         return redirect("engagement:standard_texts")
     return render(request, "engagement/staff/standard_text_form.html", {"form": form, "text": text})
+
+
+@_culture
+def invite(request):
+    form = InviteForm(request.POST or None)
+    if (count := actions.save_form(request, form, services.invite_volunteers)) is not None:
+        messages.success(request, _("Invitationen er sendt til %(n)s frivillige.") % {"n": count})
+        return redirect("engagement:staff_invite")
+    return render(request, "engagement/staff/invite.html", {"form": form})

@@ -111,3 +111,25 @@ def test_indicators_count_volunteers_and_hours(agreement):
     from frivillig.core.registry import indicator_sources
 
     assert "engagement.hours" in indicator_sources()
+
+
+def test_culture_department_invites_active_volunteers_once(client, agreement, culture_admin, institution_staff,
+                                                          django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from taskbank.models import Event
+
+    now = timezone.now()
+    event = Event.objects.create(title="Frivilligfesten", description="Tak for i år.", place="Rådhuset", town="holte",
+                                 starts_at=now + timezone.timedelta(days=10), capacity=200,
+                                 ends_at=now + timezone.timedelta(days=10, hours=3))
+    with pytest.raises(PermissionDenied):
+        services.invite_volunteers(actor=institution_staff, event=event)
+    client.force_login(culture_admin)
+    assert client.get("/medarbejder/frivillige/inviter/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/medarbejder/frivillige/inviter/", {"event": event.pk, "area": "children", "message": "Vel mødt"})
+        client.post("/medarbejder/frivillige/inviter/", {"event": event.pk, "area": ""})
+    invitations = [m for m in mail.outbox if m.subject == "Invitation: Frivilligfesten"]
+    assert len(invitations) == 1 and invitations[0].to == [agreement.volunteer.email]
+    assert services.invite_volunteers(actor=culture_admin, event=event, area="elderly") == 0
