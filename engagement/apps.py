@@ -38,6 +38,10 @@ class EngagementConfig(AppConfig):
             predicate=is_culture_admin, order=61,
             description=_("Invitér alle aktive frivillige – eller dem i ét fagområde – til et arrangement, fx den "
                           "årlige frivilligfest.")))
+        register_staff_section(StaffSection(
+            key="engagement.award", title=_("Årets frivillige"), url_name="engagement:staff_nominations",
+            predicate=is_culture_admin, order=62,
+            description=_("Indstillinger fra borgere, foreninger og medarbejdere; vælg, og spørg den valgte.")))
         register_example_source(ExampleSource(
             key="engagement.standard_text", label=_("Standardtekst i frivilligaftale"), model=StandardText,
             public_url=lambda obj: reverse("engagement:standard_texts"),
@@ -46,5 +50,8 @@ class EngagementConfig(AppConfig):
                                                    erase=personal_data.erase))
         register_retention("engagement.agreements", personal_data.purge_old_agreements)
         register_retention("engagement.session_signups", personal_data.purge_past_session_signups)
+        register_retention("engagement.nominations", personal_data.purge_old_nominations)
+        register_personal_data(PersonalDataHandler(key="engagement.nominations", export=personal_data.export_nominations,
+                                                   erase=personal_data.erase_nominations))
         for key, label, fn, unit in indicators.SOURCES:
             register_indicator_source(IndicatorSource(key=key, label=label, compute=fn, unit=unit))

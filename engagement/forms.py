@@ -119,3 +119,18 @@ class InviteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["event"].queryset = upcoming_events()
         self.fields["area"].choices = [("", _("Alle fagområder")), *Area.choices]
+
+
+class NominationForm(forms.Form):
+    nominee_name = forms.CharField(label=_("Den frivilliges navn"), max_length=160)
+    nominee_email = forms.EmailField(label=_("Den frivilliges e-mail"), max_length=254,
+                                     help_text=_("Vi spørger den frivillige, før navnet bliver vist."))
+    where = forms.CharField(label=_("Hvor er den frivillige aktiv"), max_length=200)
+    reason = forms.CharField(label=_("Hvorfor skal netop denne frivillige være årets frivillige?"), max_length=3000,
+                             widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ConsentForm(forms.Form):
+    consent = forms.TypedChoiceField(label=_("Må vi vise dit navn?"), widget=forms.RadioSelect, coerce=lambda v: v == "yes",
+                                     choices=[("yes", _("Ja, I må gerne vise mit navn")),
+                                              ("no", _("Nej, vis ikke mit navn"))])

@@ -203,3 +203,39 @@ class CalendarFeed(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_calendar")
     token = models.CharField(max_length=64, unique=True, default=_token)
     created_at = models.DateTimeField(auto_now=True)
+
+
+class Nomination(TimeStampedModel):
+    """"Årets frivillige": citizens, associations and staff nominate with a reason; the Culture department chooses;
+    the nominee consents before her name is shown."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Indstillet")
+        CHOSEN = "chosen", _("Valgt – venter på samtykke")
+        PUBLISHED = "published", _("Årets frivillige")
+        DECLINED = "declined", _("Ønsker ikke at blive nævnt")
+
+    year = models.PositiveSmallIntegerField(_("år"))
+    nominee_name = models.CharField(_("den frivilliges navn"), max_length=160)
+    nominee_email = models.EmailField(_("den frivilliges e-mail"), max_length=254)
+    where = models.CharField(_("hvor er den frivillige aktiv"), max_length=200)
+    reason = models.TextField(_("begrundelse"), max_length=3000)
+    nominator = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="nominations")
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SUBMITTED, db_index=True)
+    consent_token = models.CharField(max_length=64, unique=True, default=_token)
+
+    class Meta:
+        ordering = ["-year", "-created_at"]
+        verbose_name = _("indstilling")
+        verbose_name_plural = _("indstillinger")
+
+    def __str__(self):
+        return f"{self.year}: {self.nominee_name}"
+
+    def get_staff_url(self):
+        return reverse("engagement:staff_nominations")
+
+
+class NominationStatusChange(StatusChangeBase):
+    subject = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="status_changes")

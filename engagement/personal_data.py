@@ -8,7 +8,16 @@ from django.utils.translation import gettext as _
 
 from frivillig.accounts.gdpr import export_notifications_about, redact_about, redact_rows, status_history
 
-from .models import Agreement, AgreementAcceptance, AgreementStatusChange, CalendarFeed, HoursEntry, SessionSignup
+from .models import (
+    Agreement,
+    AgreementAcceptance,
+    AgreementStatusChange,
+    CalendarFeed,
+    HoursEntry,
+    Nomination,
+    NominationStatusChange,
+    SessionSignup,
+)
 
 
 def export(user) -> dict:
@@ -70,4 +79,40 @@ def purge_past_session_signups(now) -> int:
     stay with the agreement)."""
     cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
     deleted, _detail = SessionSignup.objects.filter(session__ends_at__lt=cutoff).delete()
+    return deleted
+
+
+def _about_me(user):
+    return Nomination.objects.filter(nominee_email__iexact=user.email) if user.email else Nomination.objects.none()
+
+
+def export_nominations(user) -> dict:
+    row = lambda n: {"year": n.year, "nominee": n.nominee_name, "where": n.where, "reason": n.reason,  # noqa: E731
+                     "status": n.get_status_display(), "at": n.created_at.isoformat()}
+    return {"made_by_me": [row(n) for n in Nomination.objects.filter(nominator=user)],
+            "about_me": [row(n) for n in _about_me(user)]}
+
+
+def erase_nominations(user, dry_run: bool) -> list[str]:
+    """Nominations she made are kept without her; nominations of her are deleted."""
+    mine, about = Nomination.objects.filter(nominator=user), _about_me(user)
+    changes = []
+    if mine.exists():
+        changes.append(_("%(n)s indstilling(er) til årets frivillige bevares uden dit navn.") % {"n": mine.count()})
+    if about.exists():
+        changes.append(_("%(n)s indstilling(er) af dig til årets frivillige slettes.") % {"n": about.count()})
+    if not dry_run:
+        redact_rows(mine, ["reason", "where"], user=user)
+        redact_rows(NominationStatusChange.objects.filter(subject__nominator=user), ["reason"], user=user)
+        mine.update(nominator=None)
+        about.delete()
+    return changes
+
+
+def purge_old_nominations(now) -> int:
+    """Retention: nominations that were not published are deleted RETENTION_DAYS["nomination"] days after their
+    year ended."""
+    cutoff_year = (now - timedelta(days=settings.RETENTION_DAYS["nomination"])).year
+    deleted, _detail = (Nomination.objects.filter(year__lt=cutoff_year)
+                        .exclude(status=Nomination.Status.PUBLISHED).delete())
     return deleted

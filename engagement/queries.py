@@ -11,7 +11,7 @@ from django.utils import timezone
 from frivillig.accounts.roles import task_poster_ids
 from taskbank.models import Task, TaskApplication
 
-from .models import Agreement, CalendarFeed, HoursEntry, Session, SessionSignup, StandardText
+from .models import Agreement, CalendarFeed, HoursEntry, Nomination, Session, SessionSignup, StandardText
 
 
 def _404():
@@ -196,3 +196,25 @@ def rota(task):
 
 def waiting_hours(agreement):
     return agreement.hours_entries.filter(status=HoursEntry.Status.REPORTED)
+
+
+def award_winners():
+    """Only nominees who consented are shown."""
+    return Nomination.objects.filter(status=Nomination.Status.PUBLISHED).order_by("-year", "nominee_name")
+
+
+def nominations():
+    return Nomination.objects.select_related("nominator").order_by("-year", "status", "-created_at")
+
+
+def access_nomination(user, pk) -> Nomination:
+    from frivillig.accounts.roles import is_culture_admin
+
+    if not is_culture_admin(user):
+        _404()
+    return Nomination.objects.filter(pk=pk).first() or _404()
+
+
+def nomination_for_token(token: str) -> Nomination:
+    nomination = Nomination.objects.filter(consent_token=token).first() if token else None
+    return nomination or _404()

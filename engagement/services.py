@@ -21,6 +21,8 @@ from .models import (
     CalendarFeed,
     HoursEntry,
     HoursStatusChange,
+    Nomination,
+    NominationStatusChange,
     Session,
     SessionSignup,
     StandardText,
@@ -310,3 +312,43 @@ def save_standard_text(*, actor, standard_text: StandardText, title: str, text: 
     standard_text.full_clean()
     standard_text.save()
     return standard_text
+
+
+# --- "Årets frivillige" -----------------------------------------------------------------------------------------
+
+@transaction.atomic
+def nominate(*, actor, nominee_name: str, nominee_email: str, where: str, reason: str) -> Nomination:
+    wf.require(workflow.may_nominate, actor)
+    nomination = Nomination(year=timezone.localdate().year, nominee_name=nominee_name.strip(),
+                            nominee_email=nominee_email.strip(), where=where.strip(), reason=reason.strip(),
+                            nominator=actor)
+    nomination.full_clean()
+    nomination.save()
+    return nomination
+
+
+def _move_nomination(nomination, to, actor, reason=""):
+    return wf.move(nomination, to=to, actor=actor, reason=reason, transitions=workflow.NOMINATION_TRANSITIONS,
+                   log_model=NominationStatusChange)
+
+
+@transaction.atomic
+def choose_nominee(*, actor, nomination: Nomination) -> Nomination:
+    """The Culture department chooses; the nominee is asked (once) whether her name may be shown."""
+    nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+    _move_nomination(nomination, Nomination.Status.CHOSEN, actor)
+    notify(to=nomination.nominee_email, template="engagement/email/nomination_consent",
+           key=f"engagement.nomination_consent:{nomination.pk}", context={"nomination": nomination}, obj=nomination)
+    return nomination
+
+
+@transaction.atomic
+def answer_nomination(*, actor, token: str, consent: bool) -> Nomination:
+    nomination = Nomination.objects.select_for_update().filter(consent_token=token).first() if token else None
+    if nomination is None:
+        raise ValidationError(_("Linket er ikke gyldigt."))
+    nomination.token_verified = True
+    to = Nomination.Status.PUBLISHED if consent else Nomination.Status.DECLINED
+    if nomination.status != to:
+        _move_nomination(nomination, to, actor)
+    return nomination

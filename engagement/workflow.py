@@ -4,10 +4,10 @@ templates ask."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.accounts.roles import is_culture_admin, task_poster_ids
+from frivillig.accounts.roles import is_culture_admin, is_verified, task_poster_ids
 from frivillig.core.workflow import Verdict, rule
 
-from .models import Agreement, HoursEntry
+from .models import Agreement, HoursEntry, Nomination
 
 
 def _poster_of(actor, task_or_institution_id) -> bool:
@@ -103,4 +103,29 @@ HOURS_TRANSITIONS = {
     H.REPORTED: {H.APPROVED: is_hours_staff, H.REJECTED: is_hours_staff},
     H.APPROVED: {},
     H.REJECTED: {H.APPROVED: is_hours_staff},
+}
+
+
+@rule(_("Log ind med en bekræftet e-mail for at indstille."))
+def may_nominate(actor, obj=None) -> bool:
+    return bool(is_verified(actor))
+
+
+@rule(_("Kun Kulturområdet vælger årets frivillige."))
+def is_award_handler(actor, nomination=None) -> bool:
+    return bool(is_culture_admin(actor))
+
+
+@rule(_("Kun den indstillede selv kan give samtykke."))
+def is_nominee(actor, nomination=None) -> bool:
+    """The nominee answers through the secret link e-mailed to her: the service verified the token."""
+    return nomination is not None and getattr(nomination, "token_verified", False)
+
+
+N = Nomination.Status
+NOMINATION_TRANSITIONS = {
+    N.SUBMITTED: {N.CHOSEN: is_award_handler},
+    N.CHOSEN: {N.PUBLISHED: is_nominee, N.DECLINED: is_nominee, N.SUBMITTED: is_award_handler},
+    N.PUBLISHED: {N.DECLINED: is_nominee},
+    N.DECLINED: {},
 }

@@ -162,3 +162,15 @@ def invite(request):
         messages.success(request, _("Invitationen er sendt til %(n)s frivillige.") % {"n": count})
         return redirect("engagement:staff_invite")
     return render(request, "engagement/staff/invite.html", {"form": form})
+
+
+@_culture
+def nominations(request):
+    rows = list(queries.nominations()[:300])
+    log_access(actor=request.user, subjects=[n.nominator for n in rows if n.nominator_id],
+               reason=_("Indstillinger til årets frivillige"), request=request)
+    return render(request, "engagement/staff/nominations.html", {"rows": rows})
+
+
+choose_nominee = actions.action_view(access=queries.access_nomination, service=services.choose_nominee,
+                                     name="nomination", success=_("Den indstillede er spurgt, om navnet må vises."))

@@ -1,5 +1,6 @@
 """The volunteer's side: /frivillig/ (agreements, sessions, hours, certificate, calendar)."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from frivillig.core import actions, pdf
 from frivillig.core.ical import CalendarEntry, calendar_bytes
 
 from .. import queries, services
-from ..forms import AcceptAgreementForm, EndAgreementForm, HoursForm
+from ..forms import AcceptAgreementForm, ConsentForm, EndAgreementForm, HoursForm, NominationForm
 
 
 @login_required
@@ -91,3 +92,27 @@ def calendar_feed(request, token):
 
 def standard_texts(request):
     return render(request, "engagement/standard_texts.html", {"texts": queries.standard_texts()})
+
+
+def award(request):
+    return render(request, "engagement/award.html", {"winners": queries.award_winners(),
+                                                     "form": NominationForm(prefix="nom")})
+
+
+@require_POST
+@login_required
+def nominate(request):
+    form = NominationForm(request.POST, prefix="nom")
+    if actions.save_form(request, form, services.nominate):
+        messages.success(request, _("Tak for din indstilling. Kulturområdet vælger årets frivillige."))
+        return redirect("engagement:award")
+    return render(request, "engagement/award.html", {"winners": queries.award_winners(), "form": form})
+
+
+def consent(request, token):
+    nomination = queries.nomination_for_token(token)
+    form = ConsentForm(request.POST or None)
+    if actions.save_form(request, form, services.answer_nomination, token=token):
+        messages.success(request, _("Tak for dit svar."))
+        return redirect("engagement:award")
+    return render(request, "engagement/consent.html", {"nomination": nomination, "form": form})

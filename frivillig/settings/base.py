@@ -302,4 +302,6 @@ RETENTION_DAYS = {
     "meeting_signup": int(os.environ.get("RETAIN_MEETING_SIGNUP_DAYS", "90")),
     # A volunteer agreement (with its hours), counted from its end: kept while the municipality may need it (5 years).
     "volunteer_agreement": int(os.environ.get("RETAIN_VOLUNTEER_AGREEMENT_DAYS", "1825")),
+    # A nomination for "Årets frivillige" that was not published, counted from the end of its year.
+    "nomination": int(os.environ.get("RETAIN_NOMINATION_DAYS", "365")),
 }

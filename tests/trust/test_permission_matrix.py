@@ -159,7 +159,11 @@ def _engagement_world(institution, institution_staff, citizen, other_citizen, ca
         agreement_pdf = engagement_services.request_agreement_pdf(actor=citizen, agreement=agreement)
         certificate = engagement_services.request_certificate(actor=citizen)
     feed = engagement_services.new_calendar_token(actor=citizen)
+    nomination = engagement_services.nominate(actor=citizen, nominee_name="Grethe", nominee_email="g@example.dk",
+                                              where="Skolen", reason="God")
     return {
+        f"/frivillig/aarets-frivillige/samtykke/{nomination.consent_token}/": everyone,  # the e-mailed secret link
+        "/medarbejder/frivillige/aarets-frivillige/": {"culture_admin"},
         agreement.get_absolute_url(): {"citizen"},
         agreement.get_staff_url(): {"institution_staff"},
         f"/medarbejder/frivillige/aftaler/{agreement.pk}/rediger/": {"institution_staff"},
