@@ -37,7 +37,21 @@ def load_reference():
                                                                              "is_example": True})
 
 
+def _indicators():
+    """The live figures as strategy indicators, so the steering group's dashboard and annual report show them with no
+    hand-typed numbers (the strategy app recomputes every indicator with a source)."""
+    from django.apps import apps
+
+    if not apps.is_installed("strategy"):
+        return
+    indicator = apps.get_model("strategy", "Indicator")
+    for name, key, unit in [("Aktive frivillige med frivilligaftale", "engagement.active_volunteers", ""),
+                            ("Frivillige timer", "engagement.hours", "timer")]:
+        indicator.objects.get_or_create(source_key=key, defaults={"name": name, "unit": unit})
+
+
 def load_demo():
+    _indicators()
     citizen = User.objects.filter(email="borger@demo.frivillig.dk").first()
     application = (TaskApplication.objects.filter(applicant=citizen, status=TaskApplication.Status.ACCEPTED)
                    .select_related("task").first() if citizen else None)

@@ -138,3 +138,7 @@ def test_demo_data_holds_the_whole_journey(db):
     agreement = Agreement.objects.get(volunteer__email="borger@demo.frivillig.dk")
     assert agreement.status == Agreement.Status.ACCEPTED and agreement.acceptances.exists()
     assert agreement.task.sessions.count() == 8 and agreement.hours_entries.filter(status="approved").count() == 3
+    from strategy.models import IndicatorValue
+
+    hours = IndicatorValue.objects.filter(indicator__source_key="engagement.hours")
+    assert sum(v.value for v in hours) >= 6  # the live figures reach the steering group's indicators
