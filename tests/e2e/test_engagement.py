@@ -110,3 +110,37 @@ def test_after_optaget_journey(page, live_server, axe, institution, institution_
     expect(page.get_by_text("Aftalen er afsluttet. Dine kommende vagter er aflyst.")).to_be_visible()
     axe(page)
     assert not SessionSignup.objects.filter(volunteer=citizen, session__starts_at__gt=timezone.now()).exists()
+
+
+def test_coordinator_overview_hours_and_thanks(page, live_server, axe, institution, institution_staff, citizen):
+    from decimal import Decimal
+
+    from engagement.models import HoursEntry
+
+    load_reference()
+    page.set_viewport_size({"width": 320, "height": 900})
+    task = TaskFactory(institution=institution, contact=institution_staff, title="Besøgsven på Bakkehuset")
+    agreement = Agreement.objects.create(task=task, volunteer=citizen, contact=institution_staff, duties="Besøg",
+                                         staff_duties="Pleje", schedule="Onsdage", status=Agreement.Status.ACCEPTED)
+    HoursEntry.objects.create(agreement=agreement, date=timezone.localdate(), hours=Decimal("1.5"), note="Gåtur")
+    login_as(page, live_server, institution_staff)
+    page.goto(live_server.url + "/medarbejder/")
+    page.get_by_role("link", name="Frivillige: aftaler, vagter og timer").click()
+    page.wait_for_url(re.compile("/medarbejder/frivillige/$"))
+    axe(page)
+    expect(page.get_by_role("link", name="Hent som CSV")).to_be_visible()
+    page.get_by_role("link", name=citizen.get_full_name()).focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(f"/medarbejder/frivillige/aftaler/{agreement.pk}/$"))
+    axe(page)
+    page.get_by_role("button", name=re.compile("^Godkend timerne")).click()
+    expect(page.get_by_text("Timerne er godkendt.")).to_be_visible()
+    expect(page.get_by_text("Godkendt i alt: 1,5 timer")).to_be_visible()
+    axe(page)
+    page.get_by_label("Din hilsen").fill("Tak for alle gåturene!")
+    page.get_by_role("button", name="Send tak").click()
+    expect(page.get_by_text("Din tak er sendt.")).to_be_visible()
+    axe(page)
+    assert any(m.to == [citizen.email] and "Tak for alle gåturene!" in m.body for m in mail.outbox)
+    csv = page.request.get(live_server.url + "/medarbejder/frivillige/frivillige.csv").text()
+    assert "Besøgsven på Bakkehuset" in csv and "1,5" in csv
