@@ -1,14 +1,13 @@
 """The volunteer's side: /frivillig/ (agreements, sessions, hours, certificate, calendar)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.core import actions, pdf
-from frivillig.core.ical import CalendarEntry, calendar_bytes
+from frivillig.core import actions, ical, pdf
 
 from .. import queries, services
 from ..forms import AcceptAgreementForm, ConsentForm, EndAgreementForm, HoursForm, NominationForm
@@ -81,13 +80,11 @@ def new_calendar(request):
 
 def calendar_feed(request, token):
     user, sessions = queries.sessions_for_token(token)
-    entries = [CalendarEntry(uid=f"session-{s.pk}", summary=s.task.title, description=s.note, location=s.task.address,
-                             start=s.starts_at, end=s.ends_at, stamp=s.updated_at,
-                             url=s.task.get_absolute_url()) for s in sessions]
-    response = HttpResponse(calendar_bytes(_("Mine vagter – Frivillig Rudersdal"), entries),
-                            content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="vagter.ics"'
-    return response
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    entries = [ical.Entry(uid=f"session-{s.pk}@frivillig.rudersdal.dk", summary=s.task.title, description=s.note,
+                          location=s.task.address, starts_at=s.starts_at, ends_at=s.ends_at, stamp=s.updated_at,
+                          url=base + s.task.get_absolute_url()) for s in sessions]
+    return ical.response(entries, filename="vagter.ics", name=_("Mine vagter – Frivillig Rudersdal"), inline=True)
 
 
 def standard_texts(request):
