@@ -104,6 +104,11 @@ class Agreement(TimeStampedModel):
     def is_active(self) -> bool:
         return self.status == self.Status.ACCEPTED
 
+    @property
+    def makes_new_version(self) -> bool:
+        """A change of a sent or accepted agreement is a new version the volunteer accepts again."""
+        return self.status != self.Status.DRAFT
+
 
 class AgreementStatusChange(StatusChangeBase):
     subject = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="status_changes")

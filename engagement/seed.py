@@ -10,7 +10,8 @@ from django.utils import timezone
 from frivillig.accounts.models import User
 from taskbank.models import TaskApplication
 
-from .models import Agreement, AgreementAcceptance, AgreementStatusChange, HoursEntry, Session, SessionSignup, StandardText
+from . import services
+from .models import Agreement, HoursEntry, Session, SessionSignup, StandardText
 
 STANDARD_TEXTS = [
     ("insurance", "Forsikring",
@@ -58,17 +59,13 @@ def load_demo():
     if application is None or Agreement.objects.filter(application=application).exists():
         return
     task = application.task
-    texts = {t.key: t for t in StandardText.objects.all()}
-    agreement = Agreement.objects.create(
-        task=task, application=application, volunteer=citizen, contact=task.contact, status=Agreement.Status.ACCEPTED,
-        duties=task.description, staff_duties="Lærerne planlægger undervisningen og har ansvaret for eleverne (demo).",
-        schedule="Torsdage kl. 14–16 (demo)", confidentiality=True, notification_duty=True, insured=True,
-        child_certificate=Agreement.Certificate.CHECKED, wording_is_example=True,
-        **{f"{k}_text": t.text for k, t in texts.items()})
-    for to in ("awaiting", "accepted"):
-        AgreementStatusChange.objects.create(subject=agreement, from_status="draft" if to == "awaiting" else "awaiting",
-                                             to_status=to, actor=task.contact if to == "awaiting" else citizen)
-    AgreementAcceptance.objects.create(agreement=agreement, version=1, user=citizen)
+    agreement = services.start_agreement(actor=task.contact, application=application, data={
+        "duties": task.description, "contact": task.contact, "schedule": "Torsdage kl. 14–16 (demo)",
+        "staff_duties": "Lærerne planlægger undervisningen og har ansvaret for eleverne (demo).",
+        "confidentiality": True, "notification_duty": True, "insured": True,
+        "child_certificate": Agreement.Certificate.CHECKED})
+    services.send_agreement(actor=task.contact, agreement=agreement)
+    agreement = services.accept_agreement(actor=citizen, agreement=agreement, version=agreement.version)
     tz = timezone.get_current_timezone()
     today = timezone.localdate()
     thursday = today + timedelta(days=(3 - today.weekday()) % 7 or 7)

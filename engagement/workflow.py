@@ -69,6 +69,11 @@ def is_hours_staff(actor, entry=None) -> bool:
     return entry is not None and bool(is_agreement_staff(actor, entry.agreement))
 
 
+@rule(_("Timerne er allerede behandlet."))
+def may_decide_hours(actor, entry=None) -> bool:
+    return bool(is_hours_staff(actor, entry)) and entry.status == HoursEntry.Status.REPORTED
+
+
 @rule(_("Du kan kun indberette timer på en accepteret aftale."))
 def may_report_hours(actor, agreement=None) -> bool:
     return bool(is_agreement_volunteer(actor, agreement)) and agreement.status == Agreement.Status.ACCEPTED
@@ -120,6 +125,11 @@ def is_award_handler(actor, nomination=None) -> bool:
 def is_nominee(actor, nomination=None) -> bool:
     """The nominee answers through the secret link e-mailed to her: the service verified the token."""
     return nomination is not None and getattr(nomination, "token_verified", False)
+
+
+@rule(_("Indstillingen er allerede valgt eller besvaret."))
+def may_choose_nominee(actor, nomination=None) -> bool:
+    return bool(is_award_handler(actor, nomination)) and nomination.status == Nomination.Status.SUBMITTED
 
 
 N = Nomination.Status
