@@ -34,6 +34,7 @@ urlpatterns = [
     path("medarbejder/politik/", include("policy.staff_urls")),
     path("medarbejder/soegning/", include("frivillig.search.urls")),  # the search's vocabulary
     path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
+    path("", include("engagement.urls")),  # /frivillig/, /medarbejder/frivillige/
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/
     path("", include("network.urls")),  # /netvaerk/, /medarbejder/netvaerk/

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "policy",
     "network",
     "taskbank",
+    "engagement",
     "grants",
     "strategy",
     # last: deletes a FileField's file when its row is deleted or the file replaced (after commit), so that
@@ -329,4 +330,8 @@ RETENTION_DAYS = {
     "grant_draft": int(os.environ.get("RETAIN_GRANT_DRAFT_DAYS", "365")),
     # Who signed up for a strategy meeting or a task-bank event, counted from the meeting's or event's end.
     "meeting_signup": int(os.environ.get("RETAIN_MEETING_SIGNUP_DAYS", "90")),
+    # A volunteer agreement (with its hours), counted from its end: kept while the municipality may need it (5 years).
+    "volunteer_agreement": int(os.environ.get("RETAIN_VOLUNTEER_AGREEMENT_DAYS", "1825")),
+    # A nomination for "Årets frivillige" that was not published, counted from the end of its year.
+    "nomination": int(os.environ.get("RETAIN_NOMINATION_DAYS", "365")),
 }

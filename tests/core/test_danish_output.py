@@ -158,11 +158,14 @@ def test_task_time_and_places_in_danish(client, demo):
 
 def pdf_objects(citizen):
     """One object for every registered kind of PDF (from the demo data)."""
+    from engagement.models import Agreement as VolunteerAgreement
     from grants.models import GrantApplication
     from network.models import Agreement, AnnualReport, Meeting
     from strategy.models import Hearing, Process
 
     return {
+        "engagement.agreement": VolunteerAgreement.objects.first(), "engagement.certificate":
+            VolunteerAgreement.objects.exclude(volunteer=None).first().volunteer,
         "grants.application": GrantApplication.objects.exclude(status="draft").first(),
         "grants.decision_letter": GrantApplication.objects.filter(approved_amount__isnull=False).first(),
         "network.agenda": Meeting.objects.first(), "network.minutes": Meeting.objects.first(),

@@ -96,8 +96,36 @@ def make_offers(n):
         AssociationFactory()
 
 
+def make_agreements(n, institution, contact, volunteer=None):
+    """Accepted volunteers with an agreement, a session they signed up for and hours; and one still waiting."""
+    from engagement.models import Agreement, HoursEntry, Session, SessionSignup
+    from tests.taskbank.factories import ApplicationFactory, TaskFactory
+
+    now = timezone.now()
+    for i in range(n):
+        task = TaskFactory(institution=institution, contact=contact, title=f"Frivilligopgave {i}")
+        person = volunteer or UserFactory()
+        agreement = Agreement.objects.create(task=task, volunteer=person, contact=contact, status="accepted",
+                                             duties="d", staff_duties="s", schedule="x")
+        session = Session.objects.create(task=task, starts_at=now + timedelta(days=2),
+                                         ends_at=now + timedelta(days=2, hours=2), places=2)
+        SessionSignup.objects.create(session=session, volunteer=person)
+        HoursEntry.objects.create(agreement=agreement, date=now.date(), hours=2, status="approved")
+        ApplicationFactory(task=task, applicant=UserFactory(), status="accepted")
+
+
+def make_sessions(n, task):
+    from engagement.models import Session, SessionSignup
+
+    now = timezone.now()
+    for i in range(n):
+        session = Session.objects.create(task=task, starts_at=now + timedelta(days=2 + i),
+                                         ends_at=now + timedelta(days=2 + i, hours=2), places=2)
+        SessionSignup.objects.create(session=session, volunteer=UserFactory())
+
+
 PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "pools", "staff_pools", "places", "staff_events",
-         "organisations", "directory"]
+         "organisations", "directory", "volunteers", "my_volunteering", "rota"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -110,7 +138,16 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
                                      closes_at=now - timedelta(days=1))
     pool = Pool.objects.create(name="P", slug="perf-p", purpose="x", who_may_apply="x", max_amount=Decimal(100),
                                yearly_budget=Decimal(100000))
+    from tests.taskbank.factories import TaskFactory
+
+    rota_task = TaskFactory(institution=institution, contact=institution_staff) if page == "rota" else None
     setups = {
+        "volunteers": (lambda n: make_agreements(n, institution, institution_staff), institution_staff,
+                       "/medarbejder/frivillige/"),
+        "my_volunteering": (lambda n: make_agreements(n, institution, institution_staff, volunteer=citizen), citizen,
+                            "/frivillig/"),
+        "rota": (lambda n: make_sessions(n, rota_task), institution_staff,
+                 f"/medarbejder/frivillige/opgaver/{rota_task.pk}/vagter/" if rota_task else ""),
         "tasks": (lambda n: make_tasks(n, institution, institution_staff), None, "/opgaver/"),
         "staff_tasks": (lambda n: make_tasks(n, institution, institution_staff), institution_staff, "/medarbejder/opgaver/"),
         "hearing": (lambda n: make_responses(n, hearing), None, "/hoeringer/perf-h/"),

@@ -94,7 +94,10 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     template = ProcessTemplate.objects.create(slug="skabelon", name="Skabelon")
     everyone = set(PERSONAS)
     signed_in = everyone - {"anonymous"}
+    engagement_urls = _engagement_world(institution, institution_staff, citizen, other_citizen,
+                                        django_capture_on_commit_callbacks, everyone)
     return {
+        **engagement_urls,
         f"/hoeringer/svar/bilag/{response_file.pk}/": {"culture_admin"},  # hearing open: not public yet
         f"/puljer/ansoegninger/{grant.pk}/afrapportering/bilag/": {"citizen", "culture_admin"},
         f"/medarbejder/strategi/skabeloner/{template.pk}/": {"culture_admin"},
@@ -146,6 +149,48 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         my_data.get_absolute_url(): {"citizen"},
         my_data.get_absolute_url() + "?download=1": {"citizen"},
         f"/medarbejder/soegning/ordforraad/{vocabulary_entry.pk}/": {"culture_admin"},
+    }
+
+
+def _engagement_world(institution, institution_staff, citizen, other_citizen, capture, everyone) -> dict:
+    """After "Optaget": an accepted volunteer's agreement, a session, hours, documents and her calendar."""
+    from engagement import services as engagement_services
+    from engagement.models import Agreement, HoursEntry, Session, StandardText
+    from engagement.seed import load_reference as engagement_reference
+    from taskbank.models import TaskApplication
+    from tests.taskbank.factories import ApplicationFactory, TaskFactory
+
+    engagement_reference()
+    now = timezone.now()
+    task = TaskFactory(institution=institution, contact=institution_staff, title="Vagtopgave")
+    accepted = ApplicationFactory(task=task, applicant=citizen, status=TaskApplication.Status.ACCEPTED)
+    waiting = ApplicationFactory(task=task, applicant=other_citizen, status=TaskApplication.Status.ACCEPTED)
+    agreement = Agreement.objects.create(task=task, application=accepted, volunteer=citizen, contact=institution_staff,
+                                         status=Agreement.Status.ACCEPTED, duties="d", staff_duties="s", schedule="x")
+    session = Session.objects.create(task=task, starts_at=now + timedelta(days=2),
+                                     ends_at=now + timedelta(days=2, hours=2), places=3)
+    entry = HoursEntry.objects.create(agreement=agreement, date=now.date(), hours=2)
+    with capture(execute=True):
+        agreement_pdf = engagement_services.request_agreement_pdf(actor=citizen, agreement=agreement)
+        certificate = engagement_services.request_certificate(actor=citizen)
+    feed = engagement_services.new_calendar_token(actor=citizen)
+    nomination = engagement_services.nominate(actor=citizen, nominee_name="Grethe", nominee_email="g@example.dk",
+                                              where="Skolen", reason="God")
+    return {
+        f"/frivillig/aarets-frivillige/samtykke/{nomination.consent_token}/": everyone,  # the e-mailed secret link
+        "/medarbejder/frivillige/aarets-frivillige/": {"culture_admin"},
+        agreement.get_absolute_url(): {"citizen"},
+        agreement.get_staff_url(): {"institution_staff"},
+        f"/medarbejder/frivillige/aftaler/{agreement.pk}/rediger/": {"institution_staff"},
+        f"/medarbejder/frivillige/ansoegninger/{waiting.pk}/aftale/": {"institution_staff"},
+        f"/medarbejder/frivillige/ansoegninger/{accepted.pk}/aftale/": set(),  # it has its agreement
+        f"/medarbejder/frivillige/opgaver/{task.pk}/vagter/": {"institution_staff"},
+        session.get_staff_url(): {"institution_staff"},
+        entry.get_staff_url(): {"institution_staff"},
+        StandardText.objects.first().get_staff_url(): {"culture_admin"},
+        agreement_pdf.get_absolute_url(): {"citizen", "institution_staff"},
+        certificate.get_absolute_url(): {"citizen"},
+        f"/frivillig/kalender/{feed.token}.ics": everyone,  # the secret address is the key
     }
 
 
