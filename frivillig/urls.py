@@ -32,6 +32,7 @@ urlpatterns = [
     path("politik/", include("policy.urls")),
     path("medarbejder/politik/", include("policy.staff_urls")),
     path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
+    path("", include("volunteers.urls")),  # /frivillig/, /medarbejder/find-frivillige/, /kampagner/
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/
     path("", include("network.urls")),  # /netvaerk/, /medarbejder/netvaerk/

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "policy",
     "network",
     "taskbank",
+    "volunteers",
     "grants",
     "strategy",
     # last: deletes a FileField's file when its row is deleted or the file replaced (after commit), so that
@@ -299,4 +300,6 @@ RETENTION_DAYS = {
     "grant_draft": int(os.environ.get("RETAIN_GRANT_DRAFT_DAYS", "365")),
     # Who signed up for a strategy meeting or a task-bank event, counted from the meeting's or event's end.
     "meeting_signup": int(os.environ.get("RETAIN_MEETING_SIGNUP_DAYS", "90")),
+    # An invitation from staff to a task, counted from her answer (or from when it was sent, if she never answered).
+    "task_invitation": int(os.environ.get("RETAIN_TASK_INVITATION_DAYS", "365")),
 }

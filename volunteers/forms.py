@@ -1,0 +1,89 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from frivillig.core.choices import Area, Town
+from taskbank.models import Competence, TargetGroup, Task
+
+from .models import CONSENT_DAYS, Availability, Campaign
+
+
+def _checkboxes(label, choices, help_text=""):
+    return forms.MultipleChoiceField(label=label, choices=choices, required=False, help_text=help_text,
+                                     widget=forms.CheckboxSelectMultiple)
+
+
+class ProfileForm(forms.Form):
+    competences = _checkboxes(_("Det er jeg god til"), Competence.choices)
+    interests = _checkboxes(_("Det interesserer mig"), Area.choices)
+    towns = _checkboxes(_("Her vil jeg gerne hjælpe"), Town.choices,
+                        _("Vælg ingen, hvis det er lige meget."))
+    availability = _checkboxes(_("Her har jeg tid"), Availability.choices)
+    hours_per_week = forms.IntegerField(label=_("Timer om ugen"), min_value=1, max_value=80, required=False)
+    target_groups = _checkboxes(_("Dem vil jeg gerne arbejde med"), TargetGroup.choices)
+    can_do = forms.CharField(label=_("Det kan jeg"), max_length=2000, required=False,
+                             widget=forms.Textarea(attrs={"rows": 4}),
+                             help_text=_("Fx “Jeg er pensioneret IT-underviser og kan hjælpe ældre med tablets.”"))
+
+
+class ConsentForm(forms.Form):
+    consent = forms.BooleanField(
+        label=_("Ja, medarbejdere må finde min profil og invitere mig til opgaver"),
+        error_messages={"required": _("Sæt kryds for at sige ja.")})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].help_text = _(
+            "Medarbejdere på kommunens institutioner og repræsentanter for godkendte foreninger kan så se dit navn og "
+            "din profil (ikke din e-mail eller dit telefonnummer), når de leder efter en frivillig, og sende dig en "
+            "invitation til en opgave. Dit ja gælder i %(days)s dage, og du kan trække det tilbage her når som "
+            "helst; så kan ingen finde dig længere.") % {"days": CONSENT_DAYS}
+
+
+class FindForm(forms.Form):
+    """The staff search: junk gives the default (every findable volunteer)."""
+
+    kompetence = forms.ChoiceField(label=_("Kompetence"), required=False,
+                                   choices=[("", _("Alle kompetencer")), *Competence.choices])
+    by = forms.ChoiceField(label=_("By"), required=False, choices=[("", _("Alle byer")), *Town.choices])
+    tid = forms.ChoiceField(label=_("Tid"), required=False, choices=[("", _("Alle tider")), *Availability.choices])
+    omraade = forms.ChoiceField(label=_("Interesse"), required=False, choices=[("", _("Alle fagområder")), *Area.choices])
+
+    def criteria(self) -> dict:
+        data = self.cleaned_data if self.is_valid() else {}
+        return {"competence": data.get("kompetence", ""), "town": data.get("by", ""),
+                "availability": data.get("tid", ""), "interest": data.get("omraade", "")}
+
+
+class InviteForm(forms.Form):
+    task = forms.ModelChoiceField(label=_("Opgave"), queryset=Task.objects.none(),
+                                  empty_label=_("Vælg en opgave"))
+    message = forms.CharField(label=_("Besked"), max_length=1500, widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text=_("Fortæl, hvorfor I tænker på netop hende."))
+    accept_directly = forms.BooleanField(label=_("Optag hende direkte, hvis hun siger ja"), required=False)
+
+    def __init__(self, *args, tasks=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if tasks is not None:
+            self.fields["task"].queryset = tasks
+
+
+class CampaignForm(forms.ModelForm):
+    target_groups = _checkboxes(_("Målgrupper"), TargetGroup.choices)
+    areas = _checkboxes(_("Fagområder"), Area.choices)
+    towns = _checkboxes(_("Byer"), Town.choices)
+
+    class Meta:
+        model = Campaign
+        fields = ["title", "slug", "intro", "starts_on", "ends_on", "target_groups", "areas", "towns", "tasks",
+                  "is_published"]
+        widgets = {"starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "intro": forms.Textarea(attrs={"rows": 6}),
+                   "tasks": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from taskbank.queries import published_tasks
+
+        newest = published_tasks().order_by("-published_at").values("pk")[:200]
+        self.fields["tasks"].queryset = published_tasks().filter(pk__in=newest).order_by("title")
