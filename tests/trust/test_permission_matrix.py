@@ -83,7 +83,22 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
                                  organiser=association)
     everyone = set(PERSONAS)
     signed_in = everyone - {"anonymous"}
+    from volunteers import services as volunteers
+
+    volunteer_data = {"competences": ["it"], "towns": ["holte"], "can_do": "Tablets"}
+    findable = volunteers.save_profile(actor=citizen, data=volunteer_data)
+    volunteers.give_consent(actor=citizen)
+    hidden = volunteers.save_profile(actor=other_citizen, data=volunteer_data)
+    invitation = volunteers.invite(actor=institution_staff, profile=findable, task=task, message="Kom")
+    campaign = volunteers.save_campaign(actor=culture_admin, data={
+        "slug": "ny-pensionist", "title": "Ny pensionist?", "intro": "x", "starts_on": now.date(),
+        "ends_on": now.date() + timedelta(days=9), "target_groups": ["new_pensioners"], "is_published": True})
     return {
+        findable.get_staff_url(): {"institution_staff", "other_institution_staff"},
+        hidden.get_staff_url(): set(),  # never consented
+        invitation.get_absolute_url(): {"citizen"},
+        campaign.get_absolute_url(): everyone,
+        campaign.get_staff_url(): {"culture_admin"},
         "/netvaerk/frivilligcenter/aftale/": {"volunteer_centre", "culture_admin"},
         f"/medarbejder/netvaerk/aarsrapport/{now.year}/": {"culture_admin", "steering_member"},
         annual_report.get_absolute_url(): {"culture_admin", "steering_member"},
