@@ -65,12 +65,12 @@ def _text_match(can_do: str):
     return RawSQL("search_vector @@ %s::tsquery", [tsquery], output_field=BooleanField()), tsquery  # noqa: S611
 
 
-def candidates(profile, exclude_ids=()):
+def candidates(profile, exclude_ids=(), base=None):
     words, tsquery = _text_match(profile.can_do)
     wanted = Q(competences__overlap=profile.competences) | Q(area__in=profile.interests)
     if tsquery:
         wanted |= Q(search_vector=SearchQuery(tsquery, config="simple", search_type="raw"))
-    qs = published_tasks().filter(wanted).exclude(pk__in=list(exclude_ids))
+    qs = (published_tasks() if base is None else base).filter(wanted).exclude(pk__in=list(exclude_ids))
     if profile.towns:
         qs = qs.filter(town__in=[*profile.towns, Town.WHOLE])
     return (qs.select_related("institution").annotate(words=words)
@@ -122,9 +122,10 @@ def _label(choices, value) -> str:
         return value
 
 
-def suggestions(profile, limit=20, exclude_ids=()) -> list[Suggestion]:
-    """The best-fitting open tasks, best first (ties: newest first); only tasks with a positive fit."""
-    scored = [score(profile, t) for t in candidates(profile, exclude_ids)]
+def suggestions(profile, limit=20, exclude_ids=(), base=None) -> list[Suggestion]:
+    """The best-fitting open tasks, best first (ties: newest first); only tasks with a positive fit. ``base``: the
+    published tasks to choose among (the judged set of tests/volunteers/judged_set.py uses its own)."""
+    scored = [score(profile, t) for t in candidates(profile, exclude_ids, base)]
     scored = [x for x in scored if x.score > 0]
     scored.sort(key=lambda x: -x.score)  # stable: newest first among equals
     return scored[:limit]
