@@ -31,6 +31,11 @@ class VolunteersConfig(AppConfig):
             key="volunteers.campaigns", title=_("Kampagner"), url_name="volunteers:staff_campaigns",
             predicate=lambda u: bool(workflow.is_campaign_editor(u)), order=37,
             description=_("Temasider som “Ny pensionist?” med opgaver og arrangementer, vist på forsiden.")))
+        register_staff_section(StaffSection(
+            key="volunteers.embeds", title=_("Vis opgaver på andre sider"), url_name="volunteers:staff_embeds",
+            predicate=lambda u: bool(workflow.is_embed_keeper(u)), order=38,
+            description=_("Kodestykker til kommunens, foreningers og bibliotekers sider, og hvilke sider der må "
+                          "vise opgaverne.")))
         register_personal_data(PersonalDataHandler(key="volunteers", export=personal_data.export,
                                                    erase=personal_data.erase))
         register_retention("volunteers.consent", personal_data.expire_consent)

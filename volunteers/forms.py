@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from frivillig.core.choices import Area, Town
 from taskbank.models import Competence, TargetGroup, Task
 
-from .models import CONSENT_DAYS, Availability, Campaign
+from .models import CONSENT_DAYS, Availability, Campaign, EmbedSite
 
 
 def _checkboxes(label, choices, help_text=""):
@@ -87,3 +87,36 @@ class CampaignForm(forms.ModelForm):
 
         newest = published_tasks().order_by("-published_at").values("pk")[:200]
         self.fields["tasks"].queryset = published_tasks().filter(pk__in=newest).order_by("title")
+
+
+class EmbedSiteForm(forms.ModelForm):
+    class Meta:
+        model = EmbedSite
+        fields = ["name", "origin"]
+
+
+class EmbedFilterForm(forms.Form):
+    """What an embedded list shows; junk gives the default (every open task)."""
+
+    organisation = forms.ModelChoiceField(label=_("Står bag"), required=False, queryset=None,
+                                          empty_label=_("Alle institutioner og foreninger"))
+    omraade = forms.ChoiceField(label=_("Fagområde"), required=False, choices=[("", _("Alle fagområder")), *Area.choices])
+    by = forms.ChoiceField(label=_("By"), required=False, choices=[("", _("Alle byer")), *Town.choices])
+    kampagne = forms.ModelChoiceField(label=_("Kampagne"), required=False, queryset=Campaign.objects.none(),
+                                      to_field_name="slug", empty_label=_("Ingen kampagne"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from frivillig.accounts.models import Organisation
+
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            kind__in=["institution", "association"], status="approved").order_by("name")
+        self.fields["kampagne"].queryset = Campaign.objects.filter(is_published=True)
+
+    def params(self) -> dict:
+        """The valid filters as query parameters (for the embed's address and the filtered list)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        params = {"organisation": data["organisation"].pk if data.get("organisation") else "",
+                  "omraade": data.get("omraade", ""), "by": data.get("by", ""),
+                  "kampagne": data["kampagne"].slug if data.get("kampagne") else ""}
+        return {k: v for k, v in params.items() if v}

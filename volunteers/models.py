@@ -152,3 +152,20 @@ class Campaign(ExampleTextMixin, TimeStampedModel):
     def is_running(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.is_published and self.starts_on <= today <= self.ends_on
+
+
+class EmbedSite(TimeStampedModel):
+    """A site allowed to show the portal's task list in a frame (frame-ancestors): the municipality's own site, an
+    association's or a library's screen. The Culture department keeps the list."""
+
+    origin = models.CharField(_("adresse (oprindelse)"), max_length=200, unique=True,
+                              help_text=_("Fx https://www.rudersdal.dk – skema, værtsnavn og evt. port, intet andet."))
+    name = models.CharField(_("navn"), max_length=160)
+
+    class Meta:
+        verbose_name = _("side, der må vise opgaver")
+        verbose_name_plural = _("sider, der må vise opgaver")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.origin})"

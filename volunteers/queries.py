@@ -201,3 +201,39 @@ def front_page_block(request):
     if not campaigns:
         return None
     return {"template": "volunteers/front_page_block.html", "campaigns": campaigns}
+
+
+# --- embeds --------------------------------------------------------------------------------------------------
+
+def embed_origins() -> list[str]:
+    from .models import EmbedSite
+
+    return list(EmbedSite.objects.values_list("origin", flat=True))
+
+
+def embed_tasks(params: dict, limit=20) -> list[Task]:
+    """The open tasks an embed shows: the task list's own filters (taskbank.queries.filtered_tasks) and a campaign."""
+    from taskbank.queries import filtered_tasks
+
+    qs = filtered_tasks(params)
+    if slug := params.get("kampagne"):
+        campaign = Campaign.objects.filter(slug=slug, is_published=True).first()
+        qs = qs.filter(pk__in=[t.pk for t in campaign_tasks(campaign)]) if campaign else qs.none()
+    return list(qs.select_related("institution").order_by("-published_at")[:limit])
+
+
+def staff_embed_sites(user):
+    from .models import EmbedSite
+
+    if not workflow.is_embed_keeper(user):
+        raise Http404
+    return EmbedSite.objects.all()
+
+
+def access_embed_site(user, pk):
+    from .models import EmbedSite
+
+    site = EmbedSite.objects.filter(pk=pk).first()
+    if site is None or not workflow.is_embed_keeper(user, site):
+        raise Http404
+    return site

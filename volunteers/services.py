@@ -13,7 +13,7 @@ from taskbank import services as taskbank
 from taskbank.models import Task
 
 from . import workflow
-from .models import CONSENT_DAYS, Campaign, Invitation, InvitationStatusChange, Profile
+from .models import CONSENT_DAYS, Campaign, EmbedSite, Invitation, InvitationStatusChange, Profile
 
 PROFILE_FIELDS = ("interests", "competences", "towns", "availability", "hours_per_week", "target_groups", "can_do")
 CAMPAIGN_FIELDS = ("slug", "title", "intro", "starts_on", "ends_on", "target_groups", "areas", "towns",
@@ -164,3 +164,31 @@ def save_campaign(*, actor, data: dict, campaign: Campaign | None = None) -> Cam
     if "tasks" in data:
         campaign.tasks.set(data["tasks"])
     return campaign
+
+
+# --- embeds --------------------------------------------------------------------------------------------------
+
+def normalise_origin(value: str) -> str:
+    """``https://www.rudersdal.dk/`` → ``https://www.rudersdal.dk``: only scheme, host and port may be allowed."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/") or parts.query:
+        raise ValidationError({"origin": _("Skriv kun skema og værtsnavn, fx https://www.rudersdal.dk.")})
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{parts.hostname}{port}"
+
+
+@transaction.atomic
+def add_embed_site(*, actor, origin: str, name: str) -> EmbedSite:
+    wf.require(workflow.is_embed_keeper, actor)
+    site = EmbedSite(origin=normalise_origin(origin), name=name.strip())
+    site.full_clean()
+    site.save()
+    return site
+
+
+@transaction.atomic
+def remove_embed_site(*, actor, site: EmbedSite) -> None:
+    wf.require(workflow.is_embed_keeper, actor, site)
+    site.delete()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import public, staff, volunteer
+from .views import embed, public, staff, volunteer
 
 app_name = "volunteers"
 urlpatterns = [
@@ -20,4 +20,7 @@ urlpatterns = [
     path("medarbejder/kampagner/ny/", staff.campaign_form, name="staff_campaign_create"),
     path("medarbejder/kampagner/<int:pk>/", staff.campaign_form, name="staff_campaign_edit"),
     path("kampagner/<slug:slug>/", public.campaign, name="campaign"),
+    path("indlejr/opgaver/", embed.embedded_tasks, name="embed"),
+    path("medarbejder/indlejring/", embed.embed_sites, name="staff_embeds"),
+    path("medarbejder/indlejring/<int:pk>/fjern/", embed.remove_embed_site, name="staff_embed_remove"),
 ]

@@ -48,3 +48,8 @@ INVITATION_TRANSITIONS = {
     I.ACCEPTED: {},
     I.DECLINED: {},
 }
+
+
+@rule(_("Kun Kulturområdet bestemmer, hvilke sider der må vise opgaverne."))
+def is_embed_keeper(actor, site=None) -> bool:
+    return bool(is_culture_admin(actor))
