@@ -100,3 +100,61 @@ def test_profile_find_invite_yes_and_withdraw(page, live_server, axe, citizen, i
         page.goto(live_server.url + "/medarbejder/find-frivillige/")
         assert citizen.full_name not in page.content()
         assert page.goto(profile_url).status == 404
+
+
+@pytest.fixture
+def host_pages(tmp_path):
+    """Two plain HTML sites on other local origins (127.0.0.1:<port>), as a host's editors would paste the snippet."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def serve(html):
+        folder = tmp_path / str(len(servers))
+        folder.mkdir()
+        (folder / "index.html").write_text(html, encoding="utf-8")
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield serve
+    for server in servers:
+        server.shutdown()
+
+
+def test_the_embed_snippet_shows_filtered_tasks_on_an_allowed_site_only(page, live_server, axe, culture_admin,
+                                                                        institution, institution_staff, host_pages):
+    import html
+    import re
+
+    from tests.taskbank.factories import TaskFactory
+
+    TaskFactory(institution=institution, contact=institution_staff, title="Højtlæsning i Holte", town="holte")
+    TaskFactory(institution=institution, contact=institution_staff, title="Lektiecafé i Nærum", town="naerum")
+    page.set_viewport_size(PHONE)
+    login_as(page, live_server, culture_admin)
+    page.goto(live_server.url + "/medarbejder/indlejring/?by=holte")
+    axe(page)
+    snippet = html.unescape(page.locator("#embed-snippet").input_value())
+    snippet = re.sub(r'src="https?://[^/"]+', f'src="{live_server.url}', snippet)  # the portal of this test
+    allowed = host_pages(f"<!DOCTYPE html><html lang='da'><title>Vært</title><h1>Biblioteket</h1>{snippet}</html>")
+    other = host_pages(f"<!DOCTYPE html><html lang='da'><title>Anden</title><h1>Anden side</h1>{snippet}</html>")
+    page.locator("input[name=name]").fill("Biblioteket")
+    page.locator("input[name=origin]").fill(allowed)
+    press(page, "Tilføj siden")
+    assert page.get_by_text("Siden må nu vise opgaverne.").is_visible()
+
+    page.goto(allowed + "/index.html")
+    frame = page.frame_locator("iframe")
+    frame.get_by_role("link", name="Højtlæsning i Holte").wait_for()
+    assert frame.get_by_text("Lektiecafé i Nærum").count() == 0
+    axe(page)
+
+    page.goto(other + "/index.html")
+    page.wait_for_load_state("load")  # the host page's load waits for its frame, blocked or not
+    assert len(page.frames) == 2 and "Højtlæsning i Holte" not in page.frames[1].content()
+    assert page.frame_locator("iframe").get_by_text("Højtlæsning i Holte").count() == 0

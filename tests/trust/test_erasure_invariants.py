@@ -122,6 +122,12 @@ def person(db, institution, institution_staff, culture_admin, django_capture_on_
                            title=f"Formand, {NAME}")
         proposal = network.create_proposal(actor=person, title=f"Forslag fra {NAME}", summary="s")
         network.comment(actor=person, proposal=proposal, body=f"Mvh {NAME}")
+        # Volunteers: a profile she may be found by, and an invitation from staff that names her.
+        from volunteers import services as volunteers
+
+        volunteers.save_profile(actor=person, data={"competences": ["it"], "can_do": f"{NAME} kan tablets"})
+        volunteer = volunteers.give_consent(actor=person)
+        volunteers.invite(actor=institution_staff, profile=volunteer, task=task, message=f"Kære {NAME}, kom")
         # Documents about the person, rendered now.
         for kind in ("grants.application", "grants.decision_letter"):
             pdf.request(kind, obj=grant, version="life")
@@ -166,7 +172,8 @@ def test_the_full_life_is_found_before_erasure(person):
     tables = {hit.split(".")[0] for hit in traces_in_database()}
     assert {"accounts_user", "grants_grantapplication", "grants_casenote", "grants_casemessage", "grants_attachment",
             "grants_grantstatuschange", "taskbank_applicationmessage", "taskbank_idea", "core_notification",
-            "strategy_hearingresponse", "network_proposalcomment"} <= tables
+            "strategy_hearingresponse", "network_proposalcomment", "volunteers_profile",
+            "volunteers_invitation"} <= tables
     files = traces_in_files()
     assert len(files) >= 4  # the CV, the receipts, the application and the decision letter
 
