@@ -58,8 +58,8 @@ class InviteForm(forms.Form):
     task = forms.ModelChoiceField(label=_("Opgave"), queryset=Task.objects.none(),
                                   empty_label=_("Vælg en opgave"))
     message = forms.CharField(label=_("Besked"), max_length=1500, widget=forms.Textarea(attrs={"rows": 4}),
-                              help_text=_("Fortæl, hvorfor I tænker på netop hende."))
-    accept_directly = forms.BooleanField(label=_("Optag hende direkte, hvis hun siger ja"), required=False)
+                              help_text=_("Fortæl, hvorfor I tænker på netop denne frivillige."))
+    accept_directly = forms.BooleanField(label=_("Optag direkte ved et ja"), required=False)
 
     def __init__(self, *args, tasks=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -92,8 +92,8 @@ class Invitation(TimeStampedModel):
     inviter = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     message = models.TextField(_("besked til den frivillige"), max_length=1500)
     accept_directly = models.BooleanField(
-        _("optag hende direkte, hvis hun siger ja"), default=False,
-        help_text=_("Ellers bliver hendes ja til en ansøgning, som I behandler som de andre."))
+        _("optag direkte ved et ja"), default=False,
+        help_text=_("Ellers bliver et ja til en ansøgning, som I behandler som de andre."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SENT, db_index=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     application = models.ForeignKey("taskbank.TaskApplication", null=True, blank=True, on_delete=models.SET_NULL,
@@ -102,7 +102,7 @@ class Invitation(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         constraints = [models.UniqueConstraint(fields=["task", "volunteer"], name="invite_once_per_task",
-                                               violation_error_message=_("Hun er allerede inviteret til opgaven."))]
+                                               violation_error_message=_("Den frivillige er allerede inviteret til opgaven."))]
 
     def __str__(self):
         return f"{self.task} → {self.volunteer}"

@@ -95,7 +95,7 @@ def invite(*, actor, profile: Profile, task: Task, message: str, accept_directly
         with transaction.atomic():
             invitation.save()
     except IntegrityError:
-        raise ValidationError(_("Hun er allerede inviteret til opgaven.")) from None
+        raise ValidationError(_("Den frivillige er allerede inviteret til opgaven.")) from None
     InvitationStatusChange.objects.create(subject=invitation, to_status=invitation.status, actor=actor)
     notify(to=profile.user, template="volunteers/email/invitation", key=f"volunteers.invitation:{invitation.pk}",
            context={"invitation": invitation, "task": task}, obj=invitation)

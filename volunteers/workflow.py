@@ -20,7 +20,7 @@ def may_find_volunteers(actor, obj=None) -> bool:
     return bool(getattr(actor, "is_authenticated", False) and task_poster_ids(actor))
 
 
-@rule(_("Den frivillige kan ikke findes: hun har ikke sagt ja til det, eller hun har trukket sit ja tilbage."))
+@rule(_("Den frivillige kan ikke findes: vedkommende har ikke sagt ja til det eller har trukket sit ja tilbage."))
 def may_see_profile(actor, profile=None) -> bool:
     if profile is None:
         return False

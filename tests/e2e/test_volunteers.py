@@ -69,7 +69,7 @@ def test_profile_find_invite_yes_and_withdraw(page, live_server, axe, citizen, i
     page.locator("select[name=task]").select_option(label="IT-hjælp på plejecentret")
     page.locator("textarea[name=message]").focus()
     page.keyboard.type("Vi mangler netop dig til tablet-hjælp.")
-    tick(page, "Optag hende direkte, hvis hun siger ja")
+    tick(page, "Optag direkte ved et ja")
     press(page, "Send invitationen")
     assert page.get_by_text("Invitationen er sendt.").is_visible()
     axe(page)

@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='ændret')),
                 ('message', models.TextField(max_length=1500, verbose_name='besked til den frivillige')),
-                ('accept_directly', models.BooleanField(default=False, help_text='Ellers bliver hendes ja til en ansøgning, som I behandler som de andre.', verbose_name='optag hende direkte, hvis hun siger ja')),
+                ('accept_directly', models.BooleanField(default=False, help_text='Ellers bliver et ja til en ansøgning, som I behandler som de andre.', verbose_name='optag direkte ved et ja')),
                 ('status', models.CharField(choices=[('sent', 'Afventer svar'), ('accepted', 'Sagt ja'), ('declined', 'Sagt nej tak')], db_index=True, default='sent', max_length=10, verbose_name='status')),
                 ('answered_at', models.DateTimeField(blank=True, null=True)),
                 ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='taskbank.taskapplication')),
@@ -100,7 +100,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='invitation',
-            constraint=models.UniqueConstraint(fields=('task', 'volunteer'), name='invite_once_per_task', violation_error_message='Hun er allerede inviteret til opgaven.'),
+            constraint=models.UniqueConstraint(fields=('task', 'volunteer'), name='invite_once_per_task', violation_error_message='Den frivillige er allerede inviteret til opgaven.'),
         ),
         migrations.AddConstraint(
             model_name='profile',

@@ -42,7 +42,7 @@ def invite(request, pk):
         messages.error(request, ratelimit.MESSAGE)
     else:
         actions.perform(request, form, services.invite, profile=profile,
-                        success=_("Invitationen er sendt. Hun får en e-mail og svarer ja eller nej tak."))
+                        success=_("Invitationen er sendt. Den frivillige får en e-mail og svarer ja eller nej tak."))
     return redirect(profile.get_staff_url())
 
 
