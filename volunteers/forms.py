@@ -23,6 +23,7 @@ class ProfileForm(forms.Form):
     can_do = forms.CharField(label=_("Det kan jeg"), max_length=2000, required=False,
                              widget=forms.Textarea(attrs={"rows": 4}),
                              help_text=_("Fx “Jeg er pensioneret IT-underviser og kan hjælpe ældre med tablets.”"))
+    wants_digest = forms.BooleanField(label=_("Send mig en ugentlig e-mail med nye opgaver til mig"), required=False)
 
 
 class ConsentForm(forms.Form):

@@ -39,6 +39,8 @@ class Profile(TimeStampedModel):
     target_groups = _choices_array(TargetGroup, _("dem vil jeg gerne arbejde med"))
     can_do = models.TextField(_("det kan jeg"), max_length=2000, blank=True,
                               help_text=_("Fx “Jeg er pensioneret IT-underviser og kan hjælpe ældre med tablets.”"))
+    wants_digest = models.BooleanField(_("send mig en ugentlig e-mail med nye opgaver til mig"), default=False)
+    digest_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     consented_at = models.DateTimeField(_("sagt ja til at blive fundet"), null=True, blank=True)
     findable_until = models.DateTimeField(_("kan findes indtil"), null=True, blank=True, db_index=True)
 

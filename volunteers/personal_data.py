@@ -18,7 +18,7 @@ def export(user) -> dict:
             "competences": profile.competence_labels(), "interests": profile.interest_labels(),
             "towns": profile.town_labels(), "availability": profile.availability_labels(),
             "hours_per_week": profile.hours_per_week, "target_groups": profile.target_group_labels(),
-            "can_do": profile.can_do, "created": profile.created_at.isoformat(),
+            "can_do": profile.can_do, "weekly_email": profile.wants_digest, "created": profile.created_at.isoformat(),
             "changed": profile.updated_at.isoformat(),
             "consent_to_be_found_given": profile.consented_at.isoformat() if profile.consented_at else None,
             "findable_until": profile.findable_until.isoformat() if profile.findable_until else None,

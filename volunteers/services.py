@@ -15,7 +15,8 @@ from taskbank.models import Task
 from . import workflow
 from .models import CONSENT_DAYS, Campaign, EmbedSite, Invitation, InvitationStatusChange, Profile
 
-PROFILE_FIELDS = ("interests", "competences", "towns", "availability", "hours_per_week", "target_groups", "can_do")
+PROFILE_FIELDS = ("interests", "competences", "towns", "availability", "hours_per_week", "target_groups", "can_do",
+                  "wants_digest")
 CAMPAIGN_FIELDS = ("slug", "title", "intro", "starts_on", "ends_on", "target_groups", "areas", "towns",
                    "is_published")
 

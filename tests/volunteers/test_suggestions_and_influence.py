@@ -84,3 +84,23 @@ def test_min_indflydelse_is_her_own(client, citizen, other_citizen):
     assert "Hemmelig idé" not in client.get("/frivillig/min-indflydelse/").content.decode()
     client.logout()
     assert client.get("/frivillig/min-indflydelse/").status_code == 302
+
+
+def test_weekly_email_with_new_tasks_that_fit_sent_once(citizen, profile, it_task, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    from volunteers.tasks import send_suggestion_digests
+
+    assert send_suggestion_digests() == 0  # she did not ask for it
+    services.save_profile(actor=citizen, data={"wants_digest": True})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_suggestion_digests() == 1
+        assert send_suggestion_digests() == 0  # nothing new since
+    body = [m.body for m in mail.outbox if citizen.email in m.to][0]
+    assert "IT-hjælp på plejecentret" in body and "passer til dig: IT og teknik" in body
+
+
+def test_celery_beat_runs_the_weekly_email():
+    from frivillig.celery import app
+
+    assert "volunteers.tasks.send_suggestion_digests" in {e["task"] for e in app.conf.beat_schedule.values()}
