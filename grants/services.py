@@ -48,7 +48,7 @@ def _move(application, to, actor, reason=""):
 
 def _require_handler(actor):
     if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen behandler ansøgninger."))
+        raise PermissionDenied(_("Kun Kulturområdet behandler ansøgninger."))
 
 
 def _require_owner_draft(actor, application):

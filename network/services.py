@@ -40,7 +40,7 @@ BODY_ROLE = {Body.Kind.STEERING: Role.STEERING_MEMBER, Body.Kind.NETWORK: Role.N
 
 def _require_culture(actor):
     if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
+        raise PermissionDenied(_("Kun Kulturområdet kan gøre dette."))
 
 
 @transaction.atomic
@@ -261,7 +261,7 @@ def record_quarter_status(*, actor, priority: Priority, year: int, quarter: int,
 def request_annual_report(*, actor, year: int):
     """The steering group's annual report to the executive board, made as a PDF in Celery."""
     if not workflow.sees_steering_group(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen og styregruppen kan danne årsrapporten."))
+        raise PermissionDenied(_("Kun Kulturområdet og styregruppen kan danne årsrapporten."))
     if not 2000 <= year <= 2100:
         raise ValidationError(_("Vælg et år mellem 2000 og 2100."))
     report, _created = AnnualReport.objects.get_or_create(year=year)

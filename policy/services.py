@@ -12,7 +12,7 @@ from .models import ToolboxAttachment, ToolboxItem
 
 def _require_editor(actor):
     if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan redigere frivillighedspolitikken."))
+        raise PermissionDenied(_("Kun Kulturområdet kan redigere frivillighedspolitikken."))
 
 
 @transaction.atomic

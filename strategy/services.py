@@ -38,7 +38,7 @@ from .models import (
 
 def require_staff(actor):
     if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
+        raise PermissionDenied(_("Kun Kulturområdet kan gøre dette."))
 
 
 def _require_verified(actor, what):

@@ -63,7 +63,7 @@ def cancel_event(*, actor, event: Event, reason: str) -> Event:
 @transaction.atomic
 def save_place(*, actor, data: dict, place: GatheringPlace | None = None) -> GatheringPlace:
     if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan oprette og redigere samlingssteder."))
+        raise PermissionDenied(_("Kun Kulturområdet kan oprette og redigere samlingssteder."))
     place = place or GatheringPlace()
     for field in PLACE_FIELDS:
         if field in data:

@@ -102,7 +102,7 @@ def import_offers(*, actor, rows: list[dict], source: str) -> dict:
     """Add offers to the directory. The same offer from the same source (by its id, or by organisation and
     title) is updated; an offer another source already holds is skipped as a duplicate. Returns counts."""
     if actor is not None and not (is_culture_admin(actor) or is_volunteer_centre(actor)):
-        raise PermissionDenied(_("Kun Kulturforvaltningen og Frivilligcentret kan importere tilbud."))
+        raise PermissionDenied(_("Kun Kulturområdet og Frivilligcentret kan importere tilbud."))
     source = source.strip()
     if not source:
         raise ValidationError({"source": _("Skriv, hvor tilbuddene kommer fra.")})

@@ -87,7 +87,7 @@ class ModerationForm(forms.Form):
 
 class EventForm(forms.ModelForm):
     organiser = forms.ModelChoiceField(label=_("Arrangør"), queryset=Organisation.objects.none(), required=False,
-                                       empty_label=_("Kulturforvaltningen"))
+                                       empty_label=_("Kulturområdet"))
 
     class Meta:
         model = Event

@@ -24,7 +24,7 @@ def grant_role(*, actor: User, user: User, role: str, organisation: Organisation
                title: str = "", area: str = "") -> RoleAssignment:
     """The Culture department (or a superuser) grants a role. Never self-service."""
     if not roles.is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan tildele roller."))
+        raise PermissionDenied(_("Kun Kulturområdet kan tildele roller."))
     needed_kind = ROLE_ORGANISATION_KIND.get(role)
     if needed_kind and (organisation is None or organisation.kind != needed_kind):
         raise ValidationError({"organisation": _("Rollen “%(role)s” kræver en organisation af typen “%(kind)s”.") % {
@@ -42,9 +42,9 @@ def grant_role(*, actor: User, user: User, role: str, organisation: Organisation
 @transaction.atomic
 def revoke_role(*, actor: User, assignment: RoleAssignment) -> None:
     if not roles.is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan fjerne roller."))
+        raise PermissionDenied(_("Kun Kulturområdet kan fjerne roller."))
     if assignment.user_id == actor.pk and assignment.role == Role.CULTURE_ADMIN:
-        raise ValidationError(_("Du kan ikke fjerne din egen rolle i Kulturforvaltningen."))
+        raise ValidationError(_("Du kan ikke fjerne din egen rolle i Kulturområdet."))
     assignment.delete()
 
 
@@ -82,7 +82,7 @@ def may_invite(actor, organisation: Organisation) -> bool:
 def save_organisation(*, actor: User, data: dict, organisation: Organisation | None = None) -> Organisation:
     """The Culture department creates or edits an institution, association, volunteer centre or department."""
     if not roles.is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan oprette og redigere organisationer."))
+        raise PermissionDenied(_("Kun Kulturområdet kan oprette og redigere organisationer."))
     organisation = organisation or Organisation(status=Organisation.Status.APPROVED)
     for field in ORGANISATION_FIELDS:
         if field in data:

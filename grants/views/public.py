@@ -159,7 +159,7 @@ def report(request, pk):
         return redirect("grants:report", pk=application.pk)
     form = ReportForm(request.POST or None, request.FILES or None)
     if actions.save_form(request, form, services.submit_report, application=application, as_data=True):
-        messages.success(request, _("Tak for afrapporteringen. Kulturforvaltningen gennemgår den."))
+        messages.success(request, _("Tak for afrapporteringen. Kulturområdet gennemgår den."))
         return redirect(application)
     return render(request, "grants/report.html", {"application": application, "form": form})
 

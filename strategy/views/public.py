@@ -39,7 +39,7 @@ def input_new(request, slug):
                                                                           per_ip="30/h"):
         messages.error(request, ratelimit.MESSAGE)
     elif actions.save_form(request, form, services.submit_input, process=process):
-        messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturforvaltningen har set det."))
+        messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturområdet har set det."))
         return redirect(process)
     return render(request, "strategy/input_form.html", {"process": process, "form": form,
                                                          "verified": is_verified(request.user)})

@@ -135,7 +135,7 @@ def idea_new(request):
                                                                           per_ip="20/h"):
         messages.error(request, ratelimit.MESSAGE)
     elif idea := actions.save_form(request, form, services.submit_idea):
-        messages.success(request, _("Tak for din idé. Kulturforvaltningen ser på den og svarer dig."))
+        messages.success(request, _("Tak for din idé. Kulturområdet ser på den og svarer dig."))
         return redirect(idea)
     return render(request, "taskbank/idea_form.html", {"form": form, "verified": is_verified(request.user)})
 

@@ -97,7 +97,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
 
     login_as(page, live_server, association_rep)
     page.goto(live_server.url + application.get_absolute_url())
-    expect(page.get_by_text("Kulturforvaltningen mangler oplysninger")).to_be_visible()
+    expect(page.get_by_text("Kulturområdet mangler oplysninger")).to_be_visible()
     axe(page)
     page.get_by_label("Dit svar").fill("Vi lejer seks både.")
     page.get_by_role("button", name="Send svar").click()
