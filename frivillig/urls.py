@@ -35,6 +35,7 @@ urlpatterns = [
     path("medarbejder/soegning/", include("frivillig.search.urls")),  # the search's vocabulary
     path("", include("taskbank.urls")),  # /opgaver/, /ideer/, /arrangementer/, /medarbejder/opgaver/
     path("", include("engagement.urls")),  # /frivillig/, /medarbejder/frivillige/
+    path("", include("volunteers.urls")),  # /frivillig/, /medarbejder/find-frivillige/, /kampagner/
     path("", include("grants.urls")),  # /puljer/, /medarbejder/puljer/
     path("", include("strategy.urls")),  # /strategi/, /hoeringer/, /medarbejder/strategi/
     path("", include("network.urls")),  # /netvaerk/, /medarbejder/netvaerk/

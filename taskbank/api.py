@@ -13,7 +13,17 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from .models import Event, Task
 from .queries import published_tasks, text_search, upcoming_events
 
-api = NinjaAPI(title="Frivillig Rudersdal API", version="1.0", urls_namespace="taskbank_api",
+
+class PublicAPI(NinjaAPI):
+    """Read-only and public: any site's browser may call it (CORS), without credentials."""
+
+    def create_response(self, request, *args, **kwargs):
+        response = super().create_response(request, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+api = PublicAPI(title="Frivillig Rudersdal API", version="1.0", urls_namespace="taskbank_api",
                description="Offentliggjorte frivillige opgaver og arrangementer i Rudersdal Kommune.")
 
 
@@ -74,6 +84,7 @@ class TaskFilters(FilterSchema):
     target_group: str | None = None
     kind: str | None = None
     no_child_certificate: bool | None = None
+    organisation: int | None = None
 
 
 class EventOut(Schema):
@@ -108,6 +119,8 @@ def list_tasks(request, filters: Query[TaskFilters]):
         qs = qs.filter(kind=filters.kind)
     if filters.no_child_certificate:
         qs = qs.filter(requires_child_certificate=False)
+    if filters.organisation:
+        qs = qs.filter(institution_id=filters.organisation)
     return qs.order_by("-published_at", "-pk")
 
 

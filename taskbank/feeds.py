@@ -12,7 +12,7 @@ from frivillig.core import ical
 
 from . import queries
 from .models import Event
-from .queries import published_tasks
+from .queries import filtered_tasks
 
 
 class NewTasksFeed(Feed):
@@ -20,8 +20,11 @@ class NewTasksFeed(Feed):
     link = "/opgaver/"
     description = _("De nyeste frivillige opgaver hos Rudersdal Kommunes institutioner.")
 
-    def items(self):
-        return published_tasks().select_related("institution").order_by("-published_at")[:50]
+    def get_object(self, request):
+        return request.GET  # the task list's filters, and organisation=<id> (taskbank.queries.filtered_tasks)
+
+    def items(self, params):
+        return filtered_tasks(params).select_related("institution").order_by("-published_at")[:50]
 
     def item_title(self, item):
         return item.title

@@ -452,3 +452,21 @@ def directory_associations():
             .annotate(open_tasks=Count("tasks", filter=Q(tasks__status=Task.Status.PUBLISHED,
                                                          tasks__expires_on__gte=timezone.localdate())))
             .order_by("name"))
+
+
+def filtered_tasks(params):
+    """Published tasks filtered as the task list filters them (q, omraade, by, maalgruppe, kompetence …), also under
+    the API's names (area, town) and by the organisation behind them (organisation=<id>): for the feeds and the
+    embed. Junk in a parameter gives that filter's default, never an error."""
+    from .filters import TaskFilter
+
+    data = params.copy()
+    for api_name, list_name in (("area", "omraade"), ("town", "by")):
+        if data.get(api_name) and not data.get(list_name):
+            data[list_name] = data[api_name]
+    filterset = TaskFilter(data, queryset=published_tasks())
+    qs = filterset.qs if filterset.is_valid() else published_tasks()
+    organisation = str(params.get("organisation", ""))
+    if organisation.isdigit() and len(organisation) < 12:
+        qs = qs.filter(institution_id=int(organisation))
+    return qs

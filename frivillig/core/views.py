@@ -24,7 +24,7 @@ def _front_page_blocks(request) -> list:
     """Each domain app may offer ``<app>.queries.front_page_block(request)`` returning a dict with a
     ``template`` and its context; the front page shows those that exist."""
     blocks = []
-    for app in ("taskbank", "grants", "strategy", "network"):
+    for app in ("volunteers", "taskbank", "grants", "strategy", "network"):
         try:
             queries = importlib.import_module(f"{app}.queries")
         except ModuleNotFoundError:

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "network",
     "taskbank",
     "engagement",
+    "volunteers",
     "grants",
     "strategy",
     # last: deletes a FileField's file when its row is deleted or the file replaced (after commit), so that
@@ -334,4 +335,6 @@ RETENTION_DAYS = {
     "volunteer_agreement": int(os.environ.get("RETAIN_VOLUNTEER_AGREEMENT_DAYS", "1825")),
     # A nomination for "Årets frivillige" that was not published, counted from the end of its year.
     "nomination": int(os.environ.get("RETAIN_NOMINATION_DAYS", "365")),
+    # An invitation from staff to a task, counted from her answer (or from when it was sent, if she never answered).
+    "task_invitation": int(os.environ.get("RETAIN_TASK_INVITATION_DAYS", "365")),
 }

@@ -124,8 +124,42 @@ def make_sessions(n, task):
         SessionSignup.objects.create(session=session, volunteer=UserFactory())
 
 
+def make_findable(n):
+    from volunteers import services
+
+    for _i in range(n):
+        user = UserFactory()
+        services.save_profile(actor=user, data={"competences": ["it"], "towns": ["holte"]})
+        services.give_consent(actor=user)
+
+
+def make_suggested(n, citizen, institution, contact):
+    from tests.taskbank.factories import TaskFactory
+    from volunteers import services
+
+    services.save_profile(actor=citizen, data={"competences": ["it"], "towns": ["holte"]})
+    for i in range(n):
+        TaskFactory(institution=institution, contact=contact, title=f"IT {i}", competences=["it"], town="holte")
+
+
+def make_influence(n, citizen):
+    from taskbank.models import Idea
+
+    Idea.objects.bulk_create([Idea(proposer=citizen, title=f"Idé {i}", description="d") for i in range(n)])
+
+
+def make_campaigns(n):
+    from volunteers.models import Campaign
+
+    today = timezone.localdate()
+    start = Campaign.objects.count()
+    Campaign.objects.bulk_create([Campaign(slug=f"k-{i}", title=f"Kampagne {i}", intro="x", starts_on=today,
+                                           ends_on=today, is_published=True) for i in range(start, start + n)])
+
+
 PAGES = ["tasks", "staff_tasks", "hearing", "grant_cases", "my_grants", "pools", "staff_pools", "places", "staff_events",
-         "organisations", "directory", "volunteers", "my_volunteering", "rota"]
+         "organisations", "directory", "volunteers", "my_volunteering", "rota", "find_volunteers", "suggestions",
+         "influence", "staff_campaigns"]
 
 
 def measure(client, page, *, institution, institution_staff, culture_admin, citizen) -> tuple[str, int, int]:
@@ -159,6 +193,11 @@ def measure(client, page, *, institution, institution_staff, culture_admin, citi
         "staff_events": (make_events, culture_admin, "/medarbejder/arrangementer/"),
         "organisations": (make_organisations, culture_admin, "/medarbejder/organisationer/"),
         "directory": (make_offers, None, "/foreninger/"),
+        "find_volunteers": (make_findable, institution_staff, "/medarbejder/find-frivillige/"),
+        "suggestions": (lambda n: make_suggested(n, citizen, institution, institution_staff), citizen,
+                        "/frivillig/opgaver-til-dig/"),
+        "influence": (lambda n: make_influence(n, citizen), citizen, "/frivillig/min-indflydelse/"),
+        "staff_campaigns": (make_campaigns, culture_admin, "/medarbejder/kampagner/"),
     }
     create, user, url = setups[page]
     client.logout()

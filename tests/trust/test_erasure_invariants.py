@@ -135,6 +135,12 @@ def person(db, institution, institution_staff, culture_admin, django_capture_on_
         # Her account as the rest of the portal knows it: an invitation she accepted, an association she
         # registered, a second factor, a linked login, a change to her account in the admin, a staff view of her data.
         _account_life(person, culture_admin)
+        # Volunteers: a profile she may be found by, and an invitation from staff that names her.
+        from volunteers import services as volunteers
+
+        volunteers.save_profile(actor=person, data={"competences": ["it"], "can_do": f"{NAME} kan tablets"})
+        volunteer = volunteers.give_consent(actor=person)
+        volunteers.invite(actor=institution_staff, profile=volunteer, task=task, message=f"Kære {NAME}, kom")
         # Documents about the person, rendered now.
         for kind in ("grants.application", "grants.decision_letter"):
             pdf.request(kind, obj=grant, version="life")
@@ -205,7 +211,7 @@ def test_the_full_life_is_found_before_erasure(person):
     assert {"accounts_user", "grants_grantapplication", "grants_casenote", "grants_casemessage", "grants_attachment",
             "grants_grantstatuschange", "taskbank_applicationmessage", "taskbank_idea", "core_notification",
             "strategy_hearingresponse", "network_proposalcomment", "django_admin_log",
-            "socialaccount_socialaccount", "accounts_organisation"} <= tables
+            "socialaccount_socialaccount", "accounts_organisation", "volunteers_profile", "volunteers_invitation"} <= tables
     files = traces_in_files()
     assert len(files) >= 4  # the CV, the receipts, the application and the decision letter
 

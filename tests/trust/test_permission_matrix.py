@@ -94,6 +94,16 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     template = ProcessTemplate.objects.create(slug="skabelon", name="Skabelon")
     everyone = set(PERSONAS)
     signed_in = everyone - {"anonymous"}
+    from volunteers import services as volunteers
+
+    volunteer_data = {"competences": ["it"], "towns": ["holte"], "can_do": "Tablets"}
+    findable = volunteers.save_profile(actor=citizen, data=volunteer_data)
+    volunteers.give_consent(actor=citizen)
+    hidden = volunteers.save_profile(actor=other_citizen, data=volunteer_data)
+    invitation = volunteers.invite(actor=institution_staff, profile=findable, task=task, message="Kom")
+    campaign = volunteers.save_campaign(actor=culture_admin, data={
+        "slug": "ny-pensionist", "title": "Ny pensionist?", "intro": "x", "starts_on": now.date(),
+        "ends_on": now.date() + timedelta(days=9), "target_groups": ["new_pensioners"], "is_published": True})
     engagement_urls = _engagement_world(institution, institution_staff, citizen, other_citizen,
                                         django_capture_on_commit_callbacks, everyone)
     return {
@@ -101,6 +111,11 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
         f"/hoeringer/svar/bilag/{response_file.pk}/": {"culture_admin"},  # hearing open: not public yet
         f"/puljer/ansoegninger/{grant.pk}/afrapportering/bilag/": {"citizen", "culture_admin"},
         f"/medarbejder/strategi/skabeloner/{template.pk}/": {"culture_admin"},
+        findable.get_staff_url(): {"institution_staff", "other_institution_staff"},
+        hidden.get_staff_url(): set(),  # never consented
+        invitation.get_absolute_url(): {"citizen"},
+        campaign.get_absolute_url(): everyone,
+        campaign.get_staff_url(): {"culture_admin"},
         "/netvaerk/frivilligcenter/aftale/": {"volunteer_centre", "culture_admin"},
         f"/medarbejder/netvaerk/aarsrapport/{now.year}/": {"culture_admin", "steering_member"},
         annual_report.get_absolute_url(): {"culture_admin", "steering_member"},
