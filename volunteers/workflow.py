@@ -42,6 +42,11 @@ def is_campaign_editor(actor, campaign=None) -> bool:
     return bool(is_culture_admin(actor))
 
 
+@rule(_("Invitationen er allerede besvaret."))
+def may_answer(actor, invitation=None) -> bool:
+    return is_invitee(actor, invitation) and invitation.status == Invitation.Status.SENT
+
+
 I = Invitation.Status  # noqa: E741
 INVITATION_TRANSITIONS = {
     I.SENT: {I.ACCEPTED: is_invitee, I.DECLINED: is_invitee},
