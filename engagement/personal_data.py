@@ -37,9 +37,10 @@ def export(user) -> dict:
              "emails_about_it": export_notifications_about(Agreement.objects.filter(pk=a.pk))}
             for a in agreements],
         "sessions": [{"task": s.session.task.title, "starts": s.session.starts_at.isoformat(),
+                      "signed_up": s.created_at.isoformat(),
                       "attended": s.attended} for s in SessionSignup.objects.filter(volunteer=user)
                      .select_related("session__task")],
-        "calendar_feed": bool(CalendarFeed.objects.filter(user=user).exists()),
+        "calendar_feed": [{"created": f.created_at.isoformat()} for f in CalendarFeed.objects.filter(user=user)],
     }
 
 

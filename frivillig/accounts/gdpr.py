@@ -62,6 +62,7 @@ OTHERS_CONTACT_FIELDS = {
     "account.emailaddress": "the account's own addresses, read directly",
     "accounts.user": "the account itself",
     "core.notification": "the address a mail went to: found with the recipient (gdpr._notifications)",
+    "engagement.nomination": "the nominee's address, given by the nominator (the nominee is somebody else)",
 }
 
 

@@ -135,12 +135,17 @@ def person(db, institution, institution_staff, culture_admin, django_capture_on_
         # Her account as the rest of the portal knows it: an invitation she accepted, an association she
         # registered, a second factor, a linked login, a change to her account in the admin, a staff view of her data.
         _account_life(person, culture_admin)
+        # After "Optaget": an agreement she accepted, a session she signed up for, hours she reported, her calendar
+        # feed, and a volunteer she nominated for "Årets frivillige".
+        _engagement_life(person, institution, institution_staff)
         # Volunteers: a profile she may be found by, and an invitation from staff that names her.
         from volunteers import services as volunteers
 
         volunteers.save_profile(actor=person, data={"competences": ["it"], "can_do": f"{NAME} kan tablets"})
         volunteer = volunteers.give_consent(actor=person)
-        volunteers.invite(actor=institution_staff, profile=volunteer, task=task, message=f"Kære {NAME}, kom")
+        invitation = volunteers.invite(actor=institution_staff, profile=volunteer, task=task,
+                                       message=f"Kære {NAME}, kom")
+        volunteers.decline_invitation(actor=person, invitation=invitation)
         # Documents about the person, rendered now.
         for kind in ("grants.application", "grants.decision_letter"):
             pdf.request(kind, obj=grant, version="life")
@@ -148,6 +153,27 @@ def person(db, institution, institution_staff, culture_admin, django_capture_on_
         Attachment.objects.get(application=grant)  # the CV is there
         del report
     return person
+
+
+def _engagement_life(person, institution, institution_staff):
+    from engagement import services as engagement
+    from engagement.seed import load_reference
+    from tests.engagement.conftest import agreement_data, make_session
+    from tests.taskbank.factories import ApplicationFactory, TaskFactory
+
+    load_reference()
+    task = TaskFactory(institution=institution, contact=institution_staff, title="Lektiehjælp")
+    accepted = ApplicationFactory(task=task, applicant=person, status="accepted", decided_at=timezone.now())
+    agreement = engagement.start_agreement(actor=institution_staff, application=accepted,
+                                           data=agreement_data(accepted, schedule=f"Torsdage, ring til {NAME}"))
+    agreement = engagement.send_agreement(actor=institution_staff, agreement=agreement)
+    agreement = engagement.accept_agreement(actor=person, agreement=agreement, version=agreement.version)
+    engagement.sign_up(actor=person, session=make_session(task))
+    engagement.report_hours(actor=person, agreement=agreement, date=timezone.localdate(), hours=2,
+                            note=f"{NAME} var der")
+    engagement.new_calendar_token(actor=person)
+    engagement.nominate(actor=person, nominee_name="Grethe Nabo", nominee_email="grethe@example.dk",
+                        where="Biblioteket", reason=f"Indstillet af {NAME}, {PHONE}")
 
 
 def _account_life(person, culture_admin):
@@ -239,7 +265,8 @@ def test_staff_pages_answer_after_the_erasure(client, person, culture_admin, ins
     urls = {culture_admin: ["/medarbejder/ideer/", f"/medarbejder/ideer/{Idea.objects.get().pk}/",
                             f"/medarbejder/hoeringer/{Hearing.objects.get().pk}/", grant.get_staff_url(),
                             f"/medarbejder/puljer/{grant.pool_id}/", "/medarbejder/netvaerk/"],
-            institution_staff: [TaskApplication.objects.get().get_staff_url(), "/medarbejder/opgaver/"]}
+            institution_staff: [*(a.get_staff_url() for a in TaskApplication.objects.all()), "/medarbejder/opgaver/",
+                                "/medarbejder/frivillige/"]}
     for staff, paths in urls.items():
         client.force_login(staff)
         for path in paths:
@@ -324,6 +351,9 @@ STAFF_LINKS = {
     ("grants.score", "reviewer"), ("grants.payout", "registered_by"), ("strategy.input", "recorded_by"),
     ("strategy.draftversion", "created_by"), ("strategy.hearingstatuschange", "actor"),
     ("strategy.hearingresponse", "remark_by"), ("strategy.indicatorvalue", "entered_by"),
+    ("search.vocabularychange", "actor"), ("engagement.agreement", "contact"),
+    # Staff approve or reject hours and choose nominees; a volunteer's own report writes no history row.
+    ("engagement.hoursstatuschange", "actor"), ("engagement.nominationstatuschange", "actor"),
 }
 # Models with a generic relation or an e-mail field but no person behind them.
 NOT_ABOUT_A_PERSON = {"network.body": "a body's shared contact address"}

@@ -100,7 +100,50 @@ def _document(owner, intruder, client, django_capture_on_commit_callbacks=None):
     assert client.get(f"/dokumenter/{document.uuid}/").status_code == 200
 
 
+def _calendar_feed(owner, intruder, client):
+    """Anna's calendar address, opened by Bo: it shows Anna's sessions only (what the token names), never Bo's, and
+    once Anna makes a new address the old one shows nothing at all."""
+    from engagement import services
+    from tests.engagement.conftest import make_session
+    from tests.taskbank.factories import TaskFactory
+
+    annas, bos = TaskFactory(title="Lektiehjælp i Nærum"), TaskFactory(title="Naturpleje i Trørød")
+    from engagement.models import SessionSignup
+
+    SessionSignup.objects.create(session=make_session(annas), volunteer=owner)
+    SessionSignup.objects.create(session=make_session(bos), volunteer=intruder)
+    feed = services.new_calendar_token(actor=owner)
+    client.force_login(intruder)
+    body = client.get(f"/frivillig/kalender/{feed.token}.ics").content.decode()
+    assert "Lektiehjælp i Nærum" in body and "Naturpleje i Trørød" not in body
+    old = feed.token
+    services.new_calendar_token(actor=owner)
+    assert client.get(f"/frivillig/kalender/{old}.ics").status_code == 404
+
+
+def _nomination_consent(owner, intruder, client):
+    """The consent link sent to a nominee for "Årets frivillige", used by Bo: it answers for that nomination only."""
+    from engagement import services
+    from engagement.models import Nomination
+    from tests.factories import RoleAssignmentFactory
+
+    admin = RoleAssignmentFactory(role="culture_admin").user
+    annas = services.nominate(actor=intruder, nominee_name="Anna", nominee_email=owner.email, where="Biblioteket",
+                              reason="Altid der")
+    others = services.nominate(actor=intruder, nominee_name="Carl", nominee_email="carl@example.dk",
+                               where="Hallen", reason="Altid der")
+    for nomination in (annas, others):
+        services.choose_nominee(actor=admin, nomination=nomination)
+    client.force_login(intruder)
+    assert client.get(f"/frivillig/aarets-frivillige/samtykke/{'x' * 40}/").status_code == 404
+    client.post(f"/frivillig/aarets-frivillige/samtykke/{annas.consent_token}/", {"consent": "no"})
+    assert Nomination.objects.get(pk=annas.pk).status == Nomination.Status.DECLINED
+    assert Nomination.objects.get(pk=others.pk).status == Nomination.Status.CHOSEN
+
+
 CASES = {
+    "calendar_feed": _calendar_feed,
+    "consent": _nomination_consent,
     "document": _document,
     "invitation": _invitation,
     "account_confirm_email": _confirm_email,
