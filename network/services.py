@@ -269,3 +269,17 @@ def record_centre_status(*, actor, obligation: Obligation, status: str, note: st
     report, _created = ObligationSelfReport.objects.update_or_create(
         obligation=obligation, defaults={"status": status, "note": note.strip(), "reported_by": actor})
     return report
+
+
+@transaction.atomic
+def set_adoption_quorum(*, actor, body: Body, adoption_quorum: int) -> Body:
+    """How many of the steering group's members must recommend an annual priority before it is adopted without
+    the chair (network/workflow.py, may_adopt)."""
+    wf.require(workflow.may_set_quorum, actor, body)
+    if body.kind != Body.Kind.STEERING:
+        raise ValidationError(_("Kun styregruppen har et beslutningsdygtigt antal."))
+    if adoption_quorum < 1:
+        raise ValidationError({"adoption_quorum": _("Mindst ét medlem skal anbefale.")})
+    body.adoption_quorum = adoption_quorum
+    body.save(update_fields=["adoption_quorum"])
+    return body

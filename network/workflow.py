@@ -159,3 +159,8 @@ PRIORITY_TRANSITIONS = {
     R.ADOPTED: {},
     R.REJECTED: {},
 }
+
+
+@rule(_("Kun Kulturområdet fastsætter, hvor mange af styregruppen der skal anbefale."))
+def may_set_quorum(actor, body=None) -> bool:
+    return is_culture_admin(actor)

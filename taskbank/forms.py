@@ -101,6 +101,8 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = organisers
         self.fields["organiser"].required = not allow_none
+        if not allow_none:  # a representative organises for one of their own: offer no choice they cannot make
+            self.fields["organiser"].empty_label = None
         if self.instance.pk:
             self.fields["organiser"].initial = self.instance.organiser_id
         self.fields["gathering_place"].queryset = GatheringPlace.objects.filter(is_published=True)

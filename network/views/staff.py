@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,6 +16,7 @@ from ..forms import (
     MeetingForm,
     MemberForm,
     MinutesForm,
+    QuorumForm,
 )
 from ..models import Agreement, Body, Meeting, Membership, ObligationStatus
 
@@ -26,12 +28,21 @@ def _home(request, member_form=None, meeting_form=None):
         "bodies": Body.objects.prefetch_related("memberships__user", "memberships__organisation"),
         "member_form": member_form or MemberForm(prefix="member"),
         "meeting_form": meeting_form or MeetingForm(prefix="meeting"),
-        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20], "agreements": Agreement.objects.all()})
+        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20], "agreements": Agreement.objects.all(),
+        "steering": (steering := Body.objects.filter(kind=Body.Kind.STEERING).first()),
+        "quorum_form": QuorumForm(instance=steering, prefix="quorum") if steering else None})
 
 
 @_culture
 def home(request):
     return _home(request)
+
+
+# Issue 29 row 16: the steering group's adoption quorum, set here rather than in /admin/.
+quorum = _culture(actions.action_view(
+    access=lambda user, pk: get_object_or_404(Body, pk=pk, kind=Body.Kind.STEERING), service=services.set_adoption_quorum,
+    name="body", form=QuorumForm, form_kwargs=lambda body: {"instance": body, "prefix": "quorum"},
+    back=lambda body: reverse("network:staff_home"), success=_("Det beslutningsdygtige antal er gemt.")))
 
 
 @_culture
