@@ -106,6 +106,8 @@ def automatic(check: Check) -> Check:
         return check(actor, obj)
 
     wrapped.automatic = True
+    wrapped.is_rule = getattr(check, "is_rule", False)  # still the named check it wraps
+    wrapped.rule_name = getattr(check, "rule_name", "")
     wrapped.__name__ = f"automatic({getattr(check, '__name__', 'check')})"
     return wrapped
 

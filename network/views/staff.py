@@ -4,11 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
-from .. import queries, services
+from .. import queries, services, workflow
 from ..forms import (
     AgendaItemForm,
     AgreementVersionForm,
@@ -20,9 +19,8 @@ from ..forms import (
     QuorumForm,
 )
 from ..models import Agreement, Body, Meeting, Membership, ObligationStatus
-from ..workflow import sees_steering_group
 
-_culture = role_required(is_culture_admin)
+_culture = role_required(workflow.runs_network)
 
 
 def _home(request, member_form=None, meeting_form=None):
@@ -142,7 +140,7 @@ def agreement_new(request):
     return render(request, "network/staff/agreement_new.html", {"form": form, "latest": latest})
 
 
-_steering_group = role_required(sees_steering_group)
+_steering_group = role_required(workflow.sees_steering_group)
 
 
 @_steering_group
