@@ -1,12 +1,13 @@
 """PDFs of the grants app: a copy of the application on submission and the decision letter."""
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import pdf
+
+from .workflow import may_open_case_file
 
 
 def applicant_or_handler(user, document) -> bool:
     application = document.obj
-    return bool(application) and (getattr(user, "pk", None) == application.applicant_id or is_culture_admin(user))
+    return bool(application) and bool(may_open_case_file(user, application))
 
 
 def applicant(document):

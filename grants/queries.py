@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core.choices import Area
 
 from .models import GRANTED, GrantApplication, Pool, PoolCaseTotals, Status
@@ -65,7 +64,9 @@ def access_own_application(user, pk) -> GrantApplication:
 
 
 def access_case(user, pk) -> GrantApplication:
-    if not is_culture_admin(user):
+    from .workflow import is_case_handler
+
+    if not is_case_handler(user):
         raise Http404
     application = (GrantApplication.objects.select_related("pool", "applicant", "on_behalf_of", "partner_institution")
                    .exclude(status=Status.DRAFT).filter(pk=pk).first())

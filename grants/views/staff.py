@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
@@ -29,7 +28,7 @@ from ..forms import (
 )
 from ..models import GrantApplication, Pool, Status
 
-_handler = role_required(is_culture_admin)
+_handler = role_required(workflow.is_case_handler)
 
 
 @_handler

@@ -4,16 +4,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 from frivillig.core.examples import example_items
 
-from .. import revisions, services
+from .. import revisions, services, workflow
 from ..forms import FORMS, AttachmentForm, ToolboxItemForm
 from ..models import CONTENT_KINDS, GuideArticle, Theme, ToolboxAttachment, ToolboxItem, Value, WhitePaperSection, kind_of
 
-_editor = role_required(is_culture_admin)
+_editor = role_required(workflow.is_policy_editor)
 
 
 def _object(kind, pk):

@@ -7,12 +7,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 
-from .. import indicators, queries, services
+from .. import indicators, queries, services, workflow
 from ..forms import (
     AdoptionForm,
     DraftVersionForm,
@@ -34,7 +33,7 @@ from ..forms import (
 )
 from ..models import Hearing, HearingResponse, Input, Meeting, Phase, PhaseTemplate, Process, ProcessTemplate
 
-_staff = role_required(is_culture_admin)
+_staff = role_required(workflow.is_strategy_staff)
 
 
 @_staff

@@ -108,6 +108,7 @@ def test_staff_and_public_open_the_pdfs_attached_to_responses(page, live_server,
     login_as(page, live_server, culture_admin)
     page.goto(live_server.url + f"/medarbejder/hoeringer/{hearing.pk}/")
     axe(page)
+    expect(page.get_by_text(re.compile(r"Status: Lukket · 2 høringssvar"))).to_be_visible()  # row 6
     expect(page.get_by_role("link", name="Bilag: forslag.pdf")).to_be_visible()
     expect(page.get_by_role("link", name="Bilag: privat.pdf")).to_be_visible()
     with page.expect_download() as download:
