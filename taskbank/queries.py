@@ -134,7 +134,9 @@ def cached_listing(params, filterset, sort) -> dict:
         listing = {"counts": counts, "ids": ids, "searched": search.text if search else "",
                    "corrections": search.corrections if search else {},
                    "facets": [{"kind": f.kind, "label": f.label, "narrows": f.narrows,
-                               "without": task_search.without_word(search.typed, f.word)}
+                               "without": task_search.without_word(search.typed, f.word,
+                                                                   " ".join(search.corrections.get(w.lower(), w)
+                                                                            for w in search.typed.split()))}
                               for f in (search.facets if search else [])]}
         if current is not None:
             cache.set(key, listing, LIST_CACHE_SECONDS)

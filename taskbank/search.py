@@ -192,15 +192,16 @@ def _understood(typed: str, query: Query) -> list[Facet]:
         return out
 
 
-def without_word(typed: str, word: str) -> str:
-    """The typed search without one of its words (and a "i"/"på" before it): what removing its choice searches."""
+def without_word(typed: str, word: str, searched: str = "") -> str:
+    """The typed search without one of its words (and a "i"/"på" before it): what removing its choice searches.
+    A word that was corrected ("holtte" → "holte") is taken out of the search that was made instead."""
     tokens = typed.split()
     parts = word.split()
     for i in range(len(tokens) - len(parts) + 1):
         if [" ".join(words(t)) for t in tokens[i:i + len(parts)]] == parts:
             start = i - 1 if i > 0 and tokens[i - 1].lower() in PLACE_WORDS else i
             return " ".join(tokens[:start] + tokens[i + len(parts):])
-    return typed
+    return without_word(searched, word) if searched else typed
 
 
 @dataclass

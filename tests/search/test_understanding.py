@@ -60,3 +60,4 @@ def test_without_word_drops_the_word_and_its_preposition():
     assert without_word("Lektiehjælp i Birkerød", "birkerød") == "Lektiehjælp"
     assert without_word("holte", "holte") == ""
     assert without_word("fodbold Holte", "holte") == "fodbold"
+    assert without_word("fodbold holtte", "holte", "fodbold holte") == "fodbold"  # a corrected word
