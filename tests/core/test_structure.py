@@ -28,15 +28,9 @@ MAX_VIEW_LINES = 20
 # Apps with no who-may rules of their own: the core holds the rule machinery, search only reads.
 NO_WORKFLOW = {"core": "the rule machinery itself (frivillig/core/workflow.py)", "search": "reads only"}
 
-# PENDING: grants, strategy and policy are converted in parallel (helper "staff", issue 23). Each entry is one known
-# breach, by app and check; the lead deletes the entries when that branch is merged. Nothing else may go here.
-PENDING = {
-    ("grants", "require_helper"), ("strategy", "require_helper"), ("policy", "require_helper"),
-    ("grants", "action_switch"), ("strategy", "action_switch"),
-    ("grants", "history_row"), ("strategy", "history_row"),
-    ("grants", "template"), ("strategy", "template"),
-    ("grants", "transition"), ("strategy", "workflow"), ("policy", "workflow"),
-}
+# PENDING: known breaches, by app and check, while an app is being converted (none today). Each entry is one known
+# breach; delete the entry in the commit that converts it. Nothing else may go here.
+PENDING: set[tuple[str, str]] = set()
 
 
 # --- what there is: apps, modules, routed views, templates -----------------------------------------------------
