@@ -60,6 +60,9 @@ def is_outage(exc) -> str | None:
     return None
 
 
+_kept_here: dict[str, float] = {}
+
+
 class KeepStaleCopyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -83,6 +86,12 @@ class KeepStaleCopyMiddleware:
         if user is not None and user.is_authenticated:
             return
         key = _key(request)
+        now = time.monotonic()
+        if now - _kept_here.get(key, -REFRESH_SECONDS) < REFRESH_SECONDS:
+            return  # this process kept it within the minute: no round trip to the cache at all
+        if len(_kept_here) > 10_000:
+            _kept_here.clear()
+        _kept_here[key] = now
         if not cache.add(key + ":fresh", 1, REFRESH_SECONDS):
             return
         cache.set(key, {"content": response.content, "at": time.time(), "type": response["Content-Type"],

@@ -1,12 +1,13 @@
 """Two web nodes (issue 26): two gunicorn nodes on one database, one Redis and one media directory; one node is
-killed (SIGKILL) under load. Like the proxy in front of them (deploy/nginx.conf, ``proxy_next_upstream``), the
+killed (SIGKILL) under load while people apply for tasks and upload attachments to their grant applications. Like the proxy in front of them (deploy/nginx.conf, ``proxy_next_upstream``), the
 load sends each request to the next node and retries a request whose node did not answer on the other. No
-application is lost or doubled, and every signed-in person's session goes on on the surviving node.
+application or upload is lost or doubled, and every signed-in person's session goes on on the surviving node.
 """
 
 import http.cookiejar
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 import pytest
 import redis
@@ -22,9 +24,11 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
+from grants.models import Attachment, Pool
 from taskbank.models import TaskApplication
 from tests.conftest import worker_redis_url
 from tests.factories import UserFactory
+from tests.grants.conftest import MINIMAL_PDF, pool  # noqa: F401 (pool: fixture)
 from tests.taskbank.factories import TaskFactory
 from tests.trust.test_outage import ROOT, free_port
 
@@ -51,6 +55,17 @@ def wait_for(port: int):
     raise AssertionError(f"node on {port} did not start")
 
 
+def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    boundary = "----two-nodes-boundary"
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content) in files.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: application/pdf\r\n\r\n".encode() + content + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
 class Visitor:
     """One signed-in person's browser: a cookie jar, sending each request to the next node and, when a node does
     not answer, to the other one (what the proxy does)."""
@@ -61,15 +76,19 @@ class Visitor:
         self.session_key, self.nodes, self.turn = session_key, nodes, 0
         self.retries = 0
 
-    def request(self, path: str, data: dict | None = None) -> tuple[int, str, str]:
+    def request(self, path: str, data: dict | None = None, files: dict | None = None) -> tuple[int, str, str]:
         for attempt in range(len(self.nodes) * 2):
             base = self.nodes[(self.turn + attempt) % len(self.nodes)]
             cookies = f"{settings.SESSION_COOKIE_NAME}={self.session_key}"
             csrf = next((c.value for c in self.jar if c.name == settings.CSRF_COOKIE_NAME), None)
             if csrf:
                 cookies += f"; {settings.CSRF_COOKIE_NAME}={csrf}"
-            body = urllib.parse.urlencode(data).encode() if data is not None else None
-            request = urllib.request.Request(base + path, data=body, headers={"Cookie": cookies, "Referer": base + path})
+            headers = {"Cookie": cookies, "Referer": base + path}
+            if files:
+                body, headers["Content-Type"] = multipart(data or {}, files)
+            else:
+                body = urllib.parse.urlencode(data).encode() if data is not None else None
+            request = urllib.request.Request(base + path, data=body, headers=headers)
             try:
                 with self.opener.open(request, timeout=20) as response:
                     self.turn += 1
@@ -83,9 +102,16 @@ class Visitor:
         raise AssertionError(f"no node answered {path}")
 
 
-def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, institution_staff):
+def _draft(person):
+    from grants import services as grants
+
+    return grants.start_application(actor=person, pool=Pool.objects.get(slug="lokale"))
+
+
+def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, institution_staff, pool):  # noqa: F811
     tasks = [TaskFactory(institution=institution, contact=institution_staff, volunteers_wanted=50) for _ in range(4)]
     people = [UserFactory(email=f"frivillig{i}@example.dk", full_name=f"Frivillig Nummer {i}") for i in range(PEOPLE)]
+    drafts = [_draft(person) for person in people]
     sessions = []
     for person in people:
         client = Client()
@@ -97,6 +123,7 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
            "TEST_CACHE_URL": worker_redis_url(), "TEST_CONN_MAX_AGE": "60",
            "ALLOWED_HOSTS": "127.0.0.1", "TEST_DB_NAME": "two-nodes"}
     redis.Redis.from_url(worker_redis_url()).flushdb()
+    media = Path(settings.BASE_DIR) / "var" / "test-media" / "two-nodes"  # the nodes' MEDIA_ROOT (test settings)
     ports = [free_port(), free_port()]
     nodes = [start_node(port, env) for port in ports]
     try:
@@ -115,6 +142,14 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
                 status, url, html = visitor.request(f"/opgaver/{task.pk}/ansoeg/", {
                     "csrfmiddlewaretoken": token, "message": f"Jeg vil gerne hjælpe ({i})", "availability": "Tirsdage"})
                 assert status == 200, status
+                draft = drafts[i]
+                status, _url, html = visitor.request(f"/puljer/ansoegninger/{draft.pk}/trin/beloeb/")
+                token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+                status, _url, _html = visitor.request(
+                    f"/puljer/ansoegninger/{draft.pk}/trin/beloeb/gem/",
+                    {"csrfmiddlewaretoken": token, "amount_requested": "1000", "attachment_title": f"Bilag {i}"},
+                    files={"attachment": (f"bilag{i}.pdf", MINIMAL_PDF)})
+                assert status == 200, status
                 done.append(i)
             except Exception as exc:  # noqa: BLE001 - collected and reported below
                 errors.append(f"{i}: {exc!r}")
@@ -132,6 +167,11 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
         # No write lost, none doubled: one application per person, whichever node took it.
         for person in people:
             assert TaskApplication.objects.filter(applicant=person).count() == 1, person.email
+        # Every upload is stored once, as a row and a file in the media directory both nodes share.
+        for person, draft in zip(people, drafts, strict=True):
+            attachments = list(Attachment.objects.filter(application=draft))
+            assert len(attachments) == 1, person.email
+            assert (media / attachments[0].file.name).read_bytes() == MINIMAL_PDF
         # Sessions go on on the surviving node: each person is still signed in and sees their application.
         for person, visitor in zip(people, visitors, strict=True):
             visitor.nodes = [bases[1]]
@@ -147,3 +187,4 @@ def test_a_node_killed_under_load_loses_no_write_and_no_session(institution, ins
                 pass
             node.wait(timeout=20)
         redis.Redis.from_url(worker_redis_url()).flushdb()
+        shutil.rmtree(media, ignore_errors=True)
