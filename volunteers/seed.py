@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frivillig.accounts.models import User
+from frivillig.core import workflow as wf
 from taskbank.models import Task
 
 from .models import CONSENT_DAYS, Campaign, Invitation, InvitationStatusChange, Profile
@@ -53,7 +54,7 @@ def load_demo():
         invitation, created = Invitation.objects.get_or_create(task=task, volunteer=villy, defaults={
             "inviter": task.contact, "message": "Vi mangler en med hænderne skruet rigtigt på (demo)."})
         if created:
-            InvitationStatusChange.objects.create(subject=invitation, to_status=invitation.status, actor=task.contact)
+            wf.start(invitation, actor=task.contact, log_model=InvitationStatusChange, reason="Demo")
     today = timezone.localdate()
     for slug, title, intro, groups in DEMO_CAMPAIGNS:
         Campaign.objects.get_or_create(slug=slug, defaults={

@@ -97,7 +97,7 @@ def invite(*, actor, profile: Profile, task: Task, message: str, accept_directly
             invitation.save()
     except IntegrityError:
         raise ValidationError(_("Den frivillige er allerede inviteret til opgaven.")) from None
-    InvitationStatusChange.objects.create(subject=invitation, to_status=invitation.status, actor=actor)
+    wf.start(invitation, actor=actor, log_model=InvitationStatusChange)
     notify(to=profile.user, template="volunteers/email/invitation", key=f"volunteers.invitation:{invitation.pk}",
            context={"invitation": invitation, "task": task}, obj=invitation)
     return invitation
