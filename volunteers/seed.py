@@ -54,7 +54,7 @@ def load_demo():
         invitation, created = Invitation.objects.get_or_create(task=task, volunteer=villy, defaults={
             "inviter": task.contact, "message": "Vi mangler en med hænderne skruet rigtigt på (demo)."})
         if created:
-            wf.start(invitation, actor=task.contact, log_model=InvitationStatusChange)
+            wf.start(invitation, actor=task.contact, log_model=InvitationStatusChange, reason="Demo")
     today = timezone.localdate()
     for slug, title, intro, groups in DEMO_CAMPAIGNS:
         Campaign.objects.get_or_create(slug=slug, defaults={

@@ -37,14 +37,14 @@ def is_invitee(actor, invitation=None) -> bool:
     return invitation is not None and getattr(actor, "pk", None) == invitation.volunteer_id
 
 
+@rule(_("Invitationen er allerede besvaret."))
+def may_answer(actor, invitation=None) -> bool:
+    return bool(is_invitee(actor, invitation)) and invitation.status == Invitation.Status.SENT
+
+
 @rule(_("Kun Kulturområdet redigerer kampagner."))
 def is_campaign_editor(actor, campaign=None) -> bool:
     return bool(is_culture_admin(actor))
-
-
-@rule(_("Invitationen er allerede besvaret."))
-def may_answer(actor, invitation=None) -> bool:
-    return is_invitee(actor, invitation) and invitation.status == Invitation.Status.SENT
 
 
 I = Invitation.Status  # noqa: E741

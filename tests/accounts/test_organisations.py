@@ -6,9 +6,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from frivillig.accounts import roles
-from frivillig.organisations import services
 from frivillig.accounts.models import Organisation, OrganisationInvitation, Role, RoleAssignment
 from frivillig.accounts.validators import validate_cvr
+from frivillig.organisations import services
 from tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

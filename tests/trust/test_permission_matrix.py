@@ -16,6 +16,7 @@ PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other
 @pytest.fixture
 def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
           steering_member, network_member, association_rep, volunteer_centre, django_capture_on_commit_callbacks):
+    from frivillig.search.models import VocabularyEntry
     from grants.models import Pool, Round
     from network.models import Body, Priority, Proposal
     from network.models import Meeting as NetMeeting
@@ -24,8 +25,6 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     from taskbank.models import Idea
     from tests.grants.conftest import make_application
     from tests.taskbank.factories import ApplicationFactory, TaskFactory
-
-    from frivillig.search.models import VocabularyEntry
 
     vocabulary_entry = VocabularyEntry.objects.create(term="matrixord", words="opgave")
     now = timezone.now()
