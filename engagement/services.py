@@ -288,7 +288,7 @@ def request_certificate(*, actor):
 
 
 def request_agreement_pdf(*, actor, agreement: Agreement):
-    wf.require(workflow.is_agreement_party, actor, agreement)
+    wf.require(workflow.may_request_pdf, actor, agreement)
     return pdf.request("engagement.agreement", obj=agreement,
                        version=f"v{agreement.version}:{agreement.updated_at.timestamp()}")
 

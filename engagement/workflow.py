@@ -44,9 +44,25 @@ def may_invite_volunteers(actor, obj=None) -> bool:
     return bool(is_culture_admin(actor))
 
 
+ANONYMISED = _("Aftalen er anonymiseret, fordi den frivillige har slettet sin bruger; den gemmes kun.")
+
+
+def _anonymised(agreement) -> bool:
+    return agreement is not None and agreement.anonymised_at is not None
+
+
 @rule(_("Aftalen er afsluttet og kan ikke ændres."))
 def may_edit_agreement(actor, agreement=None) -> bool:
+    if _anonymised(agreement):
+        return Verdict(False, str(ANONYMISED))
     return bool(is_agreement_staff(actor, agreement)) and agreement.status != Agreement.Status.ENDED
+
+
+@rule(_("Kun aftalens parter kan lave en PDF af den."))
+def may_request_pdf(actor, agreement=None) -> bool:
+    if _anonymised(agreement):
+        return Verdict(False, str(ANONYMISED))
+    return bool(is_agreement_party(actor, agreement))
 
 
 @rule(_("Du kan kun tilmelde dig vagter på opgaver, hvor du har en accepteret frivilligaftale."))
@@ -86,11 +102,15 @@ def may_accept_agreement(actor, agreement=None) -> bool:
 
 @rule(_("Aftalen er allerede afsluttet."))
 def may_end_agreement(actor, agreement=None) -> bool:
+    if _anonymised(agreement):
+        return Verdict(False, str(ANONYMISED))
     return bool(is_agreement_party(actor, agreement)) and agreement.status != Agreement.Status.ENDED
 
 
 @rule(_("Kun en kladde sendes til den frivillige."))
 def may_send_agreement(actor, agreement=None) -> bool:
+    if _anonymised(agreement):
+        return Verdict(False, str(ANONYMISED))
     return bool(is_agreement_staff(actor, agreement)) and agreement.status == Agreement.Status.DRAFT
 
 
