@@ -1,6 +1,6 @@
 """What organisation registrations and invitations hold about a person (GDPR export and erasure)."""
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .models import Organisation, OrganisationInvitation
 
@@ -25,9 +25,13 @@ def erase(user, dry_run: bool) -> list[str]:
     invitations = OrganisationInvitation.objects.filter(email__iexact=user.email)
     changes = []
     if registered.exists():
-        changes.append(_("%(n)s forening(er), du har tilmeldt, bevares uden dit navn.") % {"n": registered.count()})
+        n = registered.count()
+        changes.append(ngettext("%(n)s forening, du har tilmeldt, bevares uden dit navn.",
+                                "%(n)s foreninger, du har tilmeldt, bevares uden dit navn.", n) % {"n": n})
     if invitations.exists():
-        changes.append(_("%(n)s invitation(er) til din e-mailadresse slettes.") % {"n": invitations.count()})
+        n = invitations.count()
+        changes.append(ngettext("%(n)s invitation til din e-mailadresse slettes.",
+                                "%(n)s invitationer til din e-mailadresse slettes.", n) % {"n": n})
     if not dry_run:
         registered.filter(contact_name__iexact=user.full_name).exclude(contact_name="").update(contact_name="")
         registered.update(registered_by=None)

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.core import ratelimit
@@ -56,7 +57,7 @@ def org_form(request, pk=None):
 def org_detail(request, pk):
     organisation = queries.access_organisation(request.user, pk)
     members = queries.members(organisation)
-    log_access(actor=request.user, subjects=[m.user for m in members], reason=_("Medlemmer af en organisation"),
+    log_access(actor=request.user, subjects=[m.user for m in members], reason=gettext_noop("Medlemmer af en organisation"),
                request=request)
     return render(request, "accounts/org_detail.html", {
         "organisation": organisation, "members": members, "invitations": queries.open_invitations(organisation),

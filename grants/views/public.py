@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
@@ -171,6 +172,6 @@ def attachment(request, pk):
 
     if att.application.applicant_id != request.user.pk and not is_culture_admin(request.user):
         raise Http404
-    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=_("Bilag til tilskudsansøgning"),
+    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=gettext_noop("Bilag til tilskudsansøgning"),
                request=request)
     return attachment_response(att.file, att.file.name.rsplit("/", 1)[-1])
