@@ -1,14 +1,40 @@
 """Personas shared by every app's tests. Each persona is a real user with a verified e-mail and the
 roles its name says. Apps add fixtures for their own objects in tests/<app>/conftest.py."""
 
+import html
 import os
+import re
 
 import pytest
+from django.utils.html import strip_tags
 
 from frivillig.accounts.models import Role
 from tests.factories import AssociationFactory, OrganisationFactory, RoleAssignmentFactory, UserFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def heading(response) -> str:
+    """The page's <h1> as a person reads it (a 200 answer whose heading is what a test expects is the page that
+    was asked for, not an error page, a login form or an empty template)."""
+    assert response.status_code == 200, f"{response.status_code} instead of a page"
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S)
+    assert found, "the page has no <h1>"
+    return " ".join(html.unescape(strip_tags(found.group(1))).split())
+
+
+def worker_index() -> int:
+    """This test process's number under pytest-xdist (gw0, gw1, …; 0 when the suite runs in one process). Each
+    worker has a database of its own (pytest-django: test_frivillig_gw0, …) and its own memory cache and outbox."""
+    return int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def worker_redis_url() -> str:
+    """A Redis database of this worker's own, for the few tests that need the real Redis (8–15: 0 is `make run`'s,
+    7 the benchmark's). A test that uses it empties it first."""
+    from django.conf import settings
+
+    return settings.REDIS_URL.rsplit("/", 1)[0] + f"/{8 + worker_index() % 8}"
 
 
 @pytest.fixture(autouse=True)

@@ -45,6 +45,10 @@ class FailOpenRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = ReusedClientRedisCacheClient
 
+    def validate_key(self, key):
+        """Redis takes any key: no memcached-compatibility check on every key (Django's documented way to drop it,
+        "Cache key warnings"). A signed-in request reads three keys through get_many."""
+
     def _unavailable(self, operation: str, exc: Exception) -> None:
         now = time.monotonic()
         if now - FailOpenRedisCache._last_report >= REPORT_EVERY_SECONDS:

@@ -8,6 +8,11 @@ at the markers; a request then joins the parts with its own escaped name, e-mail
 what ``{{ user.get_full_name }}``, ``{{ user.email }}``, ``{% csrf_token %}`` and ``{{ request.get_full_path }}``
 print. So nothing personal is ever in a kept part: the stand-ins hold nothing of anybody.
 
+A personal template is given five names and nothing else, whether it is rendered in place (an uncached page), in
+full or with stand-ins: ``user``, ``request``, ``portal_is_staff``, ``csrf_token`` and ``LANGUAGE_CODE`` (``GIVEN``).
+Reading any other name (``{{ messages }}``, ``{% if task %}``) raises ``PersonalTemplateError`` wherever the template
+is rendered, so the page fails in every test that shows it instead of printing it on fresh pages only.
+
 A template that asks the stand-ins for anything else (``user.phone``, ``request.session``, ``{{ user }}``), or
 transforms a value (``|lower``, ``|truncatechars``, ``|length``, ``|urlencode``), cannot be filled this way: it is
 noticed when the shape is first rendered (twice: with markers, and with values of other lengths and characters),
@@ -20,8 +25,7 @@ import threading
 import uuid
 from collections import OrderedDict
 
-from django.template import Context
-from django.template.loader import get_template
+from django.template import Context, Engine
 from django.utils.html import escape
 from django.utils.translation import get_language
 
@@ -34,6 +38,29 @@ _MARKER = re.compile(f"({_CORE}[netp])")
 # URLs escape), to see whether the template printed each value as it is, escaped as {{ }} escapes.
 _OTHER = uuid.uuid4().hex + " Æøå/?&='\"<Xy>"
 _OTHERS = {NAME: f"{_OTHER}n", EMAIL: f"{_OTHER}e@", TOKEN: f"{_OTHER}t-t", PATH: f"{_OTHER}/p?a=1&b"}
+
+
+GIVEN = ("user", "request", "portal_is_staff", "csrf_token", "LANGUAGE_CODE")
+
+
+class PersonalTemplateError(Exception):
+    """A {% personal %} template read a name it is not given (see the module's docstring)."""
+
+
+class _GivenOnly(Context):
+    """A context in which a name that is not there is an error, not an empty string."""
+
+    def __getitem__(self, key):
+        try:
+            return super().__getitem__(key)
+        except KeyError:
+            name = getattr(getattr(self.template, "origin", None), "template_name", None) or "a personal template"
+            raise PersonalTemplateError(f"{name} reads {key!r}: a {{% personal %}} template is given only "
+                                        f"{', '.join(GIVEN)}") from None
+
+
+def get_personal_template(template_name: str):
+    return Engine.get_default().get_template(template_name)
 
 
 class _StandInUser:
@@ -94,11 +121,17 @@ def personal_context(request) -> dict:
 
 
 def render_personal(template_name: str, request, context: dict | None = None) -> str:
-    return get_template(template_name).template.render(Context(context or personal_context(request)))
+    return get_personal_template(template_name).render(_GivenOnly(context or personal_context(request)))
+
+
+def render_in_place(template_name: str, page_context) -> str:
+    """The personal part on a page that is not kept (``{% personal %}`` outside the signed-in page cache): from
+    the page's own values of the given names, and only those."""
+    return get_personal_template(template_name).render(_GivenOnly({name: page_context.get(name) for name in GIVEN}))
 
 
 def _compile(template_name, language, is_staff, has_name, has_email):
-    return compile_template(get_template(template_name).template, language, is_staff, has_name, has_email)
+    return compile_template(get_personal_template(template_name), language, is_staff, has_name, has_email)
 
 
 def compile_template(template, language, is_staff, has_name, has_email):
@@ -111,7 +144,7 @@ def compile_template(template, language, is_staff, has_name, has_email):
         context = {"user": _StandInUser(trace, name if has_name else "", email if has_email else ""),
                    "request": _StandInRequest(trace, full_path), "portal_is_staff": is_staff, "csrf_token": token,
                    "LANGUAGE_CODE": language}
-        return template.render(Context(context)), trace
+        return template.render(_GivenOnly(context)), trace
 
     html, trace = render(NAME, EMAIL, TOKEN, PATH)
     other, other_trace = render(_OTHERS[NAME], _OTHERS[EMAIL], _OTHERS[TOKEN], _OTHERS[PATH])

@@ -24,6 +24,13 @@ entry, and each request fills the markers with its own person (frivillig/core/ho
 rendered once with stand-ins, without rendering them again). Everything else on the page must be the same for every
 signed-in person; a rendered page is not stored if it used a CSRF token outside a hole, carries a message, or shows
 the person's name or e-mail address anywhere (then that person gets fresh pages).
+
+Every key carries the release (``release()``: ``PORTAL_RELEASE`` from the environment, else the hash of the static
+files' manifest): two nodes of different builds on one Redis never serve each other's pages or fragments, whose
+HTML names the static files of their own build.
+
+``PORTAL_PAGE_CACHE = False`` in the settings turns all of this off (every page and fragment rendered afresh): the
+differential test (tests/core/test_page_cache_invariant.py) compares those pages with the ones served from here.
 """
 
 import hashlib
@@ -35,6 +42,7 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
@@ -81,6 +89,26 @@ class _LocalPages:
 local_pages = _LocalPages(LOCAL_ENTRIES)
 
 
+_release: list[str] = []
+
+
+def release() -> str:
+    """What identifies this build: ``PORTAL_RELEASE`` if the deployment sets it, else the hash of the static files'
+    manifest (``manifest_hash`` of Django's manifest storage, production's), else "" (development serves its static
+    files unhashed). Read once per process."""
+    if not _release:
+        import os
+
+        from django.contrib.staticfiles.storage import staticfiles_storage
+
+        _release.append(os.environ.get("PORTAL_RELEASE") or getattr(staticfiles_storage, "manifest_hash", "") or "")
+    return _release[0]
+
+
+def enabled() -> bool:
+    return getattr(settings, "PORTAL_PAGE_CACHE", True)
+
+
 def _generation_key(namespace: str) -> str:
     return f"pagecache:gen:{namespace}"
 
@@ -124,13 +152,14 @@ def clear_local() -> None:
     local_pages.clear()
     _generations.clear()
     _known_keys.clear()
+    _release.clear()
     holes.clear_local()
 
 
 def shareable_request(request) -> bool:
     return (request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "messages" not in request.COOKIES
+            and not len(messages.get_messages(request))
             and not request.META.get("HTTP_AUTHORIZATION"))
 
 
@@ -146,7 +175,7 @@ def _page_key(namespace: str, request) -> str:
     if key is None:
         # Re-encoded, so that a value holding "&" or "=" (?by=holte%26timer%3D8) cannot spell another query's key.
         query = urlencode(sorted((k, v) for k, values in request.GET.lists() for v in values))
-        parts = [request.path, query, raw[3], raw[4], day]
+        parts = [request.path, query, raw[3], raw[4], day, release()]
         key = f"pagecache:{namespace}:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
         if len(_known_keys) >= KNOWN_KEYS:
             _known_keys.clear()
@@ -157,7 +186,7 @@ def _page_key(namespace: str, request) -> str:
 def fragment_key(namespace: str, request) -> str:
     """For {% cache %} around the parts of a page that are the same for everyone (signed in or not): changes
     with the namespace's generation, the day, the query and the language."""
-    current = generation(namespace) or uuid.uuid4().hex  # cache away: a key nobody shares
+    current = (enabled() and generation(namespace)) or uuid.uuid4().hex  # cache away or off: a key nobody shares
     return current + ":" + _page_key(namespace, request).rsplit(":", 1)[1]
 
 
@@ -165,8 +194,9 @@ def _storable(request, response) -> bool:
     return (response.status_code == 200
             and not response.streaming
             and not response.cookies
+            # Django tells that a CSRF token was used only here (what get_token sets for the middleware): no public API
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-            and not getattr(getattr(request, "_messages", None), "added_new", False)
+            and not len(messages.get_messages(request))
             and len(response.content) <= MAX_BYTES)
 
 
@@ -174,7 +204,7 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not shareable_request(request):
+            if not shareable_request(request) or not enabled():
                 return view(request, *args, **kwargs)
             key = _page_key(namespace, request)
             current = generation(namespace)
@@ -203,6 +233,7 @@ def anonymous_page_cache(namespace: str, timeout: int = TIMEOUT):
                 response[HEADER] = "miss"
             return response
 
+        wrapped.anonymous_page_cache = namespace  # how tests find the cached views in the URLconf
         return wrapped
 
     return decorator
@@ -214,7 +245,7 @@ PERSONAL_HEADER_VALUES = ("personal-hit", "personal-miss")
 def _personal_request(request) -> bool:
     user = getattr(request, "user", None)
     return (request.method in ("GET", "HEAD") and user is not None and user.is_authenticated
-            and not request.COOKIES.get("messages") and not request.session.get("_messages")
+            and not len(messages.get_messages(request))
             and not request.META.get("HTTP_AUTHORIZATION"))
 
 
@@ -224,7 +255,7 @@ def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not _personal_request(request):
+            if not _personal_request(request) or not enabled():
                 return view(request, *args, **kwargs)
             key = _page_key(namespace, request) + ":signed-in"
             current = generation(namespace)
@@ -269,6 +300,7 @@ def signed_in_page_cache(namespace: str, timeout: int = TIMEOUT):
             response.content = holes.fill(html, secret, made["templates"], request, shared=shared)
             return response
 
+        wrapped.signed_in_page_cache = namespace  # how tests find the cached views in the URLconf
         return wrapped
 
     return decorator

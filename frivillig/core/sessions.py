@@ -19,7 +19,11 @@ made with ``QuerySet.update()`` send no signal: call ``person_changed(pk)`` afte
 connected in frivillig/accounts/roles.py, with those of the staff link.)
 
 A worker that has served a session before knows whose it is (a session key never changes hands: signing in gives
-a new key), so it asks the cache for the session, the person and the generation in one round trip (``load``).
+a new key), so it asks the cache for the session, the person and the generation in one round trip (``load``: one
+``get_many``, an MGET on Redis).
+
+Django offers no public way to bound how long cached_db keeps its copy: ``_ShortLivedCopies`` wraps the store's
+``_cache`` (the cache Django's cached_db writes through) and caps every timeout it is given.
 """
 
 import copy
@@ -86,29 +90,6 @@ def _generation_key(user_id) -> str:
     return f"portal:person-gen:{user_id}"
 
 
-class _QuickReads:
-    """The one cache read of a signed-in request (session, person, generation: ``load`` below) as one MGET through
-    redis-py's client, without the per-key work of Django's get_many. Keys and values are Django's (made and read by
-    the cache's own key function and serializer). Any error reads through the cache instead, which fails open
-    (frivillig/core/cache.py)."""
-
-    def get_many(self, cache, keys) -> dict:
-        from django.core.cache.backends.redis import RedisCache
-
-        if not isinstance(cache, RedisCache) or len(cache._servers) != 1:
-            return cache.get_many(keys)
-        made = [cache.make_key(key) for key in keys]  # our own keys: no memcached-compatibility warning to check
-        try:
-            values = cache._cache.get_client(made[0]).mget(made)
-        except Exception:  # noqa: BLE001 - whatever the client raises, the fail-open cache decides
-            return cache.get_many(keys)
-        loads = cache._cache._serializer.loads
-        return {key: loads(value) for key, value in zip(keys, values, strict=True) if value is not None}
-
-
-quick_reads = _QuickReads()
-
-
 class SessionStore(CachedDBStore):
     def __init__(self, session_key=None):
         super().__init__(session_key)
@@ -121,7 +102,7 @@ class SessionStore(CachedDBStore):
             return super().load()
         person_key, generation_key = _person_key(user_id), _generation_key(user_id)
         try:
-            found = quick_reads.get_many(self._cache.cache, [self.cache_key, person_key, generation_key])
+            found = self._cache.get_many([self.cache_key, person_key, generation_key])  # one MGET
         except Exception:  # as Django's load(): a key the backend refuses means no session
             found = {}
         self.prefetched_person = (user_id, found.get(person_key), found.get(generation_key))

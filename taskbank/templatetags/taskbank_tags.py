@@ -103,7 +103,8 @@ def _filter_field(bound_field) -> str:
 def task_card(context, task):
     """One task of a list as a DKFDS card, with the words that met a search (`searched` in the context) marked.
     Written here rather than as an included template: a list shows twenty, and the template machinery per card
-    cost as much as the rest of a freshly computed search page."""
+    cost as much as the rest of a freshly computed search page. The same card as a template, to read and change:
+    taskbank/_task_card.html; tests/taskbank/test_task_card.py fails while the two differ."""
     from frivillig.search.templatetags.search import after, highlight, snippet
 
     searched = context.get("searched") or ""

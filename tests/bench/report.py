@@ -20,6 +20,10 @@ SEARCH_P95_MS = 60
 SEARCH_FACTOR_AT_1M = 2
 SIGNED_IN_RATIO_8 = 0.5
 SIGNED_IN_P95_32_MS = 100
+# Search relevance on the tests/search corpus (issue 14), and what a first visit downloads (gzip, fonts included):
+# today about 170 KB, and a page that grows past this budget is noticed on a phone.
+RECALL_AT_10, MRR, JUNK_RESULTS = 0.90, 0.90, 3
+PAGE_WEIGHT_KB = 250
 
 
 def server_misses(size: str, results: list[dict]) -> list[str]:
@@ -47,6 +51,17 @@ def load_misses(size: str, results: list[dict]) -> list[str]:
                           f"(target ≥ {SIGNED_IN_RATIO_8})")
         if row["name"].endswith(", 32 conn") and row["p95_ms"] > SIGNED_IN_P95_32_MS:
             missed.append(f"{row['name']} at {size}: p95 {row['p95_ms']} ms > {SIGNED_IN_P95_32_MS} ms")
+    return missed
+
+
+def relevance_misses(figures: dict) -> list[str]:
+    missed = []
+    if figures["recall_at_10"] < RECALL_AT_10:
+        missed.append(f"recall@10 {figures['recall_at_10']} < {RECALL_AT_10}")
+    if figures["mrr"] < MRR:
+        missed.append(f"MRR {figures['mrr']} < {MRR}")
+    if figures["junk_results"] > JUNK_RESULTS:
+        missed.append(f"{figures['junk_results']} junk results > {JUNK_RESULTS}: {figures.get('junk')}")
     return missed
 
 

@@ -11,6 +11,7 @@ from frivillig.accounts.roles import invalidate, is_network_member
 from network import services, tasks
 from network.models import AgendaItem, Agreement, Body, Meeting, Priority, Proposal
 from network.seed import load_reference
+from tests.conftest import heading
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def steering_meeting(bodies):
 def test_public_pages_show_the_organisation(client, bodies):
     html = client.get("/netvaerk/organ/steering/").content.decode()
     assert "Afklare og anbefale årlige indsatsområder" in html and "formand" in html.lower()
-    assert client.get("/netvaerk/").status_code == 200
+    assert heading(client.get("/netvaerk/")) == "Sådan arbejder Rudersdal Kommune med frivillighed"
 
 
 def test_membership_grants_and_revokes_the_role(bodies, culture_admin, citizen):
@@ -173,7 +174,8 @@ def test_meeting_documents_are_for_members_only(client, bodies, steering_meeting
     client.force_login(citizen)
     assert client.get(f"/netvaerk/dokumenter/{document.pk}/").status_code == 403
     client.force_login(steering_member)
-    assert client.get(f"/netvaerk/dokumenter/{document.pk}/").status_code == 200
+    download = client.get(f"/netvaerk/dokumenter/{document.pk}/")
+    assert download.status_code == 200 and b"".join(download.streaming_content) == MINIMAL_PDF
     from icalendar import Calendar
 
     cal = Calendar.from_ical(client.get("/netvaerk/moeder/kalender.ics").content)

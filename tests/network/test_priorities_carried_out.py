@@ -136,7 +136,9 @@ def test_the_annual_report_holds_priorities_quarters_proposals_and_follow_ups(
     assert doc.filename == f"aarsrapport-{YEAR}.pdf"
     html = client.get(f"/medarbejder/netvaerk/aarsrapport/{YEAR}/").content.decode()
     assert "Hent årsrapporten (PDF)" in html
-    assert client.get(doc.get_absolute_url() + "?download=1").status_code == 200
+    download = client.get(doc.get_absolute_url() + "?download=1")
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF") and "attachment" in download["Content-Disposition"]
 
 
 def test_the_annual_report_is_for_the_culture_department_and_the_steering_group_only(

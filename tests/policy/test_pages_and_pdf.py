@@ -4,6 +4,7 @@ import pytest
 from pypdf import PdfReader
 
 from frivillig.core.models import Document
+from tests.conftest import heading
 
 pytestmark = pytest.mark.django_db
 
@@ -24,10 +25,13 @@ def test_policy_page_shows_the_four_values_verbatim(client, policy_content):
         assert theme in html
 
 
-@pytest.mark.parametrize("path", ["/politik/hvidbog/", "/politik/guide/", "/politik/guide/kom-godt-i-gang/",
-                                  "/politik/temaer/folkeoplysning/", "/politik/vaerktoejskasse/boerneattest/"])
-def test_policy_pages_render(client, policy_content, path):
-    assert client.get(path).status_code == 200
+@pytest.mark.parametrize(("path", "title"), [
+    ("/politik/hvidbog/", "Hvidbogen"), ("/politik/guide/", "Frivillighedsguiden"),
+    ("/politik/guide/kom-godt-i-gang/", "Kom godt i gang med frivillige"),
+    ("/politik/temaer/folkeoplysning/", "Folkeoplysning"),
+    ("/politik/vaerktoejskasse/boerneattest/", "Børneattest: hvornår skal der indhentes en?")])
+def test_policy_pages_render(client, policy_content, path, title):
+    assert heading(client.get(path)) == title
 
 
 def _pdf_text(document) -> str:

@@ -4,6 +4,8 @@ they use anything but public pages (frivillig.accounts.middleware.RequireMFAForP
 import pytest
 from allauth.mfa.models import Authenticator
 
+from tests.conftest import heading
+
 pytestmark = pytest.mark.django_db
 
 
@@ -28,14 +30,14 @@ def test_steering_group_must_set_up_a_second_factor(client, mfa_required, steeri
 def test_with_a_totp_authenticator_the_workspace_opens(client, mfa_required, culture_admin):
     Authenticator.objects.create(user=culture_admin, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(culture_admin)
-    assert client.get("/medarbejder/").status_code == 200
+    assert heading(client.get("/medarbejder/")) == "Medarbejderområdet"
 
 
 def test_optional_for_institution_staff_and_citizens(client, mfa_required, institution_staff, citizen):
     client.force_login(institution_staff)
-    assert client.get("/medarbejder/").status_code == 200
+    assert heading(client.get("/medarbejder/")) == "Medarbejderområdet"
     client.force_login(citizen)
-    assert client.get("/konto/").status_code == 200
+    assert heading(client.get("/konto/")) == "Min konto"
     assert client.get("/konto/2fa/").status_code == 200  # anyone may choose it
 
 
@@ -49,7 +51,7 @@ def test_everything_but_public_pages_and_the_setup_is_guarded(client, mfa_requir
 def test_rule_can_be_switched_off(client, settings, culture_admin):
     settings.MFA_REQUIRED_FOR_PRIVILEGED_ROLES = False
     client.force_login(culture_admin)
-    assert client.get("/medarbejder/").status_code == 200
+    assert heading(client.get("/medarbejder/")) == "Medarbejderområdet"
 
 
 def test_required_in_base_and_production_settings():
@@ -77,5 +79,5 @@ def test_the_steering_groups_member_pages_are_guarded(client, mfa_required, stee
 
 def test_public_network_pages_are_not_guarded(client, mfa_required, steering_member):
     client.force_login(steering_member)
-    assert client.get("/netvaerk/").status_code == 200
-    assert client.get("/netvaerk/indsatsomraader/").status_code == 200
+    assert heading(client.get("/netvaerk/")) == "Sådan arbejder Rudersdal Kommune med frivillighed"
+    assert heading(client.get("/netvaerk/indsatsomraader/")) == "Årlige indsatsområder"

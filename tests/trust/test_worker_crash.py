@@ -16,6 +16,7 @@ from django.conf import settings
 from frivillig import celery_app
 from frivillig.core.models import Notification
 from frivillig.core.notify import notify
+from tests.conftest import worker_redis_url
 from tests.factories import UserFactory
 
 ROOT = Path(settings.BASE_DIR)
@@ -41,7 +42,7 @@ def mail_files(maildir):
 
 @pytest.mark.django_db(transaction=True)
 def test_worker_killed_mid_batch_sends_every_reminder_exactly_once(tmp_path, settings):
-    broker = settings.REDIS_URL.rsplit("/", 1)[0] + "/5"
+    broker = worker_redis_url()  # a database of this test worker's own
     redis.Redis.from_url(broker).flushdb()
     maildir = tmp_path / "mail"
     maildir.mkdir()
