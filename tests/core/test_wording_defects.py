@@ -104,3 +104,26 @@ def test_the_access_log_speaks_the_readers_language_whatever_the_case_handler_re
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = visible_text(client.get("/konto/mine-data/").content)
     assert "Sagsbehandling" not in english
+
+
+ALLAUTH_WORDING = re.compile(r"(?<![-\w])[Ee]mail|[Pp]assword|succes", re.I)
+
+
+def test_allauth_pages_speak_the_portals_danish(client, citizen):
+    """allauth's own Danish says "emailadresse", "password" and "Loggede succesfuldt ind"; the portal says
+    "e-mailadresse", "adgangskode" and "Du er logget ind" (locale/da, written by scripts/allauth_danish.py)."""
+    for url in ("/konto/signup/", "/konto/login/", "/konto/password/reset/"):
+        html = client.get(url).content
+        text = visible_text(html)
+        assert "e-mail" in text.lower(), url
+        assert not re.search(r"(?<![-\w])[Ee]mailadresse", html.decode()), url  # placeholders too
+        found = [m.group(0) for m in ALLAUTH_WORDING.finditer(text)]
+        assert found == [], (url, found)
+    response = client.post("/konto/login/", {"login": citizen.email, "password": "forkert"})
+    assert "Den angivne e-mailadresse og/eller adgangskode er ikke korrekt." in visible_text(response.content)
+    from tests.factories import PASSWORD
+
+    response = client.post("/konto/login/", {"login": citizen.email, "password": PASSWORD}, follow=True)
+    text = visible_text(response.content)
+    assert f"Du er logget ind som {citizen.get_full_name()}" in text or f"Du er logget ind som {citizen.email}" in text
+    assert "succes" not in text
