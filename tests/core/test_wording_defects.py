@@ -127,3 +127,11 @@ def test_allauth_pages_speak_the_portals_danish(client, citizen):
     text = visible_text(response.content)
     assert f"Du er logget ind som {citizen.get_full_name()}" in text or f"Du er logget ind som {citizen.email}" in text
     assert "succes" not in text
+
+
+def test_the_language_choice_names_each_language_in_its_own_words(client, citizen):
+    """The profile offered "Dansk" and "engelsk"; the header's switch says "English"."""
+    client.force_login(citizen)
+    html = client.get("/konto/").content.decode()
+    options = re.findall(r'<option value="(da|en)"[^>]*>([^<]+)</option>', html)
+    assert dict(options) == {"da": "Dansk", "en": "English"}
