@@ -19,8 +19,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE = Path(allauth.__file__).parent / "locale" / "da" / "LC_MESSAGES" / "django.po"
 TARGET = ROOT / "locale" / "da" / "LC_MESSAGES" / "django.po"
 
-# Whole sentences the portal words differently (allauth's read as translations).
+# Whole sentences the portal words differently (allauth's read as translations). The first ones are the portal's
+# words for allauth's buttons and headings ("bruger", not "konto"), as the header and the profile page say them.
 OWN = {
+    "Change Password": "Skift adgangskode",
+    "Forgot Password?": "Glemt adgangskode?",
+    "Reset My Password": "Nulstil min adgangskode",
+    "Set Password": "Vælg adgangskode",
+    "Password Reset": "Nulstil adgangskode",
+    "Sign Up": "Opret bruger",
+    "Sign In": "Log ind",
+    "Sign Out": "Log ud",
+    "Email address": "E-mailadresse",
+    "Email": "E-mail",
+    "Email Addresses": "E-mailadresser",
     "Successfully signed in as %(name)s.": "Du er logget ind som %(name)s.",
     "You have signed out.": "Du er logget ud.",
     "Password successfully changed.": "Din adgangskode er ændret.",
