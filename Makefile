@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYSTEM_PACKAGES := postgresql postgresql-contrib redis-server chromium fonts-dejavu-core libharfbuzz-subset0 gettext poppler-utils hunspell-da
 
-.PHONY: run test install system-deps python-deps node-deps services stop-services bench lint clean-devdata backup restore
+.PHONY: run test install system-deps python-deps node-deps services stop-services bench bench-lighthouse lint clean-devdata backup restore
 
 run: install ## serve the portal with demo data on http://127.0.0.1:8000 (worker and beat included)
 	@scripts/run.sh
@@ -23,7 +23,13 @@ bench: install ## benchmarks (not part of make test): figures in bench-results/l
 	  BENCH_SIZE=$$size TEST_DB_NAME=bench_frivillig_$$size BENCH_OUT=bench-results/size-$$size.json \
 	    scripts/test.sh tests/bench -s -o addopts="-q --reuse-db -p no:cacheprovider" $(ARGS) || status=1; \
 	done; \
-	.venv/bin/python -m tests.bench.report "$(SIZES)"; exit $$status
+	.venv/bin/python -m tests.bench.report "$(SIZES)" || status=1; \
+	$(MAKE) --no-print-directory bench-lighthouse || status=1; exit $$status
+
+# Lighthouse 12 (npm) in Debian's Chromium against the portal in production settings on gunicorn, eight pages of the
+# demo data, a phone on slow 4G (issue 27): prints a table, bench-results/lighthouse.json; fails below the targets.
+bench-lighthouse: install services
+	@CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(PY) -m tests.bench.lighthouse
 
 install: system-deps python-deps node-deps
 

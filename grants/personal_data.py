@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import export_notifications_about, redact_about, redact_rows, status_history
 from frivillig.core import pdf
@@ -69,12 +70,19 @@ def erase(user, dry_run: bool) -> list[str]:
     decided = mine.exclude(status__in=UNDECIDED)
     changes = []
     if drafts.exists():
-        changes.append(_("%(n)s kladde(r) til tilskudsansøgninger slettes.") % {"n": drafts.count()})
+        n = drafts.count()
+        changes.append(ngettext("%(n)s kladde til en tilskudsansøgning slettes.",
+                                "%(n)s kladder til tilskudsansøgninger slettes.", n) % {"n": n})
     if undecided.exists():
-        changes.append(_("%(n)s ikke-afgjort(e) ansøgning(er) trækkes tilbage og anonymiseres.") % {"n": undecided.count()})
+        n = undecided.count()
+        changes.append(ngettext("%(n)s ansøgning, der ikke er afgjort, trækkes tilbage og anonymiseres.",
+                                "%(n)s ansøgninger, der ikke er afgjort, trækkes tilbage og anonymiseres.", n) % {"n": n})
     if decided.exists():
-        changes.append(_("%(n)s afgjort(e) ansøgning(er) bevares, fordi kommunen skal opbevare afgørelser, men uden "
-                         "dit navn og dine kontaktoplysninger.") % {"n": decided.count()})
+        n = decided.count()
+        changes.append(ngettext("%(n)s afgjort ansøgning bevares, fordi kommunen skal opbevare afgørelser, men uden "
+                                "dit navn og dine kontaktoplysninger.",
+                                "%(n)s afgjorte ansøgninger bevares, fordi kommunen skal opbevare afgørelser, men uden "
+                                "dit navn og dine kontaktoplysninger.", n) % {"n": n})
     if mine.exists():
         changes.append(_("Dine bilag, kvitteringer og PDF-kopier af dine ansøgninger slettes; en afgørelse, kommunen "
                          "skal gemme, dannes igen som “Anonym”."))

@@ -32,7 +32,8 @@ def steering_group_only(user, document):
     return sees_steering_group(user)
 
 
-@pdf.renderer("network.annual_report", can_view=steering_group_only)
+@pdf.renderer("network.annual_report", can_view=steering_group_only,
+              filename=lambda report: f"aarsrapport-{report.year}.pdf")
 def annual_report(report):
     from .queries import annual_report as report_data
 

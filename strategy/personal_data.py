@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import redact_rows
 
@@ -40,7 +41,8 @@ def erase(user, dry_run: bool) -> list[str]:
     if inputs.exists():
         changes.append(_("%(n)s input bevares uden dit navn.") % {"n": inputs.count()})
     if signups.exists():
-        changes.append(_("%(n)s mødetilmelding(er) slettes.") % {"n": signups.count()})
+        n = signups.count()
+        changes.append(ngettext("%(n)s mødetilmelding slettes.", "%(n)s mødetilmeldinger slettes.", n) % {"n": n})
     if not dry_run:
         redact_rows(responses, ["text", "remark"], user=user)
         redact_rows(inputs, ["text", "author_label", "hidden_reason"], user=user)

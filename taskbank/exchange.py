@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from frivillig.core import formatting
 from frivillig.core import workflow as wf
 
 from . import workflow
@@ -43,7 +44,7 @@ def frivilligjob_fields(task: Task) -> list[tuple[str, str]]:
         (_("Målgruppe"), ", ".join(str(label) for label in task.target_group_labels())),
         (_("Adresse"), f"{task.address}, {task.get_town_display()}"),
         (_("Tidspunkt"), when),
-        (_("Timer om ugen"), f"{task.hours_per_week:g}"),
+        (_("Timer om ugen"), formatting.number(task.hours_per_week)),
         (_("Antal frivillige"), str(task.volunteers_wanted)),
         (_("Krav"), ", ".join(requirements) or _("Ingen særlige krav")),
         (_("Ansøgningsfrist"), f"{task.expires_on:%d.%m.%Y}"),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import export_notifications_about, redact_about, redact_rows, status_history
 
@@ -49,16 +50,22 @@ def erase(user, dry_run: bool) -> list[str]:
     ideas = Idea.objects.filter(proposer=user)
     changes = []
     if applications.exists():
-        changes.append(_("%(n)s ansøgning(er) om opgaver anonymiseres (besked og tilgængelighed slettes).")
-                       % {"n": applications.count()})
+        n = applications.count()
+        changes.append(ngettext("%(n)s ansøgning om en opgave anonymiseres (besked og tilgængelighed slettes).",
+                                "%(n)s ansøgninger om opgaver anonymiseres (besked og tilgængelighed slettes).", n)
+                       % {"n": n})
     if ideas.exists():
-        changes.append(_("%(n)s idé(er) bevares uden dit navn.") % {"n": ideas.count()})
+        n = ideas.count()
+        changes.append(ngettext("%(n)s idé bevares uden dit navn.", "%(n)s idéer bevares uden dit navn.", n) % {"n": n})
     signups = EventSignup.objects.filter(user=user)
     if signups.exists():
-        changes.append(_("%(n)s tilmelding(er) til arrangementer slettes.") % {"n": signups.count()})
+        n = signups.count()
+        changes.append(ngettext("%(n)s tilmelding til et arrangement slettes.",
+                                "%(n)s tilmeldinger til arrangementer slettes.", n) % {"n": n})
     searches = SavedSearch.objects.filter(user=user)
     if searches.exists():
-        changes.append(_("%(n)s gemt(e) søgning(er) slettes.") % {"n": searches.count()})
+        n = searches.count()
+        changes.append(ngettext("%(n)s gemt søgning slettes.", "%(n)s gemte søgninger slettes.", n) % {"n": n})
     if not dry_run:
         redact_about(applications, user=user)
         redact_about(ideas, user=user)

@@ -63,7 +63,7 @@ def only_the_person(user, document) -> bool:
     return getattr(user, "pk", None) is not None and str(user.pk) == document.object_id
 
 
-@pdf.renderer("accounts.my_data", can_view=only_the_person)
+@pdf.renderer("accounts.my_data", can_view=only_the_person, filename=lambda user: "mine-data.pdf")
 def my_data_pdf(user):
     from . import gdpr
 

@@ -6,7 +6,11 @@ from django.utils import timezone
 
 def log_access(*, actor, subjects, reason: str, request=None) -> int:
     """Record that ``actor`` saw the personal data of each user in ``subjects`` (a user or an iterable
-    of users or user ids) for ``reason``. One row per person; the actor's own data is not logged."""
+    of users or user ids) for ``reason``. One row per person; the actor's own data is not logged.
+
+    ``reason`` is the Danish text as written in the code, marked ``gettext_noop("…")``: the log keeps the portal's
+    words whatever language the staff member reads, and the person's page translates them into theirs
+    (``{% translate a.why %}``), so an English-reading case handler leaves no English in a Danish log."""
     if not getattr(actor, "is_authenticated", False):
         return 0
     if hasattr(subjects, "pk"):

@@ -17,6 +17,18 @@ def amount(value) -> str:
     return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
+def number(value) -> str:
+    """A count or measure as Danes write it: 2.0 → "2", 2.5 → "2,5" (English "2.5"); no trailing zeros."""
+    if value is None or value == "":
+        return ""
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
+    return number_format(number, use_l10n=True)
+
+
 def kroner(value) -> str:
     """20000 → "20.000 kr." (in English "DKK 20,000"); empty for no value."""
     from django.utils.translation import get_language

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.middleware.gzip import GZipMiddleware
 
 
 class RejectNulBytesMiddleware:
@@ -47,6 +48,25 @@ class NoStoreForPersonalDataMiddleware:
         if (user is not None and user.is_authenticated) or request.path.startswith(self.PRIVATE_PREFIXES):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class GZipSharedPagesMiddleware(GZipMiddleware):
+    """Compressed HTML for what anyone may see: the pages a visitor on a phone meets first (issue 27).
+
+    Compression lets an attacker who can put words into a response and watch its size (BREACH) read a secret in the
+    same response, one character at a time. So a response marked ``Cache-Control: no-store`` — everything of a
+    signed-in person and the account and staff areas (NoStoreForPersonalDataMiddleware) — is sent as it is: those
+    hold the person's own data next to what the request typed. What is compressed holds no such secret: its CSRF
+    tokens are masked afresh on every response, and Django's GZipMiddleware adds random bytes to the gzip header of
+    every response (Heal The Breach), so the size does not follow the content. Static files never get here:
+    whitenoise serves them, already compressed, before this middleware."""
+
+    TEXT = ("text/", "application/json", "application/xml", "application/rss+xml", "application/atom+xml")
+
+    def process_response(self, request, response):
+        if "no-store" in response.get("Cache-Control", "") or not response.get("Content-Type", "").startswith(self.TEXT):
+            return response  # a person's page (above), or a PDF or image that is compressed already
+        return super().process_response(request, response)
 
 
 class PermissionsPolicyMiddleware:

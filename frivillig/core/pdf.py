@@ -8,6 +8,8 @@ An app registers a renderer for a kind of document::
                             context={"application": obj}, filename=f"afgoerelse-{obj.pk}.pdf")
 
 and asks for a document with ``pdf.request("grants.decision_letter", obj=application, version=...)``.
+A renderer whose ``build`` is costly (it gathers a whole report) names its file in the decorator too,
+``filename=lambda obj: ...``: a pending document shows that name (never the kind's code) while it is made.
 The first request creates a pending ``Document`` and queues the rendering in Celery after commit; later
 requests with the same version return the same document. A page shows
 ``{% include "core/document_status.html" with document=doc %}``: "being prepared" until it is ready,
@@ -44,6 +46,10 @@ class Renderer:
     build: object  # (obj) -> Rendered
     can_view: object  # (user, document) -> bool
     subjects: object = None  # (document) -> the people (users or ids) whose personal data the document shows
+    filename: object = None  # (obj) -> the file's name, when build() is too costly to ask before rendering
+
+    def filename_for(self, obj) -> str:
+        return self.filename(obj) if self.filename else self.build(obj).filename
 
 
 _renderers: dict[str, Renderer] = {}
@@ -53,11 +59,12 @@ def public(user, document) -> bool:
     return True
 
 
-def renderer(kind: str, *, can_view=public, subjects=None):
-    """``subjects``: for documents with a person's data; staff downloading one is then written to the access log."""
+def renderer(kind: str, *, can_view=public, subjects=None, filename=None):
+    """``subjects``: for documents with a person's data; staff downloading one is then written to the access log.
+    ``filename``: (obj) -> the file's name, for a renderer whose build() is costly (see the module's docstring)."""
 
     def register(fn):
-        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view, subjects=subjects)
+        _renderers[kind] = Renderer(kind=kind, build=fn, can_view=can_view, subjects=subjects, filename=filename)
         return fn
 
     return register
@@ -128,10 +135,11 @@ def request(kind: str, *, obj=None, version: str = "") -> Document:
         if doc.status == Document.Status.FAILED:
             queue(doc)
         return doc
+    filename = _renderers[kind].filename_for(obj)  # the name people see while it is made: never the kind's code
     try:
         with transaction.atomic():
             doc = Document.objects.create(key=key, kind=kind, content_type=ct, object_id=object_id,
-                                          filename=f"{kind.split('.')[-1]}.pdf")
+                                          filename=filename)
     except IntegrityError:
         return Document.objects.get(key=key)
     queue(doc)

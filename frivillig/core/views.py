@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 
 from frivillig.accounts.roles import is_culture_admin
@@ -106,7 +107,7 @@ def undelivered(request):
     """E-mails the portal could not send, with the reason: the Culture department can contact the person another way.
     Recipients' addresses are personal data: the access is logged."""
     page = Paginator(notify.undelivered().select_related("recipient"), 50).get_page(request.GET.get("side"))
-    log_access(actor=request.user, subjects=[n.recipient_id for n in page], reason="Ikke leverede e-mails",
+    log_access(actor=request.user, subjects=[n.recipient_id for n in page], reason=gettext_noop("Ikke leverede e-mails"),
                request=request)
     return render(request, "core/undelivered.html", {"page": page, "max_attempts": notify.MAX_ATTEMPTS})
 

@@ -2,7 +2,7 @@
 
 import re
 
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import identifiers, redact_rows
 from frivillig.accounts.models import Organisation, OrganisationInvitation
@@ -28,9 +28,13 @@ def erase(user, dry_run: bool) -> list[str]:
     invitations = OrganisationInvitation.objects.filter(email__iexact=user.email)
     changes = []
     if registered.exists():
-        changes.append(_("%(n)s forening(er), du har tilmeldt, bevares uden dit navn.") % {"n": registered.count()})
+        n = registered.count()
+        changes.append(ngettext("%(n)s forening, du har tilmeldt, bevares uden dit navn.",
+                                "%(n)s foreninger, du har tilmeldt, bevares uden dit navn.", n) % {"n": n})
     if invitations.exists():
-        changes.append(_("%(n)s invitation(er) til din e-mailadresse slettes.") % {"n": invitations.count()})
+        n = invitations.count()
+        changes.append(ngettext("%(n)s invitation til din e-mailadresse slettes.",
+                                "%(n)s invitationer til din e-mailadresse slettes.", n) % {"n": n})
     if not dry_run:
         registered.filter(contact_name__iexact=user.full_name).exclude(contact_name="").update(contact_name="")
         _names, emails, phones = identifiers(user)

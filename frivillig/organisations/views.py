@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.models import Organisation
@@ -41,7 +42,7 @@ def org_form(request, pk=None):
 def org_detail(request, pk):
     organisation = queries.access_organisation(request.user, pk)
     members = queries.members(organisation)
-    log_access(actor=request.user, subjects=[m.user for m in members], reason=_("Medlemmer af en organisation"),
+    log_access(actor=request.user, subjects=[m.user for m in members], reason=gettext_noop("Medlemmer af en organisation"),
                request=request)
     return render(request, "organisations/org_detail.html", {
         "organisation": organisation, "members": members, "invitations": queries.open_invitations(organisation),

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -88,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "frivillig.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "frivillig.core.middleware.GZipSharedPagesMiddleware",  # after whitenoise; BREACH: see the class
     "frivillig.core.outage.KeepStaleCopyMiddleware",  # a copy of public pages for when the database is down
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -199,7 +199,8 @@ CRISPY_TEMPLATE_PACK = "dkfds"
 CRISPY_FAIL_SILENTLY = False
 
 LANGUAGE_CODE = "da"
-LANGUAGES = [("da", _("Dansk")), ("en", _("English"))]
+# Each language named in its own words, as the header's switch does: "Dansk" and "English", never "engelsk".
+LANGUAGES = [("da", "Dansk"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frivillig.accounts.roles import is_verified
@@ -201,7 +202,7 @@ def report(request, pk):
 @login_required
 def attachment(request, pk):
     att = queries.access_attachment(request.user, pk)
-    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=_("Bilag til tilskudsansøgning"),
+    log_access(actor=request.user, subjects=[att.application.applicant_id], reason=gettext_noop("Bilag til tilskudsansøgning"),
                request=request)
     return attachment_response(att.file, att.file.name.rsplit("/", 1)[-1])
 
@@ -210,6 +211,6 @@ def attachment(request, pk):
 def report_receipts(request, pk):
     """The receipts uploaded with a grant's report: the applicant and the case handlers (logged)."""
     report = queries.access_report(request.user, pk)
-    log_access(actor=request.user, subjects=[report.application.applicant_id], reason=_("Bilag til afrapportering"),
+    log_access(actor=request.user, subjects=[report.application.applicant_id], reason=gettext_noop("Bilag til afrapportering"),
                request=request)
     return attachment_response(report.receipts, report.receipts.name.rsplit("/", 1)[-1])

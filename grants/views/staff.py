@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.core import actions, pdf
@@ -77,7 +78,7 @@ def cases(request, pk):
     paginator.count = totals["count"]  # counted with the totals: no second pass over the cases
     page = paginator.get_page(request.GET.get("side"))
     page.object_list = queries.case_rows(page.object_list)
-    log_access(actor=request.user, subjects=[a["applicant_id"] for a in page], reason=_("Sagsliste for pulje"),
+    log_access(actor=request.user, subjects=[a["applicant_id"] for a in page], reason=gettext_noop("Sagsliste for pulje"),
                request=request)
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,
@@ -89,7 +90,7 @@ def cases(request, pk):
 def case(request, pk):
     application = queries.access_case(request.user, pk)
     if application.applicant:
-        log_access(actor=request.user, subjects=[application.applicant], reason=_("Sagsbehandling af tilskudsansøgning"),
+        log_access(actor=request.user, subjects=[application.applicant], reason=gettext_noop("Sagsbehandling af tilskudsansøgning"),
                    request=request)
     criteria = list(application.pool.criteria.all())
     mine = {s.criterion_id: s for s in application.scores.filter(reviewer=request.user)}
@@ -141,7 +142,7 @@ def batch(request, pk):
     form = BatchForm(request.POST or None, applications=queries.ready_for_decision(pool))
     results = actions.perform(request, form, services.decide_batch) if request.method == "POST" else None
     ready = queries.ready_for_decision(pool)
-    log_access(actor=request.user, subjects=[a.applicant_id for a in ready], reason=_("Udvalgsmøde: afgørelser"),
+    log_access(actor=request.user, subjects=[a.applicant_id for a in ready], reason=gettext_noop("Udvalgsmøde: afgørelser"),
                request=request)
     return render(request, "grants/staff/batch.html", {"pool": pool, "ready": ready,
                                                         "results": results if results is not True else [],
@@ -151,7 +152,7 @@ def batch(request, pk):
 @_handler
 def export_csv(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (CSV)"),
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=gettext_noop("Eksport af sager (CSV)"),
                request=request)
     return exports.cases_csv(pool)
 
@@ -159,7 +160,7 @@ def export_csv(request, pk):
 @_handler
 def export_xlsx(request, pk):
     pool = get_object_or_404(Pool, pk=pk)
-    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=_("Eksport af sager (XLSX)"),
+    log_access(actor=request.user, subjects=queries.exported_applicants(pool), reason=gettext_noop("Eksport af sager (XLSX)"),
                request=request)
     return exports.cases_xlsx(pool)
 

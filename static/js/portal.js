@@ -35,13 +35,13 @@
   };
   markScrollingTables();
   window.addEventListener("resize", markScrollingTables);
-  // Filters folded on phones (<details data-fold-below="768" open>): closed when the screen is narrow, so the
-  // results come first; open without JavaScript and on wider screens.
-  document.querySelectorAll("details[data-fold-below]").forEach(function (details) {
-    var below = parseInt(details.getAttribute("data-fold-below"), 10) || 768;
-    if (window.innerWidth < below) { details.open = false; }
-    window.addEventListener("resize", function () {
-      if (window.innerWidth >= below) { details.open = true; }  // the button is hidden on wide screens
+  // Filter panels (.filter-panel): portal.css folds them on phones from the first paint, so nothing moves when this
+  // runs; the button opens and closes them. Open without JavaScript, and always on wider screens.
+  document.querySelectorAll(".filter-panel").forEach(function (panel) {
+    var toggle = panel.querySelector(".filter-toggle");
+    if (!toggle) { return; }
+    toggle.addEventListener("click", function () {
+      toggle.setAttribute("aria-expanded", panel.classList.toggle("is-open") ? "true" : "false");
     });
   });
   // Reload pages that wait for a document (PDF) until it is ready.

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.core import actions, pdf, ratelimit
@@ -132,7 +133,7 @@ def hearing_respond(request, slug):
 def response_attachment(request, pk):
     """An attachment to a hearing response: the staff always (logged), others when published with the response."""
     attachment = queries.access_response_attachment(request.user, pk)
-    log_access(actor=request.user, subjects=[attachment.response.author_id], reason=_("Bilag til høringssvar"),
+    log_access(actor=request.user, subjects=[attachment.response.author_id], reason=gettext_noop("Bilag til høringssvar"),
                request=request)
     return attachment_response(attachment.file, attachment.filename)
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext
 from django.views.decorators.http import require_POST
 
 from frivillig.core import actions, pdf
@@ -67,7 +68,7 @@ def _step(model, name, *, back, service, success, form=None, prefix="", form_kwa
 @_staff
 def process(request, pk):
     process = get_object_or_404(Process, pk=pk)
-    log_access(actor=request.user, subjects=queries.people_in_process(process), reason=_("Strategiproces: input og tilmeldinger"),
+    log_access(actor=request.user, subjects=queries.people_in_process(process), reason=gettext_noop("Strategiproces: input og tilmeldinger"),
                request=request)
     return render(request, "strategy/staff/process.html", {
         "process": process, "phases": [(p, PhaseForm(instance=p, prefix=f"phase-{p.pk}")) for p in process.phases.all()],
@@ -154,7 +155,7 @@ def hearing(request, pk):
     paginator = Paginator(queries.staff_responses(hearing), 25)
     paginator.count = hearing.response_count  # kept by a trigger (strategy/migrations/0002)
     responses = paginator.get_page(request.GET.get("side"))
-    log_access(actor=request.user, subjects=[r.author for r in responses if r.author], reason=_("Behandling af høringssvar"),
+    log_access(actor=request.user, subjects=[r.author for r in responses if r.author], reason=gettext_noop("Behandling af høringssvar"),
                request=request)
     return render(request, "strategy/staff/hearing.html", {
         "hearing": hearing, "responses": responses, "themes": hearing.process.themes.all() if hearing.process else [],
@@ -177,7 +178,9 @@ hearing_add_party = _step(Hearing, "hearing", back=_to_hearing, service=services
 def hearing_invite(request, pk):
     hearing = get_object_or_404(Hearing, pk=pk)
     if (n := actions.perform(request, None, services.invite_parties, hearing=hearing)) is not None:
-        messages.success(request, _("%(n)s høringsparter er inviteret.") % {"n": 0 if n is True else n})
+        n = 0 if n is True else n
+        messages.success(request, ngettext("%(n)s høringspart er inviteret.", "%(n)s høringsparter er inviteret.", n)
+                         % {"n": n})
     return redirect("strategy:staff_hearing", pk=hearing.pk)
 
 

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import posting_organisations_of
@@ -35,7 +36,7 @@ def home(request):
     page = paginator.get_page(request.GET.get("side"))
     page.object_list = queries.inbox_task_rows(page.object_list)
     shown = queries.inbox_application_rows(waiting.values_list(*queries.INBOX_APPLICATION_COLUMNS)[:20])
-    log_access(actor=request.user, subjects=[a["applicant_id"] for a in shown], reason=_("Indbakke: ansøgninger"),
+    log_access(actor=request.user, subjects=[a["applicant_id"] for a in shown], reason=gettext_noop("Indbakke: ansøgninger"),
                request=request)
     return render(request, "taskbank/staff/home.html", {
         "page": page, "institutions": posting_organisations_of(request.user).only("name"), "waiting": shown,
@@ -71,7 +72,7 @@ def task_detail(request, pk):
     applications = task.applications.select_related("applicant").order_by("-created_at")
     if workflow.is_task_staff(request.user, task):
         log_access(actor=request.user, subjects=[a.applicant for a in applications],
-                   reason=_("Behandling af ansøgninger til opgaven “%(t)s”") % {"t": task.title}, request=request)
+                   reason=gettext_noop("Behandling af ansøgninger til opgaven “%(t)s”") % {"t": task.title}, request=request)
     else:
         applications = applications.none()
     return render(request, "taskbank/staff/task_detail.html", {
@@ -109,7 +110,7 @@ def task_preview(request, pk):
 def application_detail(request, pk):
     application = queries.access_staff_application(request.user, pk)
     log_access(actor=request.user, subjects=[application.applicant],
-               reason=_("Behandling af ansøgning til “%(t)s”") % {"t": application.task.title}, request=request)
+               reason=gettext_noop("Behandling af ansøgning til “%(t)s”") % {"t": application.task.title}, request=request)
     return render(request, "taskbank/staff/application.html", {
         "application": application, "task": application.task, "contact": queries.applicant_contact(application),
         "messages_list": application.messages.select_related("author"),
@@ -139,7 +140,7 @@ def volunteers_csv(request):
     rows = (TaskApplication.objects.filter(status=TaskApplication.Status.ACCEPTED,
                                            task__institution__in=posting_organisations_of(request.user))
             .select_related("applicant", "task").order_by("task__title"))
-    log_access(actor=request.user, subjects=[r.applicant for r in rows], reason=_("Eksport af frivillige (CSV)"),
+    log_access(actor=request.user, subjects=[r.applicant for r in rows], reason=gettext_noop("Eksport af frivillige (CSV)"),
                request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="frivillige.csv"'
@@ -167,7 +168,7 @@ def idea_inbox(request):
     if status in Idea.Status.values:
         ideas = ideas.filter(status=status)
     page = Paginator(ideas, 25).get_page(request.GET.get("side"))
-    log_access(actor=request.user, subjects=[i.proposer_id for i in page], reason=_("Idéer: indbakke"), request=request)
+    log_access(actor=request.user, subjects=[i.proposer_id for i in page], reason=gettext_noop("Idéer: indbakke"), request=request)
     return render(request, "taskbank/staff/idea_inbox.html", {"page": page, "statuses": Idea.Status.choices,
                                                                "status": status})
 
@@ -180,7 +181,7 @@ def idea_triage(request, pk):
         messages.success(request, _("Idéen er opdateret, og forslagsstilleren har fået besked."))
         return redirect("taskbank:staff_idea", pk=idea.pk)
     if idea.proposer:
-        log_access(actor=request.user, subjects=[idea.proposer], reason=_("Behandling af idé"), request=request)
+        log_access(actor=request.user, subjects=[idea.proposer], reason=gettext_noop("Behandling af idé"), request=request)
     return render(request, "taskbank/staff/idea.html", {"idea": idea, "form": form,
                                                          "history": idea.status_changes.select_related("actor")})
 

@@ -18,8 +18,17 @@ from pypdf import PdfReader
 
 from frivillig.core import formatting, pdf
 
+# Plural nouns the portal counts: "1 høringsparter" is wrong, "1 høringspart" right.
+PLURAL_NOUNS = ("timer|pladser|frivillige|ansøgninger|dage|uger|måneder|gange|høringsparter|opgaver|idéer|ideer|kladder|"
+                "foreninger|invitationer|tilmeldinger|mødetilmeldinger|søgninger|deltagere|personer|medlemmer|beskeder|"
+                "dokumenter|arrangementer|møder|puljer|institutioner|organisationer|brugere|roller|sager|afgørelser|"
+                "udbetalinger|ændringer|svarene|resultater")
 PROBLEMS = {
-    "singular with plural noun": re.compile(r"\b1 (timer|pladser|frivillige|ansøgninger|dage)\b"),
+    "singular with plural noun": re.compile(rf"(?<![\d.,])1 ({PLURAL_NOUNS})\b"),
+    "plural in brackets": re.compile(r"\w\((e|r|er|ne|en|et|s)\)(?!\w)"),
+    "doubled full stop": re.compile(r"(?<!\.)\.\.(?!\.)"),
+    "decimal point in a Danish number": re.compile(r"(?<![\d.,§])(?<!WCAG )(?<!kl\. )\d+\.(\d{1,2}|\d{4,})(?![\d.,])"),
+    "snake_case file name": re.compile(r"\b\w*_\w*\.(pdf|csv|xlsx|json|ics|zip|txt)\b"),
     "English month": re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December"
                                 r"|\d{1,2}\.? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"),
     "unformatted amount": re.compile(r"(?<![\d.,])\d{4,}(,\d\d)? kr\."),
@@ -47,10 +56,16 @@ def visible_text(content: bytes) -> str:
 
 def test_the_checks_catch_what_the_issue_saw():
     for bad in ["1 timer om ugen", "24. Aug 2026", "20000 kr.", "2026-08-24T13:05", "Status: in_review",
-                "Der søges 5 – 5 pladser tilbage", "24. August 2026"]:
+                "Der søges 5 – 5 pladser tilbage", "24. August 2026",
+                # issue 27
+                "1 ansøgning(er) trækkes tilbage", "1 idé(er) bevares", "2 kladde(r)", "1 høringsparter er inviteret.",
+                "der er bevilget 10.000 kr..", "Timer om ugen: 2.0", "2.5 timer", "Hent my_data.pdf",
+                "annual_report.pdf er under udarbejdelse", "1 opgaver fundet"]:
         assert problems_in(bad), bad
     for good in ["1 time om ugen", "24. aug. 2026", "20.000 kr.", "1.234,50 kr.", "kl. 13:05", "frivillig@rudersdal.dk",
-                 "Der søges 5 frivillige", "24. august 2026"]:
+                 "Der søges 5 frivillige", "24. august 2026",
+                 "1 ansøgning trækkes tilbage", "21 opgaver", "2,1 timer", "1.000 opgaver", "24.08.2026", "WCAG 2.1",
+                 "Vent…", "Vent...", "Timer om ugen: 2,5", "mine-data.pdf", "§17.4-udvalget", "(hoved)indgang", "kl. 18.41"]:
         assert not problems_in(good), good
 
 

@@ -44,7 +44,7 @@ def test_wrong_password_is_explained_in_danish(page, live_server, citizen, axe):
     page.get_by_label("E-mail").fill(citizen.email)
     page.get_by_label("Adgangskode").fill("forkert-" + PASSWORD)
     page.get_by_role("button", name="Log ind").click()
-    assert page.get_by_text("Den angivne emailadresse og/eller adgangskode er ikke korrekt").is_visible()
+    assert page.get_by_text("Den angivne e-mailadresse og/eller adgangskode er ikke korrekt").is_visible()
     assert page.get_by_label("E-mail").input_value() == citizen.email
     axe(page)
 

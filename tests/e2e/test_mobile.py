@@ -113,3 +113,69 @@ def test_without_javascript_the_phone_shows_the_whole_menu(browser, live_server)
         snapshot(page, "phone-no-js")
     finally:
         context.close()
+
+
+# --- issue 27: calm on a phone ------------------------------------------------------------------------------------
+
+SHIFTS_JS = """() => new Promise(done => {
+    const shifts = [];
+    new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push(e.value); })
+        .observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => done(shifts.reduce((a, b) => a + b, 0)), 1500);
+})"""
+
+
+def slow_phone(page):
+    """A phone on a slow line, as Lighthouse's mobile profile has it: what arrives late must not move the page."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 150, "downloadThroughput": 200_000,
+                                                  "uploadThroughput": 90_000})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    return cdp
+
+
+@pytest.fixture
+def phone_tasks(institution, institution_staff):
+    from tests.taskbank.factories import TaskFactory
+
+    for title, town, area in [("Højtlæsning for beboere", "holte", "elderly"), ("Lektiehjælp i Nærum", "naerum", "children"),
+                              ("Læseklub i Birkerød", "birkeroed", "culture"), ("Gåtur i Holte", "holte", "elderly")]:
+        TaskFactory(institution=institution, contact=institution_staff, title=title, town=town, area=area)
+
+
+@pytest.mark.parametrize("path", ["/", "/opgaver/", "/opgaver/?q=l%C3%A6sning", "/politik/", "/konto/login/"])
+def test_nothing_moves_while_a_page_loads_on_a_slow_phone(page, live_server, phone_tasks, path):
+    page.set_viewport_size(PHONE)
+    slow_phone(page)
+    page.goto(live_server.url + path)
+    cls = page.evaluate(SHIFTS_JS)
+    assert cls < 0.02, f"{path}: cumulative layout shift {cls:.3f}"
+
+
+def test_the_filter_panel_on_a_phone_shows_its_results(page, live_server, axe, phone_tasks):
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/opgaver/")
+    town = page.get_by_label(re.compile("^By"))
+    toggle = page.get_by_role("button", name="Filtrér opgaver")
+    assert town.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    axe(page)
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    town.select_option("holte")
+    page.wait_for_url(re.compile("by=holte"))
+    # The results changed far below, out of sight; the button says how many there are now and goes there.
+    show = page.get_by_role("button", name="Vis 2 opgaver")
+    show.wait_for()
+    axe(page)
+    show.click()
+    assert toggle.get_attribute("aria-expanded") == "false" and town.is_hidden()
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    first = page.locator("#task-results li a[href]").first
+    assert focused == first.text_content().strip()
+    assert focused in {"Højtlæsning for beboere", "Gåtur i Holte"}
+    box = first.bounding_box()
+    assert 0 <= box["y"] < PHONE["height"], "the first result is not on screen"
+    axe(page)
+    snapshot(page, "phone-filter-results", full_page=False)

@@ -46,7 +46,7 @@ def test_citizen_exports_data_then_deletes_account(page, live_server, axe, citiz
     page.get_by_label("E-mail").fill("citizen@example.dk")
     page.get_by_label("Adgangskode").fill(PASSWORD)
     page.get_by_role("button", name="Log ind").click()
-    expect(page.get_by_text("Den angivne emailadresse og/eller adgangskode er ikke korrekt")).to_be_visible()
+    expect(page.get_by_text("Den angivne e-mailadresse og/eller adgangskode er ikke korrekt")).to_be_visible()
 
 
 def test_culture_department_is_led_to_set_up_a_second_factor(page, live_server, axe, culture_admin, settings):
