@@ -69,6 +69,8 @@ class BudgetLineForm(forms.Form):
 
 
 BudgetFormSet = formset_factory(BudgetLineForm, extra=3, min_num=1, validate_min=True, can_delete=True)
+# A saved draft (or a step change) may leave the budget empty: nothing typed is refused for being incomplete.
+DraftBudgetFormSet = formset_factory(BudgetLineForm, extra=3, can_delete=True)
 
 
 class AmountForm(forms.ModelForm):
@@ -111,7 +113,7 @@ class ConsentForm(forms.ModelForm):
                                "for at afgøre den, og at projektets titel og beløb offentliggøres, hvis der bevilges tilskud.")}
 
     def clean_consent(self):
-        if not self.cleaned_data["consent"]:
+        if not self.cleaned_data["consent"] and self.fields["consent"].required:  # a saved draft may lack it
             raise forms.ValidationError(_("Du skal give samtykke for at sende ansøgningen."))
         return True
 

@@ -178,6 +178,10 @@ class GrantApplication(TimeStampedModel):
     def is_draft(self):
         return self.status == Status.DRAFT
 
+    @property
+    def is_rejected(self):
+        return self.status == Status.REJECTED
+
     def budget_totals(self):
         lines = list(self.budget_lines.all())
         expenses = sum((line.amount for line in lines if line.kind == BudgetLine.Kind.EXPENSE), Decimal(0))

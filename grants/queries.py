@@ -23,28 +23,28 @@ def open_pools():
     return [p for p in Pool.objects.filter(is_active=True).prefetch_related("rounds") if p.is_open()]
 
 
-def approved_total(pool: Pool, year: int) -> Decimal:
-    """What the pool has granted against its budget for ``year`` (the rule in ``services.decide`` reads it)."""
-    return (GrantApplication.objects.filter(pool=pool, budget_year=year, status__in=GRANTED)
-            .aggregate(total=Sum("approved_amount"))["total"] or Decimal(0))
+def granted_in_year(pool_ids, year: int | None = None) -> dict[int, Decimal]:
+    """What each pool has granted against ``year``'s budget (default: this year), read from the kept totals (kept
+    exact by triggers inside the deciding transaction). The one sum behind every "left of the budget" figure,
+    the decision rule in ``services.decide`` included."""
+    year = year or timezone.localdate().year
+    rows = (PoolCaseTotals.objects.filter(pool_id__in=list(pool_ids), budget_year=year, status__in=GRANTED)
+            .values("pool_id").annotate(total=Sum("approved")).values_list("pool_id", "total"))
+    return {pool_id: total or Decimal(0) for pool_id, total in rows}
 
 
 def budget_left(pool: Pool, year: int | None = None) -> Decimal:
-    """What is left of the pool's budget for ``year``, from the kept totals (the same sum as approved_total(),
-    which the decision rule reads from the cases themselves)."""
-    year = year or timezone.localdate().year
-    granted = PoolCaseTotals.objects.filter(pool=pool, budget_year=year, status__in=GRANTED).aggregate(
-        total=Sum("approved"))["total"]
-    return pool.yearly_budget - (granted or Decimal(0))
+    """What is left of the pool's budget for ``year`` (default: this year)."""
+    return pool.yearly_budget - granted_in_year([pool.pk], year).get(pool.pk, Decimal(0))
 
 
 def pools_with_budget_left(year: int | None = None, *, active_only: bool = False) -> list[tuple[Pool, Decimal]]:
-    """Every pool (or the active ones, with their rounds) and what is left of this year's budget: two queries."""
-    year = year or timezone.localdate().year
+    """Every pool (or the active ones, with their rounds) and what is left of ``year``'s budget: a fixed number
+    of queries."""
     pools = Pool.objects.filter(is_active=True).prefetch_related("rounds") if active_only else Pool.objects.all()
-    pools = pools.annotate(granted=Sum("applications__approved_amount", filter=Q(
-        applications__budget_year=year, applications__status__in=GRANTED))).order_by("name")
-    return [(p, p.yearly_budget - (p.granted or Decimal(0))) for p in pools]
+    pools = list(pools.order_by("name"))
+    granted = granted_in_year([p.pk for p in pools], year)
+    return [(p, p.yearly_budget - granted.get(p.pk, Decimal(0))) for p in pools]
 
 
 def ready_for_decision(pool: Pool):
@@ -72,6 +72,28 @@ def access_case(user, pk) -> GrantApplication:
     if application is None:
         raise Http404
     return application
+
+
+def access_attachment(user, pk):
+    """An application's attachment, for its applicant and the case handlers (404 for everyone else)."""
+    from .models import Attachment
+    from .workflow import may_open_case_file
+
+    attachment = Attachment.objects.select_related("application").filter(pk=pk).first()
+    if attachment is None or not may_open_case_file(user, attachment.application):
+        raise Http404
+    return attachment
+
+
+def access_report(user, pk):
+    """A grant's report with receipts (by the application's id), for its applicant and the case handlers."""
+    from .models import Report
+    from .workflow import may_open_case_file
+
+    report = Report.objects.select_related("application").filter(application_id=pk).exclude(receipts="").first()
+    if report is None or not may_open_case_file(user, report.application):
+        raise Http404
+    return report
 
 
 CASE_ROW_COLUMNS = ("pk", "applicant_id", "title", "on_behalf_of__name", "contact_name", "applicant__full_name",
@@ -103,13 +125,13 @@ def kept_totals_status(filterset) -> str | None:
     return None
 
 
-_KEPT = ("count", "requested", "recommended", "approved", "paid", "granted_in_year")
+_KEPT = ("count", "requested", "recommended", "approved", "paid")
 
 
-def pool_for_case_list(pk, *, status: str | None, year: int) -> Pool:
+def pool_for_case_list(pk, *, status: str | None) -> Pool:
     """The pool (404 if there is none). With ``status`` not None (see kept_totals_status), in the same query the
-    kept totals of its cases (all, or one status), what is paid out of them and what the pool has granted against
-    ``year``'s budget, as ``pool.kept`` (a few rows of grants_poolcasetotals, however many cases)."""
+    kept totals of its cases (all, or one status) and what is paid out of them, as ``pool.kept`` (a few rows of
+    grants_poolcasetotals, however many cases)."""
     from django.db.models import OuterRef, Subquery
 
     from .models import Payout
@@ -127,9 +149,8 @@ def pool_for_case_list(pk, *, status: str | None, year: int) -> Pool:
         pools = pools.annotate(
             kept_count=summed(cases, "count"), kept_requested=summed(cases, "requested"),
             kept_recommended=summed(cases, "recommended"),
-            kept_approved=summed(cases.filter(status__in=GRANTED), "approved"), kept_paid=summed(payouts, "amount", per="application__pool"),
-            kept_granted_in_year=summed(PoolCaseTotals.objects.filter(pool=OuterRef("pk"), status__in=GRANTED,
-                                                                      budget_year=year), "approved"))
+            kept_approved=summed(cases.filter(status__in=GRANTED), "approved"),
+            kept_paid=summed(payouts, "amount", per="application__pool"))
     pool = pools.first()
     if pool is None:
         raise Http404
@@ -141,19 +162,13 @@ def pool_for_case_list(pk, *, status: str | None, year: int) -> Pool:
 def case_list_totals(pool: Pool, qs, *, year: int) -> tuple[dict, Decimal]:
     """The totals of the case list and what is left of the budget for ``year``: the kept totals read with the pool
     when they answer the filters, else summed over the filtered cases."""
-    if hasattr(pool, "kept"):
-        totals = dict(pool.kept)
-        return totals, pool.yearly_budget - totals.pop("granted_in_year")
-    return case_totals(qs), budget_left(pool, year)
+    totals = dict(pool.kept) if hasattr(pool, "kept") else case_totals(qs)
+    return totals, budget_left(pool, year)
 
 
-def kept_case_totals(pool: Pool, status: str | None = None, *, year: int | None = None) -> dict:
-    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status; with
-    ``year``, also what the pool has granted against that year's budget (``granted_in_year``)."""
-    totals = dict(pool_for_case_list(pool.pk, status=status or "", year=year or 0).kept)
-    if not year:
-        del totals["granted_in_year"]
-    return totals
+def kept_case_totals(pool: Pool, status: str | None = None) -> dict:
+    """The case list's exact totals for all of a pool's cases (drafts are no cases), or those of one status."""
+    return dict(pool_for_case_list(pool.pk, status=status or "").kept)
 
 
 def case_totals(qs) -> dict:

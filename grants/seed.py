@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from frivillig.accounts.models import Organisation, User
+from frivillig.core import workflow as wf
 
 from .models import BudgetLine, Criterion, GrantApplication, GrantStatusChange, Pool, Round, Status
 
@@ -44,4 +45,4 @@ def load_demo():
             decided_at=now if approved else None, budget_year=now.year if approved else None,
             report_due_on=today + timedelta(days=120) if approved else None)
         BudgetLine.objects.create(application=a, description="Leje af udstyr", amount=Decimal(amount))
-        GrantStatusChange.objects.create(subject=a, to_status=status, reason="Demo")
+        wf.start(a, actor=None, log_model=GrantStatusChange, reason="Demo")

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
 from frivillig.core import formatting, pdf
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
@@ -30,7 +29,7 @@ from .models import (
     Score,
     Status,
 )
-from .queries import approved_total
+from .queries import budget_left
 
 DRAFT_FIELDS = {
     "contact": ["on_behalf_of", "contact_name", "contact_email", "contact_phone"],
@@ -46,37 +45,22 @@ def _move(application, to, actor, reason=""):
                    log_model=GrantStatusChange)
 
 
-def _require_handler(actor):
-    if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen behandler ansøgninger."))
-
-
-def _require_owner_draft(actor, application):
-    if application.applicant_id != actor.pk:
-        raise PermissionDenied
-    if application.status != Status.DRAFT:
-        raise ValidationError(_("Ansøgningen er sendt og kan ikke længere ændres."))
-
-
 @transaction.atomic
 def start_application(*, actor, pool: Pool) -> GrantApplication:
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse, før du søger tilskud."))
-    if not pool.is_open():
-        raise ValidationError(_("Puljen tager ikke imod ansøgninger lige nu."))
+    wf.require(workflow.may_apply, actor, pool)
     application = GrantApplication.objects.create(
         pool=pool, round=pool.open_round(), applicant=actor, contact_name=actor.get_full_name(),
         contact_email=actor.email, contact_phone=actor.phone)
-    GrantStatusChange.objects.create(subject=application, to_status=Status.DRAFT, actor=actor)
+    wf.start(application, actor=actor, log_model=GrantStatusChange)
     return application
 
 
 @transaction.atomic
 def save_draft_step(*, actor, application: GrantApplication, step: str, data: dict) -> GrantApplication:
     """Save one step of the multi-step form. Every step saves the draft, so nothing typed is lost."""
-    _require_owner_draft(actor, application)
-    if step == "contact" and data.get("on_behalf_of") and data["on_behalf_of"].pk not in association_ids(actor):
-        raise PermissionDenied(_("Du kan kun søge på vegne af en forening, du repræsenterer."))
+    wf.require(workflow.may_edit_draft, actor, application)
+    if step == "contact":
+        wf.require(workflow.may_apply_for, actor, data.get("on_behalf_of"))
     if step == "amount" and data.get("amount_requested") and data["amount_requested"] > application.pool.max_amount:
         raise ValidationError({"amount_requested": _("Du kan højst søge %(max)s kr. fra denne pulje.")
                                % {"max": formatting.amount(application.pool.max_amount)}})
@@ -106,15 +90,14 @@ def save_step(*, actor, application: GrantApplication, step: str, data) -> Grant
 
 @transaction.atomic
 def replace_budget(*, actor, application: GrantApplication, lines: list[dict]) -> None:
-    _require_owner_draft(actor, application)
+    wf.require(workflow.may_edit_draft, actor, application)
     application.budget_lines.all().delete()
     BudgetLine.objects.bulk_create([BudgetLine(application=application, **line) for line in lines])
 
 
 @transaction.atomic
 def add_attachment(*, actor, application: GrantApplication, title: str, file) -> Attachment:
-    if application.applicant_id != actor.pk:
-        raise PermissionDenied
+    wf.require(workflow.may_edit_draft, actor, application)
     return Attachment.objects.create(application=application, title=title, file=file)
 
 
@@ -134,7 +117,7 @@ def missing_for_submission(application: GrantApplication) -> list[str]:
 @transaction.atomic
 def submit(*, actor, application: GrantApplication) -> GrantApplication:
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
-    _require_owner_draft(actor, application)
+    wf.require(workflow.may_edit_draft, actor, application)
     missing = missing_for_submission(application)
     if missing:
         raise ValidationError(_("Udfyld før du sender: %(fields)s.") % {"fields": ", ".join(missing)})
@@ -154,8 +137,7 @@ def submit(*, actor, application: GrantApplication) -> GrantApplication:
 @transaction.atomic
 def withdraw(*, actor, application: GrantApplication) -> GrantApplication:
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
-    if Status.WITHDRAWN not in workflow.TRANSITIONS.get(application.status, {}):
-        raise ValidationError(_("Ansøgningen er afgjort og kan ikke trækkes tilbage."))
+    wf.require(workflow.may_withdraw, actor, application)
     _move(application, Status.WITHDRAWN, actor, _("Trukket tilbage af ansøgeren"))
     return application
 
@@ -164,7 +146,7 @@ def withdraw(*, actor, application: GrantApplication) -> GrantApplication:
 
 @transaction.atomic
 def save_pool(*, actor, pool: Pool | None = None, **data) -> Pool:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     pool = pool or Pool()
     for field, value in data.items():
         setattr(pool, field, value)
@@ -175,7 +157,7 @@ def save_pool(*, actor, pool: Pool | None = None, **data) -> Pool:
 
 @transaction.atomic
 def add_round(*, actor, pool: Pool, name: str, opens_at, closes_at) -> Round:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     round_ = Round(pool=pool, name=name, opens_at=opens_at, closes_at=closes_at)
     round_.full_clean()
     round_.save()
@@ -184,7 +166,7 @@ def add_round(*, actor, pool: Pool, name: str, opens_at, closes_at) -> Round:
 
 @transaction.atomic
 def add_criterion(*, actor, pool: Pool, name: str) -> Criterion:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     criterion = Criterion(pool=pool, name=name.strip(), order=pool.criteria.count() + 1)
     criterion.full_clean()
     criterion.save()
@@ -195,7 +177,7 @@ def add_criterion(*, actor, pool: Pool, name: str) -> Criterion:
 
 @transaction.atomic
 def start_review(*, actor, application: GrantApplication) -> GrantApplication:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     _move(application, Status.IN_REVIEW, actor)
     return application
@@ -203,13 +185,13 @@ def start_review(*, actor, application: GrantApplication) -> GrantApplication:
 
 @transaction.atomic
 def add_note(*, actor, application: GrantApplication, body: str) -> CaseNote:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     return CaseNote.objects.create(application=application, author=actor, body=body.strip())
 
 
 @transaction.atomic
 def score(*, actor, application: GrantApplication, criterion, value: int, comment: str = "") -> Score:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     if criterion.pool_id != application.pool_id:
         raise ValidationError(_("Kriteriet hører ikke til puljen."))
     obj, _created = Score.objects.update_or_create(application=application, criterion=criterion, reviewer=actor,
@@ -239,10 +221,7 @@ def request_information(*, actor, application: GrantApplication, question: str) 
 @transaction.atomic
 def answer_information(*, actor, application: GrantApplication, answer: str) -> CaseMessage:
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
-    if not workflow.is_applicant(actor, application):
-        raise PermissionDenied
-    if application.status != Status.AWAITING_INFO:
-        raise ValidationError(_("Sagen venter ikke på oplysninger fra dig."))
+    wf.require(workflow.may_answer, actor, application)
     message = CaseMessage.objects.create(application=application, author=actor, from_staff=False, body=answer.strip())
     _move(application, Status.IN_REVIEW, actor, _("Ansøgeren har svaret"))
     return message
@@ -250,7 +229,7 @@ def answer_information(*, actor, application: GrantApplication, answer: str) -> 
 
 @transaction.atomic
 def recommend(*, actor, application: GrantApplication, amount: Decimal) -> GrantApplication:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     application.recommended_amount = amount
     application.save(update_fields=["recommended_amount", "updated_at"])
     CaseNote.objects.create(application=application, author=actor,
@@ -268,7 +247,7 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
            conditions: str = "") -> GrantApplication:
     """Case handlers only. Invariant: the pool's approved sum for the budget year never exceeds its
     budget — the pool row is locked, so concurrent decisions are serialised."""
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     pool = Pool.objects.select_for_update().get(pk=application.pool_id)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     now = timezone.now()
@@ -286,7 +265,7 @@ def decide(*, actor, application: GrantApplication, outcome: str, amount: Decima
             raise ValidationError({"amount": _("Der kan ikke bevilges mere end det ansøgte beløb.")})
         if outcome == Status.APPROVED and amount != application.amount_requested:
             outcome = Status.PARTLY_APPROVED
-        left = pool.yearly_budget - approved_total(pool, year)
+        left = budget_left(pool, year)
         if amount > left:
             raise ValidationError({"amount": _("Puljen har kun %(left)s kr. tilbage i %(year)s. Beløbet på %(amount)s kr. "
                                                "kan ikke bevilges.") % {"left": formatting.amount(left), "year": year,
@@ -327,7 +306,7 @@ def decide_batch(*, actor, decisions: list[dict]) -> list[tuple[GrantApplication
 
 @transaction.atomic
 def register_payout(*, actor, application: GrantApplication, amount: Decimal, paid_on) -> Payout:
-    _require_handler(actor)
+    wf.require(workflow.is_case_handler, actor)
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
     if amount > (application.approved_amount or 0):
         raise ValidationError(_("Udbetalingen kan ikke overstige det bevilgede beløb."))
@@ -339,11 +318,7 @@ def register_payout(*, actor, application: GrantApplication, amount: Decimal, pa
 @transaction.atomic
 def submit_report(*, actor, application: GrantApplication, data: dict) -> Report:
     application = GrantApplication.objects.select_for_update().get(pk=application.pk)
-    if not workflow.is_applicant(actor, application):
-        raise PermissionDenied
-    allowed, why = wf.can_move(application, actor, Status.REPORT_RECEIVED, workflow.TRANSITIONS)
-    if not allowed:  # refused before anything is written, the uploaded file included
-        raise ValidationError(why)
+    wf.require(workflow.may_report, actor, application)  # refused before anything is written, the file included
     report = Report(application=application, **data)
     report.full_clean()
     try:

@@ -7,25 +7,24 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Styregruppe og frivillighedsnetværk")
 
     def ready(self):
-        from frivillig.accounts.roles import is_culture_admin, is_steering_member, is_volunteer_centre
         from frivillig.core.registry import PersonalDataHandler, StaffSection, register_personal_data, register_staff_section
 
         from . import documents, personal_data  # noqa: F401
-        from .workflow import is_member
+        from .workflow import is_member, runs_network, sees_centre_agreement, sees_steering_group
 
         register_staff_section(StaffSection(
             key="network.staff", title=_("Netværk og styregruppe: medlemmer og møder"), url_name="network:staff_home",
-            predicate=is_culture_admin, order=50))
+            predicate=runs_network, order=50))
         register_staff_section(StaffSection(
             key="network.proposals", title=_("Netværkets forslag"), url_name="network:proposals", predicate=is_member,
             order=51, description=_("Forslag til tværgående indsatser, drøftelser og møder.")))
         register_staff_section(StaffSection(
             key="network.dashboard", title=_("Styregruppens overblik"), url_name="network:dashboard",
-            predicate=lambda u: is_steering_member(u) or is_culture_admin(u), order=52,
+            predicate=sees_steering_group, order=52,
             description=_("Indsatsområder til behandling, indikatorer og årsrapporten til direktionen.")))
         register_staff_section(StaffSection(
             key="network.centre_agreement", title=_("Samarbejdsaftalen med Frivilligcentret"),
-            url_name="network:centre_agreement", predicate=lambda u: is_volunteer_centre(u) or is_culture_admin(u),
+            url_name="network:centre_agreement", predicate=sees_centre_agreement,
             order=53, description=_("Aftalens forpligtelser, opfølgningsmøder og centrets egen status.")))
         register_personal_data(PersonalDataHandler(key="network", export=personal_data.export, erase=personal_data.erase))
 

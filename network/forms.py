@@ -211,3 +211,10 @@ class QuarterStatusForm(forms.Form):
 class SelfReportForm(forms.Form):
     status = forms.ChoiceField(label=_("Jeres status"), choices=ObligationStatus.Status.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=300)
+
+
+class QuorumForm(forms.ModelForm):
+    class Meta:
+        model = Body
+        fields = ["adoption_quorum"]
+        widgets = {"adoption_quorum": forms.NumberInput(attrs={"min": 1, "max": 50})}

@@ -2,7 +2,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from frivillig.accounts.roles import is_culture_admin, is_volunteer_centre
 from frivillig.core import pdf
 
 from .models import (
@@ -17,7 +16,7 @@ from .models import (
     PriorityReview,
     Proposal,
 )
-from .workflow import is_member, sees_steering_group, visible_body_kinds
+from .workflow import is_member, reports_for_centre, sees_steering_group, visible_body_kinds
 
 
 def bodies():
@@ -131,10 +130,6 @@ def annual_report(year: int) -> dict:
 
 # --- the Volunteer Centre's view of the agreement ----------------------------------------------------------------
 
-def sees_centre_agreement(user) -> bool:
-    return is_volunteer_centre(user) or is_culture_admin(user)
-
-
 def centre_agreement():
     """The current agreement with its obligations (and the centre's own report on each) and follow-up meetings."""
     agreement = current_agreement()
@@ -148,6 +143,11 @@ def centre_agreement():
 def access_centre_obligation(user, pk) -> Obligation:
     """One of the Volunteer Centre's obligations in the current agreement; 404 otherwise, and for other roles."""
     agreement = current_agreement()
-    if not is_volunteer_centre(user) or agreement is None:
+    if not reports_for_centre(user) or agreement is None:
         raise Http404
     return get_object_or_404(Obligation, pk=pk, agreement=agreement, party=Obligation.Party.CENTRE)
+
+
+def own_review(user, priority):
+    """The steering member's own recommendation on the priority, or None."""
+    return priority.reviews.filter(member=user).first() if user.is_authenticated else None

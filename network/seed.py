@@ -46,7 +46,7 @@ def load_demo():
     steering = Body.objects.get(kind=Body.Kind.STEERING)
     network = Body.objects.get(kind=Body.Kind.NETWORK)
     orgs = {o.slug: o for o in Organisation.objects.all()}
-    services.add_member(actor=admin, body=steering, user=admin, organisation=orgs.get("kulturforvaltningen"),
+    services.add_member(actor=admin, body=steering, user=admin, organisation=orgs.get("kulturomraadet"),
                         area="culture", title="Områdechef for Kultur (demo)", is_chair=True)
     member = User.objects.filter(email="styregruppe@demo.frivillig.dk").first()
     if member:
@@ -60,7 +60,7 @@ def load_demo():
     net_member = User.objects.filter(email="netvaerk@demo.frivillig.dk").first()
     if net_member:
         services.add_member(actor=admin, body=network, user=net_member, organisation=orgs.get("demo-besoegsvennerne"))
-    services.add_member(actor=admin, body=network, user=admin, organisation=orgs.get("kulturforvaltningen"))
+    services.add_member(actor=admin, body=network, user=admin, organisation=orgs.get("kulturomraadet"))
     now = timezone.now()
     sm = Meeting.objects.create(body=steering, title="Styregruppemøde (demo)", place="Rådhuset, Holte",
                                 starts_at=now + timedelta(days=21), ends_at=now + timedelta(days=21, hours=2))
@@ -80,7 +80,7 @@ def load_demo():
     # obligations here are examples, shown with the example marker until the Culture department saves a version.
     agreement = Agreement.objects.create(version=1, period_start=date(year, 1, 1), period_end=date(year + 1, 12, 31),
                                          annual_grant=Decimal("850000"), is_example=True,
-                                         contacts=f"Kulturforvaltningen: {settings.PORTAL_CONTACT_EMAIL} · "
+                                         contacts=f"Kulturområdet: {settings.PORTAL_CONTACT_EMAIL} · "
                                                   "Frivilligcenter Rudersdal (demo)")
     for party, text in [("municipality", "Yder et årligt tilskud og stiller lokaler til rådighed i Kulturcenter Mariehøj."),
                         ("centre", "Formidler frivilligt arbejde og rådgiver foreninger og frivillige."),

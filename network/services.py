@@ -1,13 +1,12 @@
 """Every write of the network app."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frivillig.accounts import services as account_services
 from frivillig.accounts.models import Role, RoleAssignment
-from frivillig.accounts.roles import is_culture_admin, is_steering_member, is_volunteer_centre
 from frivillig.core import pdf
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
@@ -38,15 +37,10 @@ from .models import (
 BODY_ROLE = {Body.Kind.STEERING: Role.STEERING_MEMBER, Body.Kind.NETWORK: Role.NETWORK_MEMBER}
 
 
-def _require_culture(actor):
-    if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
-
-
 @transaction.atomic
 def add_member(*, actor, body: Body, user, organisation=None, area: str = "", title: str = "", is_chair=False) -> Membership:
     """Membership of a body also grants the matching portal role, so permissions have one source."""
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     membership, _created = Membership.objects.update_or_create(
         body=body, user=user, defaults={"organisation": organisation, "area": area, "title": title, "is_chair": is_chair})
     account_services.grant_role(actor=actor, user=user, role=BODY_ROLE[body.kind], organisation=organisation,
@@ -56,7 +50,7 @@ def add_member(*, actor, body: Body, user, organisation=None, area: str = "", ti
 
 @transaction.atomic
 def remove_member(*, actor, membership: Membership) -> None:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     role = BODY_ROLE[membership.body.kind]
     for assignment in RoleAssignment.objects.filter(user=membership.user, role=role):
         account_services.revoke_role(actor=actor, assignment=assignment)
@@ -65,16 +59,14 @@ def remove_member(*, actor, membership: Membership) -> None:
 
 @transaction.atomic
 def create_proposal(*, actor, title: str, summary: str) -> Proposal:
-    if not workflow.is_member(actor):
-        raise PermissionDenied(_("Kun medlemmer af netværket kan stille forslag."))
+    wf.require(workflow.is_member, actor)
     proposal = Proposal.objects.create(title=title.strip(), summary=summary.strip(), author=actor)
-    ProposalStatusChange.objects.create(subject=proposal, to_status=proposal.status, actor=actor)
+    wf.start(proposal, actor=actor, log_model=ProposalStatusChange)
     return proposal
 
 
 def comment(*, actor, proposal: Proposal, body: str) -> ProposalComment:
-    if not workflow.is_member(actor):
-        raise PermissionDenied
+    wf.require(workflow.is_member, actor)
     return ProposalComment.objects.create(proposal=proposal, author=actor, body=body.strip())
 
 
@@ -99,10 +91,9 @@ def forward_proposal(*, actor, proposal: Proposal, reason: str = "") -> Proposal
 
 @transaction.atomic
 def propose_priority(*, actor, title: str, description: str, year: int, proposal: Proposal | None = None) -> Priority:
-    if not (is_culture_admin(actor) or is_steering_member(actor)):
-        raise PermissionDenied
+    wf.require(workflow.decides, actor)
     priority = Priority.objects.create(year=year, title=title, description=description, proposal=proposal)
-    PriorityStatusChange.objects.create(subject=priority, to_status=priority.status, actor=actor)
+    wf.start(priority, actor=actor, log_model=PriorityStatusChange)
     if proposal is not None and proposal.status == Proposal.Status.FORWARDED:
         wf.move(proposal, to=Proposal.Status.BECAME_PRIORITY, actor=actor, transitions=workflow.PROPOSAL_TRANSITIONS,
                 log_model=ProposalStatusChange)
@@ -111,9 +102,8 @@ def propose_priority(*, actor, title: str, description: str, year: int, proposal
 
 @transaction.atomic
 def review(*, actor, priority: Priority, recommendation: str, comment: str = "") -> PriorityReview:
-    if not is_steering_member(actor):
-        raise PermissionDenied(_("Kun styregruppens medlemmer giver anbefalinger."))
-    if priority.status not in (Priority.Status.PROPOSED, Priority.Status.UNDER_REVIEW):
+    wf.require(workflow.is_steering, actor)
+    if not workflow.may_review(actor, priority):
         raise ValidationError(_("Indsatsområdet er ikke til behandling."))
     obj, _c = PriorityReview.objects.update_or_create(priority=priority, member=actor,
                                                       defaults={"recommendation": recommendation, "comment": comment})
@@ -128,10 +118,8 @@ def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> 
     priority = Priority.objects.select_for_update().get(pk=priority.pk)
     if to in (Priority.Status.ADOPTED, Priority.Status.REJECTED) and not reason.strip():
         raise ValidationError(_("Skriv styregruppens begrundelse."))
-    if to == Priority.Status.ADOPTED and workflow.decides(actor, priority) and not workflow.may_adopt(actor, priority):
-        raise ValidationError(_("Et indsatsområde anbefales af styregruppens formand, eller når %(n)s af styregruppens "
-                                "medlemmer anbefaler det (nu %(support)s).")
-                              % {"n": workflow.adoption_quorum(), "support": workflow.supporting_reviews(priority)})
+    if to == Priority.Status.ADOPTED and workflow.decides(actor) and not (adopt := workflow.may_adopt(actor, priority)):
+        raise ValidationError(adopt.reason)  # the quorum is not met: a fact about the case, said as the rule says it
     if to == Priority.Status.ADOPTED and priority.status == Priority.Status.UNDER_REVIEW:
         wf.move(priority, to=Priority.Status.RECOMMENDED, actor=actor, transitions=workflow.PRIORITY_TRANSITIONS,
                 log_model=PriorityStatusChange)
@@ -144,7 +132,7 @@ def decide_priority(*, actor, priority: Priority, to: str, reason: str = "") -> 
 
 @transaction.atomic
 def create_meeting(*, actor, body: Body, title: str, starts_at, ends_at, place: str) -> Meeting:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     meeting = Meeting(body=body, title=title, starts_at=starts_at, ends_at=ends_at, place=place)
     meeting.full_clean()
     meeting.save()
@@ -153,14 +141,14 @@ def create_meeting(*, actor, body: Body, title: str, starts_at, ends_at, place: 
 
 @transaction.atomic
 def add_agenda_item(*, actor, meeting: Meeting, title: str, description: str = "") -> AgendaItem:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     return AgendaItem.objects.create(meeting=meeting, order=meeting.agenda.count() + 1, title=title,
                                      description=description)
 
 
 @transaction.atomic
 def save_minutes(*, actor, meeting: Meeting, minutes: str) -> Meeting:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     meeting.minutes = minutes
     meeting.save(update_fields=["minutes"])
     return meeting
@@ -168,7 +156,7 @@ def save_minutes(*, actor, meeting: Meeting, minutes: str) -> Meeting:
 
 @transaction.atomic
 def invite(*, actor, meeting: Meeting) -> int:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     sent = 0
     for m in meeting.body.memberships.select_related("user"):
         if notify(to=m.user, template="network/email/invitation", key=f"network.invite:{meeting.pk}:{m.user_id}",
@@ -181,14 +169,14 @@ def invite(*, actor, meeting: Meeting) -> int:
 
 @transaction.atomic
 def add_document(*, actor, meeting: Meeting, title: str, file) -> MeetingDocument:
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     return MeetingDocument.objects.create(meeting=meeting, title=title, file=file)
 
 
 @transaction.atomic
 def record_follow_up(*, actor, agreement: Agreement, held_on, notes: str, statuses: dict) -> FollowUp:
     """A follow-up meeting on the agreement with a status (met, partly, not met) per obligation."""
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     follow_up = FollowUp.objects.create(agreement=agreement, held_on=held_on, notes=notes)
     for obligation in agreement.obligations.all():
         status, note = statuses.get(obligation.pk, (None, ""))
@@ -202,7 +190,7 @@ def create_agreement_version(*, actor, period_start, period_end, annual_grant, c
                              centre_obligations: list[str], municipality_obligations: list[str]) -> Agreement:
     """A new version of the cooperation agreement with the Volunteer Centre, numbered after the latest. Earlier
     versions and their follow-ups stay as they were."""
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     errors = {}
     if period_end <= period_start:
         errors["period_end"] = _("Aftalen skal slutte efter, den begynder.")
@@ -232,7 +220,7 @@ def create_agreement_version(*, actor, period_start, period_end, annual_grant, c
 def link_priority(*, actor, priority: Priority, target) -> PriorityLink:
     """Link a priority to the task, pool, strategy process or proposal that carries it out. Stored as the target's
     title and internal path (network does not hold foreign keys into the other apps)."""
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     path = target.get_absolute_url()
     existing = priority.links.filter(path=path).first()
     if existing is not None:
@@ -247,7 +235,7 @@ def link_priority(*, actor, priority: Priority, target) -> PriorityLink:
 def record_quarter_status(*, actor, priority: Priority, year: int, quarter: int, status: str,
                           text: str = "") -> PriorityUpdate:
     """The priority's status in one quarter, with a note; recording the quarter again replaces it."""
-    _require_culture(actor)
+    wf.require(workflow.runs_network, actor)
     if priority.status != Priority.Status.ADOPTED:
         raise ValidationError(_("Kun et indsatsområde, som styregruppen har anbefalet, får en status pr. kvartal."))
     update = PriorityUpdate(priority=priority, year=year, quarter=quarter, status=status, text=text.strip())
@@ -260,8 +248,7 @@ def record_quarter_status(*, actor, priority: Priority, year: int, quarter: int,
 @transaction.atomic
 def request_annual_report(*, actor, year: int):
     """The steering group's annual report to the executive board, made as a PDF in Celery."""
-    if not workflow.sees_steering_group(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen og styregruppen kan danne årsrapporten."))
+    wf.require(workflow.sees_steering_group, actor)
     if not 2000 <= year <= 2100:
         raise ValidationError(_("Vælg et år mellem 2000 og 2100."))
     report, _created = AnnualReport.objects.get_or_create(year=year)
@@ -274,8 +261,7 @@ def request_annual_report(*, actor, year: int):
 def record_centre_status(*, actor, obligation: Obligation, status: str, note: str = "") -> ObligationSelfReport:
     """The Volunteer Centre records its own status and note on one of its obligations (the latest replaces the
     previous). The municipality's follow-up meeting keeps its own statuses (record_follow_up)."""
-    if not is_volunteer_centre(actor):
-        raise PermissionDenied(_("Kun Frivilligcentret kan registrere sin egen status."))
+    wf.require(workflow.reports_for_centre, actor, obligation)
     if obligation.party != Obligation.Party.CENTRE:
         raise ValidationError(_("Frivilligcentret registrerer status på sine egne forpligtelser."))
     report = ObligationSelfReport(obligation=obligation, status=status, note=note.strip(), reported_by=actor)
@@ -283,3 +269,17 @@ def record_centre_status(*, actor, obligation: Obligation, status: str, note: st
     report, _created = ObligationSelfReport.objects.update_or_create(
         obligation=obligation, defaults={"status": status, "note": note.strip(), "reported_by": actor})
     return report
+
+
+@transaction.atomic
+def set_adoption_quorum(*, actor, body: Body, adoption_quorum: int) -> Body:
+    """How many of the steering group's members must recommend an annual priority before it is adopted without
+    the chair (network/workflow.py, may_adopt)."""
+    wf.require(workflow.may_set_quorum, actor, body)
+    if body.kind != Body.Kind.STEERING:
+        raise ValidationError(_("Kun styregruppen har et beslutningsdygtigt antal."))
+    if adoption_quorum < 1:
+        raise ValidationError({"adoption_quorum": _("Mindst ét medlem skal anbefale.")})
+    body.adoption_quorum = adoption_quorum
+    body.save(update_fields=["adoption_quorum"])
+    return body

@@ -29,6 +29,7 @@ urlpatterns = [
     path("netvaerk/moeder/<int:pk>/kalender.ics", members.meeting_ical, name="meeting_ical"),
     path("netvaerk/dokumenter/<int:pk>/", members.meeting_document, name="meeting_document"),
     path("medarbejder/netvaerk/", staff.home, name="staff_home"),
+    path("medarbejder/netvaerk/styregruppe/<int:pk>/beslutningsdygtig/", staff.quorum, name="staff_quorum"),
     path("medarbejder/netvaerk/medlemmer/<int:pk>/fjern/", staff.remove_member, name="staff_remove_member"),
     path("medarbejder/netvaerk/medlemmer/ny/", staff.member_add, name="staff_member_add"),
     path("medarbejder/netvaerk/moeder/ny/", staff.meeting_add, name="staff_meeting_add"),

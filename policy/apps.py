@@ -30,5 +30,5 @@ class PolicyConfig(AppConfig):
         register_staff_section(StaffSection(
             key="policy_examples", title=_("Eksempeltekster"), url_name="policy_staff:examples",
             predicate=is_culture_admin, order=11,
-            description=_("De tekster, portalen viser som eksempler, indtil Kulturforvaltningen har skrevet sin egen."),
+            description=_("De tekster, portalen viser som eksempler, indtil Kulturområdet har skrevet sin egen."),
         ))

@@ -37,6 +37,11 @@ class PolicyContent(ExampleTextMixin, models.Model):
     title = models.CharField(_("titel"), max_length=200)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     updated_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+    # Which of the texts (PROSE) are still example text: each text keeps its own marker until it is rewritten.
+    example_fields = models.JSONField(_("tekster, der er eksempler"), default=list, blank=True, editable=False)
+
+    PROSE: tuple[str, ...] = ()
+    """The texts of the kind that the seed may fill with example text."""
 
     class Meta(ExampleTextMixin.Meta):
         abstract = True
@@ -45,12 +50,23 @@ class PolicyContent(ExampleTextMixin, models.Model):
     def __str__(self):
         return self.title
 
+    @property
+    def example_labels(self) -> list[str]:
+        """The names of the texts that are still example text ("rammer", "vilkår")."""
+        return [str(self._meta.get_field(f).verbose_name) for f, still in self.examples.items() if still]
+
+    @property
+    def examples(self) -> dict[str, bool]:
+        """{text field: still example text?} for the page's markers (``{% if theme.examples.frame %}``)."""
+        return {f: self.is_example and (not self.example_fields or f in self.example_fields) for f in self.PROSE}
+
 
 class Value(PolicyContent):
     """One of the policy's four values; ``title`` holds the value's wording verbatim."""
 
     explanation = models.TextField(_("uddybning"))
     history = HistoricalRecords()
+    PROSE = ("explanation",)
 
     class Meta(PolicyContent.Meta):
         verbose_name = _("værdi")
@@ -65,6 +81,7 @@ class Theme(PolicyContent):
     frame = models.TextField(_("rammer"))
     conditions = models.TextField(_("vilkår"))
     history = HistoricalRecords()
+    PROSE = ("summary", "frame", "conditions")
 
     class Meta(PolicyContent.Meta):
         verbose_name = _("frivillighedstema")
@@ -77,6 +94,7 @@ class Theme(PolicyContent):
 class WhitePaperSection(PolicyContent):
     body = models.TextField(_("tekst"))
     history = HistoricalRecords()
+    PROSE = ("body",)
 
     class Meta(PolicyContent.Meta):
         verbose_name = _("afsnit i hvidbogen")
@@ -90,6 +108,7 @@ class GuideArticle(PolicyContent):
     summary = models.TextField(_("kort beskrivelse"))
     body = models.TextField(_("tekst"))
     history = HistoricalRecords()
+    PROSE = ("summary", "body")
 
     class Meta(PolicyContent.Meta):
         verbose_name = _("artikel i frivillighedsguiden")
@@ -107,6 +126,7 @@ class ToolboxItem(PolicyContent):
     body = models.TextField(_("uddybning"))
     last_revised = models.DateField(_("senest revideret"))
     history = HistoricalRecords()
+    PROSE = ("summary", "body")
 
     class Meta(PolicyContent.Meta):
         verbose_name = _("emne i værktøjskassen")

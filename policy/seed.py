@@ -27,4 +27,5 @@ def load_reference():
             fields = {k: v for k, v in entry.items() if k not in ("slug", "reference")}
             fields.setdefault("order", order)
             fields["is_example"] = not entry.get("reference", False)
+            fields["example_fields"] = list(model.PROSE) if fields["is_example"] else []
             model.objects.get_or_create(slug=entry["slug"], defaults=fields)

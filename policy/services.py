@@ -1,28 +1,26 @@
 """Every write to the policy content. Only the Culture department edits; each save keeps a revision."""
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import is_culture_admin
+from frivillig.core import workflow as wf
 from frivillig.core.text import danish_slugify as slugify
 
+from . import workflow
 from .models import ToolboxAttachment, ToolboxItem
-
-
-def _require_editor(actor):
-    if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan redigere frivillighedspolitikken."))
 
 
 @transaction.atomic
 def save_content(*, actor, obj, data: dict, reason: str = ""):
     """Update any policy content object from cleaned form data and keep a revision of the change. What the Culture
     department saves is its own text: the example mark goes."""
-    _require_editor(actor)
+    wf.require(workflow.is_policy_editor, actor)
+    still_example = set(obj.example_fields or (obj.PROSE if obj.is_example else ()))
     for field, value in data.items():
+        if getattr(obj, field, None) != value:
+            still_example.discard(field)  # rewritten: this text is the department's own now
         setattr(obj, field, value)
-    obj.is_example = False
+    obj.example_fields = [f for f in obj.PROSE if f in still_example]
+    obj.is_example = bool(obj.example_fields)
     if isinstance(obj, ToolboxItem) and not obj.slug:
         obj.slug = _unique_slug(obj.title)
     obj.full_clean()
@@ -47,14 +45,14 @@ def create_toolbox_item(*, actor, data: dict) -> ToolboxItem:
 
 @transaction.atomic
 def delete_toolbox_item(*, actor, item: ToolboxItem) -> None:
-    _require_editor(actor)
+    wf.require(workflow.is_policy_editor, actor)
     item._history_user = actor
     item.delete()
 
 
 @transaction.atomic
 def add_attachment(*, actor, item: ToolboxItem, title: str, file) -> ToolboxAttachment:
-    _require_editor(actor)
+    wf.require(workflow.is_policy_editor, actor)
     attachment = ToolboxAttachment(item=item, title=title, file=file, uploaded_by=actor)
     attachment.full_clean()
     attachment.save()
@@ -63,6 +61,6 @@ def add_attachment(*, actor, item: ToolboxItem, title: str, file) -> ToolboxAtta
 
 @transaction.atomic
 def delete_attachment(*, actor, attachment: ToolboxAttachment) -> None:
-    _require_editor(actor)
+    wf.require(workflow.is_policy_editor, actor)
     attachment.file.delete(save=False)
     attachment.delete()

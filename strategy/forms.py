@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from frivillig.accounts.models import Organisation
 from frivillig.core.files import clean_upload
 
-from .models import Hearing, Indicator, Input, Meeting, Phase, ProcessTemplate, Theme
+from .models import Hearing, Indicator, Input, Meeting, Phase, PhaseTemplate, ProcessTemplate, Theme
 
 DT = {"type": "datetime-local"}
 
@@ -140,28 +140,48 @@ class ReasonForm(forms.Form):
 
 
 class DraftVersionForm(forms.Form):
-    """A new version of the process's draft: up to three sections (heading and text, repeated fields) and the
-    input that caused the last one; cleaned as ``note``, ``sections``."""
+    """A new version of the process's draft: its sections (heading, text and the input that caused the change,
+    repeated fields ``heading``, ``body``, ``cause`` in the order shown); cleaned as ``note``, ``sections``. Any
+    section may cite any published input of the process."""
 
     note = forms.CharField(label=_("Hvad er ændret"), required=False, max_length=2000)
-    caused_by_input = forms.ModelChoiceField(label=_("Sidste afsnit er ændret på grund af input (valgfrit)"),
-                                             queryset=Input.objects.none(), required=False)
 
     def __init__(self, *args, process, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["caused_by_input"].queryset = process.inputs.all()
+        self.process = process
+
+    def _list(self, name, limit):
+        return [v[:limit] for v in self.data.getlist(name)] if hasattr(self.data, "getlist") else []
 
     def clean(self):
         data = super().clean()
-        headings = [h[:200] for h in self.data.getlist("heading")] if hasattr(self.data, "getlist") else []
-        bodies = [b[:20000] for b in self.data.getlist("body")] if hasattr(self.data, "getlist") else []
-        sections = [{"heading": h.strip(), "body": b.strip()} for h, b in zip(headings, bodies, strict=False)
-                    if h.strip() and b.strip()]
+        headings, bodies, causes = self._list("heading", 200), self._list("body", 20000), self._list("cause", 20)
+        causes += [""] * (len(headings) - len(causes))
+        citable = {str(i.pk): i for i in self.process.inputs.filter(status=Input.Status.PUBLISHED)}
+        sections = []
+        for heading, body, cause in zip(headings, bodies, causes, strict=False):
+            if not (heading.strip() and body.strip()):
+                continue
+            if cause and cause not in citable:
+                raise forms.ValidationError(_("Kun offentliggjort input kan angives som grund til en ændring."))
+            sections.append({"heading": heading.strip(), "body": body.strip(), "caused_by_input": citable.get(cause)})
         if not sections:
             raise forms.ValidationError(_("Et udkast skal have mindst ét afsnit med overskrift og tekst."))
-        if data.get("caused_by_input"):
-            sections[-1]["caused_by_input"] = data["caused_by_input"]
         return {"note": data.get("note", ""), "sections": sections}
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = ProcessTemplate
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class PhaseTemplateForm(forms.ModelForm):
+    class Meta:
+        model = PhaseTemplate
+        fields = ["name", "description", "weeks"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
 class RemarkForm(forms.Form):

@@ -3,7 +3,6 @@
 from datetime import date
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,15 +28,11 @@ def last_months(n: int, today: date | None = None) -> list[date]:
     return list(reversed(months))
 
 
-COMPUTED_AT_KEY = "strategy.indicators.computed_at"
-
-
 def computed_at():
-    """When the automatic figures were last computed (None if not known, e.g. after a cache flush)."""
-    from django.utils.dateparse import parse_datetime
+    """When the automatic figures were last computed (None before the first computation)."""
+    from django.db.models import Max
 
-    value = cache.get(COMPUTED_AT_KEY)
-    return parse_datetime(value) if value else None
+    return IndicatorValue.objects.aggregate(at=Max("computed_at"))["at"]
 
 
 @transaction.atomic
@@ -46,15 +41,16 @@ def recompute(months: int = 12) -> int:
     indicator and month (unique), updated in place."""
     sources = indicator_sources()
     written = 0
+    now = timezone.now()
     for indicator in Indicator.objects.exclude(source_key=""):
         source = sources.get(indicator.source_key)
         if source is None:
             continue
         for m in last_months(months):
             value = Decimal(source.compute(m, next_month(m)))
-            IndicatorValue.objects.update_or_create(indicator=indicator, month=m, defaults={"value": value})
+            IndicatorValue.objects.update_or_create(indicator=indicator, month=m,
+                                                    defaults={"value": value, "computed_at": now})
             written += 1
-    cache.set(COMPUTED_AT_KEY, timezone.now().isoformat(), None)
     return written
 
 
@@ -63,7 +59,8 @@ def dashboard(months: int = 12) -> list[dict]:
     result = []
     wanted = last_months(months)
     for indicator in Indicator.objects.prefetch_related("values"):
-        by_month = {v.month: v.value for v in indicator.values.all()}
+        values = list(indicator.values.all())
+        by_month = {v.month: v.value for v in values}
         series = [(m, by_month.get(m)) for m in wanted]
         peak = max([v for _m, v in series if v is not None] + [indicator.target or 0, Decimal(1)])
         bars = [{"month": m, "value": v, "height": int((v or 0) / peak * 120), "x": i * 34 + 30,
@@ -71,6 +68,8 @@ def dashboard(months: int = 12) -> list[dict]:
         latest_month, latest = next(((m, v) for m, v in reversed(series) if v is not None), (None, None))
         result.append({"indicator": indicator, "series": series, "bars": bars, "latest": latest,
                        "latest_month": latest_month,
+                       "source_label": sources[indicator.source_key].label if indicator.source_key in sources else "",
+                       "computed_at": max((v.computed_at for v in values if v.computed_at), default=None),
                        "has_source": not indicator.source_key or indicator.source_key in sources,
                        "target_y": 140 - int((indicator.target or 0) / peak * 120) if indicator.target else None})
     return result

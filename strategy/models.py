@@ -249,7 +249,21 @@ class Hearing(TimeStampedModel):
         if not self._state.adding and kwargs.get("update_fields") is None:
             kwargs["update_fields"] = [f.name for f in self._meta.concrete_fields
                                        if not f.primary_key and f.name != "response_count"]
+        elif kwargs.get("update_fields") is not None:  # "status" (see below) is stored as the dates it sets
+            kwargs["update_fields"] = [f for f in kwargs["update_fields"] if f != "status"]
         super().save(*args, **kwargs)
+
+    @property
+    def status(self):
+        """The state, for ``workflow.move()``: setting it to "memo written" or "concluded" stamps that date."""
+        return self.state()
+
+    @status.setter
+    def status(self, value):
+        if value == self.State.MEMO_WRITTEN:
+            self.memo_written_at = timezone.now()
+        elif value == self.State.CONCLUDED:
+            self.concluded_at = timezone.now()
 
     def get_absolute_url(self):
         return reverse("strategy:hearing", args=[self.slug])
@@ -273,6 +287,10 @@ class Hearing(TimeStampedModel):
     @property
     def is_open(self):
         return self.state() == self.State.OPEN
+
+    @property
+    def is_planned(self):
+        return self.state() == self.State.PLANNED
 
 
 class HearingStatusChange(StatusChangeBase):
@@ -331,6 +349,10 @@ class ResponseAttachment(models.Model):
     response = models.ForeignKey(HearingResponse, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(upload_to="hearings/responses/")
 
+    @property
+    def filename(self):
+        return self.file.name.rsplit("/", 1)[-1]
+
 
 class Indicator(models.Model):
     name = models.CharField(_("navn"), max_length=200)
@@ -354,6 +376,8 @@ class IndicatorValue(models.Model):
     value = models.DecimalField(_("værdi"), max_digits=14, decimal_places=2)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    # When an automatic figure was last computed (the figures are computed at night): the pages say so.
+    computed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["month"]

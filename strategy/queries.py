@@ -18,6 +18,27 @@ def people_in_process(process) -> set[int]:
     return set(authors) | set(signed_up)
 
 
+def templates():
+    """The process templates with their number of phases (staff list)."""
+    from .models import ProcessTemplate
+
+    return ProcessTemplate.objects.annotate(n_phases=Count("phases")).order_by("name")
+
+
+def draft_form_sections(process, empty: int = 2) -> list[dict]:
+    """The sections a new draft version starts from: those of the latest version (without their citations, which
+    belong to the change that made them), then ``empty`` blank ones for new sections."""
+    draft = process.drafts.first()
+    latest = draft.latest() if draft else None
+    sections = [{"heading": s.heading, "body": s.body} for s in latest.sections.all()] if latest else []
+    return [dict(s, n=i) for i, s in enumerate(sections + [{"heading": "", "body": ""}] * empty, 1)]
+
+
+def citable_inputs(process):
+    """What a section of a new draft version may cite: the process's published input."""
+    return process.inputs.filter(status=Input.Status.PUBLISHED).select_related("theme")
+
+
 def published_inputs(process):
     return (process.inputs.filter(status=Input.Status.PUBLISHED).select_related("theme", "author")
             .annotate(n_supports=Count("supports")).order_by("-n_supports", "-created_at"))
@@ -41,11 +62,11 @@ def public_responses(hearing):
     return hearing.responses.all()
 
 
-PUBLIC_RESPONSE_COLUMNS = ("publish_with_name", "organisation__name", "author_id", "author__full_name",
+PUBLIC_RESPONSE_COLUMNS = ("pk", "publish_with_name", "organisation__name", "author_id", "author__full_name",
                            "author__email", "submitted_at", "text", "remark")
 
 
-def _public_row(publish_with_name, organisation, author_id, full_name, email, submitted_at, text, remark) -> dict:
+def _public_row(pk, publish_with_name, organisation, author_id, full_name, email, submitted_at, text, remark) -> dict:
     """What the public list shows of a response; the name as HearingResponse.public_name gives it."""
     if publish_with_name and organisation is not None:
         name = organisation
@@ -53,7 +74,8 @@ def _public_row(publish_with_name, organisation, author_id, full_name, email, su
         name = full_name or email
     else:
         name = _("Anonym")
-    return {"public_name": name, "submitted_at": submitted_at, "text": text, "remark": remark}
+    return {"pk": pk, "publish_with_name": publish_with_name, "public_name": name, "submitted_at": submitted_at,
+            "text": text, "remark": remark}
 
 
 def responses_page(hearing, number, per_page=50):
@@ -66,6 +88,9 @@ def responses_page(hearing, number, per_page=50):
     paginator.count = 0 if responses.query.is_empty() else hearing.response_count
     page = paginator.get_page(number)
     page.object_list = [_public_row(*row) for row in page.object_list]
+    attachments = public_attachments(page.object_list)
+    for row in page.object_list:
+        row["attachments"] = attachments.get(row["pk"], [])
     return page
 
 
@@ -107,4 +132,28 @@ __all__ = ["Process"]
 
 
 def staff_responses(hearing):
-    return hearing.responses.select_related("author", "organisation").prefetch_related("themes")
+    return hearing.responses.select_related("author", "organisation").prefetch_related("themes", "attachments")
+
+
+def access_response_attachment(user, pk):
+    """A response's attachment, for those ``strategy.may_open_response_attachment`` lets open it (404 otherwise)."""
+    from .models import ResponseAttachment
+    from .workflow import may_open_response_attachment
+
+    attachment = ResponseAttachment.objects.select_related("response__hearing").filter(pk=pk).first()
+    if attachment is None or not may_open_response_attachment(user, attachment):
+        raise Http404
+    return attachment
+
+
+def public_attachments(responses_page_rows):
+    """Attachments shown with the public responses: by response id, only where the responder consented."""
+    from .models import ResponseAttachment
+
+    ids = [r["pk"] for r in responses_page_rows if r.get("publish_with_name")]
+    if not ids:
+        return {}
+    found = {}
+    for a in ResponseAttachment.objects.filter(response_id__in=ids).order_by("pk"):
+        found.setdefault(a.response_id, []).append(a)
+    return found

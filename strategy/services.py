@@ -3,16 +3,17 @@ moderation, draft versions, hearings and responses, adoption, indicator values."
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import association_ids, is_culture_admin, is_verified
 from frivillig.core import pdf
+from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 from frivillig.core.text import danish_slugify
 
+from . import workflow
 from .models import (
     Draft,
     DraftSection,
@@ -28,22 +29,13 @@ from .models import (
     Meeting,
     MeetingSignup,
     Phase,
+    PhaseTemplate,
     Process,
     ProcessTemplate,
     ResponseAttachment,
     Support,
     Theme,
 )
-
-
-def require_staff(actor):
-    if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan gøre dette."))
-
-
-def _require_verified(actor, what):
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse, før du %(what)s.") % {"what": what})
 
 
 def _unique_slug(model, title):
@@ -56,7 +48,7 @@ def _unique_slug(model, title):
 
 @transaction.atomic
 def create_process(*, actor, template: ProcessTemplate, title: str, description: str, starts_on) -> Process:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     process = Process.objects.create(slug=_unique_slug(Process, title), title=title, description=description,
                                      template=template)
     start = starts_on
@@ -69,8 +61,47 @@ def create_process(*, actor, template: ProcessTemplate, title: str, description:
 
 
 @transaction.atomic
+def save_template(*, actor, template: ProcessTemplate | None = None, name: str, description: str = "") -> ProcessTemplate:
+    """Create or edit a process template (the CFSA and Ballerup templates are seeded; staff adapt them here)."""
+    wf.require(workflow.is_strategy_staff, actor)
+    template = template or ProcessTemplate(slug=_unique_slug(ProcessTemplate, name))
+    template.name, template.description = name.strip(), description.strip()
+    template.full_clean()
+    template.save()
+    return template
+
+
+@transaction.atomic
+def add_phase_template(*, actor, template: ProcessTemplate, name: str, description: str = "", weeks: int) -> PhaseTemplate:
+    wf.require(workflow.is_strategy_staff, actor)
+    ProcessTemplate.objects.select_for_update().get(pk=template.pk)
+    last = template.phases.order_by("-order").values_list("order", flat=True).first() or 0
+    phase = PhaseTemplate(template=template, order=last + 1, name=name.strip(), description=description.strip(),
+                          weeks=weeks)
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def update_phase_template(*, actor, phase: PhaseTemplate, name: str, description: str = "", weeks: int) -> PhaseTemplate:
+    wf.require(workflow.is_strategy_staff, actor)
+    phase.name, phase.description, phase.weeks = name.strip(), description.strip(), weeks
+    phase.full_clean()
+    phase.save()
+    return phase
+
+
+@transaction.atomic
+def remove_phase_template(*, actor, phase: PhaseTemplate) -> None:
+    """Remove a phase from a template (processes already made from it keep their phases)."""
+    wf.require(workflow.is_strategy_staff, actor)
+    phase.delete()
+
+
+@transaction.atomic
 def update_phase(*, actor, phase: Phase, data: dict) -> Phase:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     for k, v in data.items():
         setattr(phase, k, v)
     phase.full_clean(validate_constraints=False)
@@ -81,7 +112,7 @@ def update_phase(*, actor, phase: Phase, data: dict) -> Phase:
 @transaction.atomic
 def move_phase(*, actor, phase: Phase, direction: int) -> None:
     """Swap a phase with its neighbour (the unique order constraint is deferred to commit)."""
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     phases = list(phase.process.phases.select_for_update().order_by("order"))
     i = next(i for i, p in enumerate(phases) if p.pk == phase.pk)
     j = i + direction
@@ -94,7 +125,7 @@ def move_phase(*, actor, phase: Phase, direction: int) -> None:
 
 @transaction.atomic
 def add_theme(*, actor, process: Process, name: str, description: str = "") -> Theme:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     theme = Theme(process=process, name=name, description=description)
     theme.full_clean()
     theme.save()
@@ -105,7 +136,7 @@ def add_theme(*, actor, process: Process, name: str, description: str = "") -> T
 
 @transaction.atomic
 def create_meeting(*, actor, process: Process, **fields) -> Meeting:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     meeting = Meeting(process=process, **fields)
     meeting.full_clean()
     meeting.save()
@@ -114,11 +145,8 @@ def create_meeting(*, actor, process: Process, **fields) -> Meeting:
 
 @transaction.atomic
 def sign_up(*, actor, meeting: Meeting) -> MeetingSignup:
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    if meeting.starts_at < timezone.now():
-        raise ValidationError(_("Mødet er allerede holdt."))
+    wf.require(workflow.may_sign_up, actor, meeting)
     taken = meeting.signups.filter(waiting=False).count()
     try:
         with transaction.atomic():
@@ -149,7 +177,7 @@ def cancel_signup(*, actor, meeting: Meeting) -> None:
 
 
 def save_meeting_notes(*, actor, meeting: Meeting, notes: str) -> Meeting:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     meeting.notes = notes
     meeting.save(update_fields=["notes"])
     return meeting
@@ -159,7 +187,7 @@ def save_meeting_notes(*, actor, meeting: Meeting, notes: str) -> Meeting:
 
 @transaction.atomic
 def submit_input(*, actor, process: Process, theme, kind: str, text: str) -> Input:
-    _require_verified(actor, _("sender input"))
+    wf.require(workflow.may_submit_input, actor, process)
     if theme.process_id != process.pk:
         raise ValidationError(_("Temaet hører ikke til processen."))
     return Input.objects.create(process=process, theme=theme, kind=kind, text=text.strip(), author=actor)
@@ -168,14 +196,14 @@ def submit_input(*, actor, process: Process, theme, kind: str, text: str) -> Inp
 @transaction.atomic
 def record_input(*, actor, process: Process, theme, kind: str, text: str, author_label: str, meeting=None) -> Input:
     """Staff record input gathered at a meeting on behalf of the participants (published at once)."""
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     return Input.objects.create(process=process, theme=theme, kind=kind, text=text.strip(), author_label=author_label,
                                 recorded_by=actor, meeting=meeting, status=Input.Status.PUBLISHED)
 
 
 @transaction.atomic
 def moderate_input(*, actor, item: Input, publish: bool, reason: str = "") -> Input:
-    require_staff(actor)
+    wf.require(workflow.may_publish_input if publish else workflow.is_strategy_staff, actor, item)
     if not publish and not reason.strip():
         raise ValidationError(_("Skriv en begrundelse for at skjule input."))
     item.status = Input.Status.PUBLISHED if publish else Input.Status.HIDDEN
@@ -185,8 +213,7 @@ def moderate_input(*, actor, item: Input, publish: bool, reason: str = "") -> In
 
 
 def support(*, actor, item: Input) -> bool:
-    if not getattr(actor, "is_authenticated", False) or item.status != Input.Status.PUBLISHED:
-        raise PermissionDenied
+    wf.require(workflow.may_support, actor, item)
     _obj, created = Support.objects.get_or_create(input=item, user=actor)
     return created
 
@@ -195,7 +222,12 @@ def support(*, actor, item: Input) -> bool:
 
 @transaction.atomic
 def add_draft_version(*, actor, draft: Draft, note: str, sections: list[dict]) -> DraftVersion:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
+    for section in sections:
+        if (cited := section.get("caused_by_input")) is not None:
+            if cited.process_id != draft.process_id:
+                raise ValidationError(_("Inputtet hører ikke til processen."))
+            wf.require(workflow.may_cite, actor, cited)
     last = draft.versions.select_for_update().order_by("-number").first()
     version = DraftVersion.objects.create(draft=draft, number=(last.number + 1) if last else 1, note=note,
                                           created_by=actor)
@@ -206,7 +238,7 @@ def add_draft_version(*, actor, draft: Draft, note: str, sections: list[dict]) -
 @transaction.atomic
 def add_draft_version_to_process(*, actor, process: Process, note: str, sections: list[dict]) -> DraftVersion:
     """A new version of the process's draft (the draft itself is made with the first version)."""
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     draft = process.drafts.first() or Draft.objects.create(process=process, title=process.title)
     return add_draft_version(actor=actor, draft=draft, note=note, sections=sections)
 
@@ -215,7 +247,7 @@ def add_draft_version_to_process(*, actor, process: Process, note: str, sections
 
 @transaction.atomic
 def create_hearing(*, actor, document=None, document_title: str = "", **fields) -> Hearing:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     hearing = Hearing(slug=_unique_slug(Hearing, fields.get("title", "")), **fields)
     hearing.full_clean()
     hearing.save()
@@ -226,7 +258,7 @@ def create_hearing(*, actor, document=None, document_title: str = "", **fields) 
 
 @transaction.atomic
 def add_party(*, actor, hearing: Hearing, organisation) -> HearingParty:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     party, _created = HearingParty.objects.get_or_create(hearing=hearing, organisation=organisation)
     return party
 
@@ -234,12 +266,9 @@ def add_party(*, actor, hearing: Hearing, organisation) -> HearingParty:
 @transaction.atomic
 def submit_response(*, actor, hearing: Hearing, text: str, publish_with_name: bool, organisation=None,
                     files=()) -> HearingResponse:
-    _require_verified(actor, _("afgiver høringssvar"))
     hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
-    if not hearing.is_open:
-        raise ValidationError(_("Høringen er lukket. Der kan ikke længere afgives høringssvar."))
-    if organisation is not None and organisation.pk not in association_ids(actor):
-        raise PermissionDenied(_("Du kan kun svare på vegne af en organisation, du repræsenterer."))
+    wf.require(workflow.may_respond, actor, hearing)
+    wf.require(workflow.may_respond_for, actor, organisation)
     response = HearingResponse.objects.create(hearing=hearing, author=actor, organisation=organisation,
                                               text=text.strip(), publish_with_name=publish_with_name)
     for f in files:
@@ -251,9 +280,7 @@ def submit_response(*, actor, hearing: Hearing, text: str, publish_with_name: bo
 
 @transaction.atomic
 def write_remark(*, actor, response: HearingResponse, remark: str, themes=()) -> HearingResponse:
-    require_staff(actor)
-    if response.hearing.state() in (Hearing.State.PLANNED, Hearing.State.OPEN):
-        raise ValidationError(_("Bemærkninger skrives, når høringen er lukket."))
+    wf.require(workflow.may_remark, actor, response)
     response.remark = remark.strip()
     response.remark_by = actor
     response.save(update_fields=["remark", "remark_by"])
@@ -262,38 +289,31 @@ def write_remark(*, actor, response: HearingResponse, remark: str, themes=()) ->
     return response
 
 
-def _log(hearing, to, actor, reason=""):
-    HearingStatusChange.objects.create(subject=hearing, from_status=hearing.state(), to_status=to, actor=actor,
-                                       reason=reason)
+def _move(hearing, to, actor, *fields):
+    return wf.move(hearing, to=to, actor=actor, transitions=workflow.HEARING_TRANSITIONS,
+                   log_model=HearingStatusChange, extra_update_fields=fields)
 
 
 @transaction.atomic
 def write_memo(*, actor, hearing: Hearing, changes_made: str):
-    require_staff(actor)
     hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
-    if hearing.state() != Hearing.State.CLOSED:
-        raise ValidationError(_("Høringsnotatet skrives, når høringen er lukket."))
-    _log(hearing, Hearing.State.MEMO_WRITTEN, actor)
+    wf.require(workflow.may_write_memo, actor, hearing)
     hearing.changes_made = changes_made
-    hearing.memo_written_at = timezone.now()
-    hearing.save(update_fields=["changes_made", "memo_written_at", "updated_at"])
+    _move(hearing, Hearing.State.MEMO_WRITTEN, actor, "changes_made", "memo_written_at")
     return pdf.request("strategy.hearing_memo", obj=hearing, version=str(hearing.memo_written_at.timestamp()))
 
 
 @transaction.atomic
 def conclude(*, actor, hearing: Hearing) -> Hearing:
-    require_staff(actor)
-    if hearing.state() != Hearing.State.MEMO_WRITTEN:
-        raise ValidationError(_("Skriv høringsnotatet, før høringen afsluttes."))
-    _log(hearing, Hearing.State.CONCLUDED, actor)
-    hearing.concluded_at = timezone.now()
-    hearing.save(update_fields=["concluded_at", "updated_at"])
+    hearing = Hearing.objects.select_for_update().get(pk=hearing.pk)
+    wf.require(workflow.may_conclude, actor, hearing)
+    _move(hearing, Hearing.State.CONCLUDED, actor, "concluded_at")
     return hearing
 
 
 @transaction.atomic
 def invite_parties(*, actor, hearing: Hearing) -> int:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     sent = 0
     for party in hearing.parties.select_related("organisation"):
         if party.organisation.email and notify(to=party.organisation.email, template="strategy/email/invitation",
@@ -307,7 +327,7 @@ def invite_parties(*, actor, hearing: Hearing) -> int:
 
 @transaction.atomic
 def record_adoption(*, actor, process: Process, committee_on, council_on, decision: str):
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     process.committee_adopted_on = committee_on
     process.council_adopted_on = council_on
     process.adoption_decision = decision
@@ -320,7 +340,7 @@ def record_adoption(*, actor, process: Process, committee_on, council_on, decisi
 
 @transaction.atomic
 def create_indicator(*, actor, **fields) -> Indicator:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     indicator = Indicator(**fields)
     indicator.full_clean()
     indicator.save()
@@ -332,7 +352,7 @@ def create_indicator(*, actor, **fields) -> Indicator:
 
 @transaction.atomic
 def record_indicator_value(*, actor, indicator: Indicator, month, value) -> IndicatorValue:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     if indicator.source_key:
         raise ValidationError({"indicator": _("Indikatoren beregnes automatisk og kan ikke indtastes.")})
     obj, _created = IndicatorValue.objects.update_or_create(indicator=indicator, month=month,
@@ -341,7 +361,7 @@ def record_indicator_value(*, actor, indicator: Indicator, month, value) -> Indi
 
 
 def recompute_indicators(*, actor) -> None:
-    require_staff(actor)
+    wf.require(workflow.is_strategy_staff, actor)
     from . import indicators
 
     indicators.recompute()

@@ -7,7 +7,6 @@ class TaskbankConfig(AppConfig):
     verbose_name = _("Idé- og opgavebank")
 
     def ready(self):
-        from frivillig.accounts.roles import is_association_rep, is_culture_admin, is_task_poster, is_volunteer_centre
         from frivillig.core.registry import (
             IndicatorSource,
             PersonalDataHandler,
@@ -18,27 +17,27 @@ class TaskbankConfig(AppConfig):
             register_staff_section,
         )
 
-        from . import indicators, personal_data, signals  # noqa: F401 (signals connect on import)
+        from . import indicators, personal_data, signals, workflow  # noqa: F401 (signals connect on import)
 
         register_staff_section(StaffSection(
             key="taskbank.tasks", title=_("Opgaver og ansøgninger"), url_name="taskbank:staff_home",
-            predicate=lambda u: is_task_poster(u) or is_culture_admin(u) or is_volunteer_centre(u), order=20,
+            predicate=workflow.works_in_task_bank, order=20,
             description=_("Opret og offentliggør opgaver, og behandl ansøgninger fra frivillige.")))
         register_staff_section(StaffSection(
             key="taskbank.events", title=_("Arrangementer"), url_name="taskbank:staff_events",
-            predicate=lambda u: is_culture_admin(u) or (is_association_rep(u) and is_task_poster(u)), order=30,
+            predicate=workflow.runs_events, order=30,
             description=_("Opret, redigér og aflys arrangementer.")))
         register_staff_section(StaffSection(
             key="taskbank.import_offers", title=_("Foreningstilbud fra andre oversigter"),
-            url_name="taskbank:staff_import_offers", predicate=lambda u: is_culture_admin(u) or is_volunteer_centre(u),
+            url_name="taskbank:staff_import_offers", predicate=workflow.imports_offers,
             order=36, description=_("Importér tilbud fra fx Socialkompas til foreningsoversigten.")))
         register_staff_section(StaffSection(
             key="taskbank.places", title=_("Samlingssteder"), url_name="taskbank:staff_places",
-            predicate=is_culture_admin, order=35,
+            predicate=workflow.manages_places, order=35,
             description=_("Steder, hvor borgere og foreninger mødes: adresse, åbningstider og hvem der mødes.")))
         register_staff_section(StaffSection(
             key="taskbank.ideas", title=_("Idéer fra borgere og foreninger"), url_name="taskbank:staff_ideas",
-            predicate=is_culture_admin, order=25, description=_("Vurdér og besvar idéer.")))
+            predicate=workflow.is_triager, order=25, description=_("Vurdér og besvar idéer.")))
         register_personal_data(PersonalDataHandler(key="taskbank", export=personal_data.export,
                                                    erase=personal_data.erase))
         register_personal_data(PersonalDataHandler(key="taskbank.questions", export=personal_data.export_questions,

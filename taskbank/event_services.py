@@ -1,14 +1,15 @@
 """Writes for events and gathering places: the Culture department and approved associations run them in the
 staff area, without Django admin."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import approved_association_ids, is_culture_admin
+from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
+from . import workflow
 from .models import Event, GatheringPlace
 
 EVENT_FIELDS = ["title", "description", "starts_at", "ends_at", "place", "town", "capacity", "gathering_place",
@@ -17,19 +18,15 @@ PLACE_FIELDS = ["name", "description", "address", "town", "opening_hours", "who_
                 "is_published"]
 
 
-def may_manage_event(actor, event: Event) -> bool:
-    return bool(is_culture_admin(actor)) or (event.organiser_id is not None
-                                             and event.organiser_id in approved_association_ids(actor))
-
-
 @transaction.atomic
 def save_event(*, actor, data: dict, organiser=None, event: Event | None = None) -> Event:
     """Create or edit an event. The Culture department may organise on behalf of anyone (or no one); an
-    association's representative only for their own approved association."""
-    if event is not None and not may_manage_event(actor, event):
-        raise PermissionDenied(_("Du kan kun redigere arrangementer, du selv står for."))
-    if not is_culture_admin(actor) and (organiser is None or organiser.pk not in approved_association_ids(actor)):
-        raise PermissionDenied(_("Du kan kun oprette arrangementer for en godkendt forening, du repræsenterer."))
+    association's representative only for their own approved association. The organiser comes as ``organiser``
+    or in ``data`` (as the event form gives it)."""
+    organiser = data.get("organiser", organiser)
+    if event is not None:
+        wf.require(workflow.may_manage_event, actor, event)
+    wf.require(workflow.may_organise_for, actor, organiser)
     if event is not None and event.is_cancelled:
         raise ValidationError(_("Arrangementet er aflyst og kan ikke redigeres."))
     event = event or Event()
@@ -46,8 +43,7 @@ def save_event(*, actor, data: dict, organiser=None, event: Event | None = None)
 def cancel_event(*, actor, event: Event, reason: str) -> Event:
     """Cancel an event and e-mail everyone signed up (once each, even if called twice)."""
     event = Event.objects.select_for_update().get(pk=event.pk)
-    if not may_manage_event(actor, event):
-        raise PermissionDenied(_("Du kan kun aflyse arrangementer, du selv står for."))
+    wf.require(workflow.may_manage_event, actor, event)
     if not reason.strip():
         raise ValidationError({"reason": _("Skriv, hvorfor arrangementet er aflyst. Det sendes til de tilmeldte.")})
     if event.cancelled_at is None:
@@ -62,8 +58,7 @@ def cancel_event(*, actor, event: Event, reason: str) -> Event:
 
 @transaction.atomic
 def save_place(*, actor, data: dict, place: GatheringPlace | None = None) -> GatheringPlace:
-    if not is_culture_admin(actor):
-        raise PermissionDenied(_("Kun Kulturforvaltningen kan oprette og redigere samlingssteder."))
+    wf.require(workflow.manages_places, actor, place)
     place = place or GatheringPlace()
     for field in PLACE_FIELDS:
         if field in data:

@@ -8,12 +8,13 @@ import json
 import re
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import is_culture_admin, is_volunteer_centre
+from frivillig.core import workflow as wf
 
+from . import workflow
 from .models import DirectoryOffer, Task
 
 
@@ -101,8 +102,8 @@ def parse_offers(content: bytes, filename: str) -> list[dict]:
 def import_offers(*, actor, rows: list[dict], source: str) -> dict:
     """Add offers to the directory. The same offer from the same source (by its id, or by organisation and
     title) is updated; an offer another source already holds is skipped as a duplicate. Returns counts."""
-    if actor is not None and not (is_culture_admin(actor) or is_volunteer_centre(actor)):
-        raise PermissionDenied(_("Kun Kulturforvaltningen og Frivilligcentret kan importere tilbud."))
+    if actor is not None:  # None: the portal itself (a scheduled import)
+        wf.require(workflow.imports_offers, actor)
     source = source.strip()
     if not source:
         raise ValidationError({"source": _("Skriv, hvor tilbuddene kommer fra.")})

@@ -4,14 +4,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from icalendar import Calendar
-from icalendar import Event as ICalEvent
 
+from frivillig.core import ical
+
+from . import queries
 from .models import Event
 from .queries import published_tasks
 
@@ -42,35 +41,20 @@ class NewTasksAtomFeed(NewTasksFeed):
     subtitle = NewTasksFeed.description
 
 
-def _calendar(events) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", "-//Rudersdal Kommune//Frivillig Rudersdal//DA")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", "Frivillig Rudersdal – arrangementer")
+def _entries(events):
     base = settings.PORTAL_BASE_URL.rstrip("/")
-    for e in events:
-        item = ICalEvent()
-        item.add("uid", f"event-{e.pk}@frivillig.rudersdal.dk")
-        item.add("summary", e.title)
-        item.add("description", e.description)
-        item.add("location", e.place)
-        item.add("dtstart", e.starts_at)
-        item.add("dtend", e.ends_at)
-        item.add("dtstamp", e.updated_at)
-        item.add("url", base + e.get_absolute_url())
-        cal.add_component(item)
-    return cal.to_ical()
+    return [ical.Entry(uid=f"event-{e.pk}@frivillig.rudersdal.dk", summary=e.title, description=e.description,
+                       location=e.place, starts_at=e.starts_at, ends_at=e.ends_at, stamp=e.updated_at,
+                       url=base + e.get_absolute_url()) for e in events]
 
 
 def events_ical(request):
     events = Event.objects.filter(is_published=True, ends_at__gte=timezone.now() - timedelta(days=30))
-    response = HttpResponse(_calendar(events), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="arrangementer.ics"'
-    return response
+    return ical.response(_entries(events), filename="arrangementer.ics", inline=True,
+                         name="Frivillig Rudersdal – arrangementer")
 
 
 def event_ical(request, pk):
-    event = get_object_or_404(Event, pk=pk, is_published=True)
-    response = HttpResponse(_calendar([event]), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="arrangement-{event.pk}.ics"'
-    return response
+    event = queries.access_public_event(pk)
+    return ical.response(_entries([event]), filename=f"arrangement-{event.pk}.ics",
+                         name="Frivillig Rudersdal – arrangementer")

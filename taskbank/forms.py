@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.models import Organisation, Role, User
+from frivillig.organisations.workflow import represented_ids
 
 from .models import Competence, Event, GatheringPlace, Idea, TargetGroup, Task
 
@@ -54,9 +55,7 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        from frivillig.accounts.roles import approved_association_ids
-
-        ids = approved_association_ids(user) if user is not None else set()
+        ids = represented_ids(user) if user is not None else set()
         if ids:
             self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
         else:
@@ -78,16 +77,15 @@ class QuestionForm(forms.Form):
 
 
 class ModerationForm(forms.Form):
-    action = forms.ChoiceField(label=_("Handling"), widget=forms.RadioSelect, choices=[
-        ("send_back", _("Send tilbage til den, der har slået opgaven op")),
-        ("unpublish", _("Tag opgaven af portalen"))])
+    """The reason for sending a task back or taking it off the portal (each its own button and URL)."""
+
     reason = forms.CharField(label=_("Begrundelse"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Sendes på e-mail til opgavens kontaktperson."))
 
 
 class EventForm(forms.ModelForm):
     organiser = forms.ModelChoiceField(label=_("Arrangør"), queryset=Organisation.objects.none(), required=False,
-                                       empty_label=_("Kulturforvaltningen"))
+                                       empty_label=_("Kulturområdet"))
 
     class Meta:
         model = Event
@@ -103,6 +101,8 @@ class EventForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organiser"].queryset = organisers
         self.fields["organiser"].required = not allow_none
+        if not allow_none:  # a representative organises for one of their own: offer no choice they cannot make
+            self.fields["organiser"].empty_label = None
         if self.instance.pk:
             self.fields["organiser"].initial = self.instance.organiser_id
         self.fields["gathering_place"].queryset = GatheringPlace.objects.filter(is_published=True)
@@ -151,9 +151,7 @@ class IdeaForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        from frivillig.accounts.roles import association_ids
-
-        ids = association_ids(user)
+        ids = represented_ids(user)
         if ids:
             self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=ids)
         else:
@@ -187,3 +185,32 @@ class TaskStatusForm(forms.Form):
 class SavedSearchForm(forms.Form):
     name = forms.CharField(label=_("Navn på søgningen"), max_length=120)
     query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=1000)
+
+
+class ImportForm(forms.Form):
+    source = forms.CharField(label=_("Kilde"), max_length=100,
+                             help_text=_("Fx “Socialkompas” eller “Frivilligcentrets liste”."))
+    file = forms.FileField(label=_("Fil (CSV eller JSON)"),
+                           help_text=_("Kolonner: forening, titel, beskrivelse, by, hjemmeside, id."))
+
+    def clean_file(self):
+        f = self.cleaned_data["file"]
+        if not f.name.lower().endswith((".csv", ".json")) or f.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("Vælg en CSV- eller JSON-fil på højst 2 MB."))
+        return f
+
+    def clean(self):
+        """The offers the file holds, parsed (what the service takes with the source)."""
+        data = super().clean()
+        upload = data.get("file")
+        if upload is None:
+            return data
+        from django.core.exceptions import ValidationError
+
+        from .exchange import parse_offers
+
+        try:
+            rows = parse_offers(upload.read(), upload.name)
+        except (ValidationError, UnicodeDecodeError) as exc:
+            raise forms.ValidationError({"file": getattr(exc, "messages", None) or _("Filen kunne ikke læses.")}) from exc
+        return {"rows": rows, "source": data.get("source", "")}

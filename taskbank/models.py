@@ -264,7 +264,7 @@ class Idea(TimeStampedModel):
     description = models.TextField(_("beskriv idéen"), max_length=4000)
     area = models.CharField(_("fagområde"), max_length=20, choices=Area, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.SUBMITTED, db_index=True)
-    answer = models.TextField(_("svar fra Kulturforvaltningen"), blank=True)
+    answer = models.TextField(_("svar fra Kulturområdet"), blank=True)
     task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.SET_NULL, related_name="ideas")
 
     class Meta:

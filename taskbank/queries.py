@@ -8,12 +8,15 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from frivillig.accounts.roles import is_culture_admin, is_volunteer_centre, task_poster_ids
+from frivillig.accounts.models import Organisation
+from frivillig.accounts.roles import task_poster_ids
 from frivillig.core.choices import Area, Town
+from frivillig.organisations.workflow import represented_ids
 from frivillig.search import ranking
 
 from . import search as task_search
-from .models import Event, GatheringPlace, Idea, TargetGroup, Task, TaskApplication
+from . import workflow
+from .models import Event, GatheringPlace, Idea, SavedSearch, TargetGroup, Task, TaskApplication
 
 
 def published_tasks():
@@ -146,6 +149,16 @@ def listing_page(listing, number):
     return Page([by_id[i] for i in ids if i in by_id], page_number, paginator)
 
 
+def accepted_count(task) -> int:
+    """Accepted volunteers: an association's group application counts with its number of volunteers."""
+    return task.applications.filter(status=TaskApplication.Status.ACCEPTED).aggregate(
+        n=Sum("group_size"))["n"] or 0
+
+
+def places_left(task) -> int:
+    return max(task.volunteers_wanted - accepted_count(task), 0)
+
+
 def access_public_task(pk):
     task = Task.objects.select_related("institution", "contact").filter(pk=pk).first()
     if task is None or task.status not in (Task.Status.PUBLISHED, Task.Status.FILLED):
@@ -162,22 +175,17 @@ def staff_tasks(user):
     """Tasks the user handles: their institutions' and approved associations' (all tasks for the Culture
     department; every association's task for the Volunteer Centre)."""
     qs = Task.objects.select_related("institution")
-    if is_culture_admin(user):
+    kinds = workflow.moderated_kinds(user)
+    if kinds is None:
         return qs
-    mine = Q(institution_id__in=task_poster_ids(user))
-    if is_volunteer_centre(user):
-        mine |= Q(institution__kind="association")
-    return qs.filter(mine)
+    return qs.filter(Q(institution_id__in=task_poster_ids(user)) | Q(institution__kind__in=kinds))
 
 
 def review_queue(user):
     """Tasks waiting for a moderator's review (an association's first task)."""
     qs = Task.objects.filter(status=Task.Status.IN_REVIEW).select_related("institution").order_by("updated_at")
-    if is_culture_admin(user):
-        return qs
-    if is_volunteer_centre(user):
-        return qs.filter(institution__kind="association")
-    return qs.none()
+    kinds = workflow.moderated_kinds(user)
+    return qs if kinds is None else qs.filter(institution__kind__in=kinds)
 
 
 def access_staff_task(user, pk, *, manage=True):
@@ -187,12 +195,14 @@ def access_staff_task(user, pk, *, manage=True):
         raise Http404
     if task.institution_id in task_poster_ids(user):
         return task
-    if not manage:
-        from .workflow import is_moderator
-
-        if is_moderator(user, task):
-            return task
+    if not manage and workflow.is_moderator(user, task):
+        return task
     raise Http404
+
+
+def access_task_to_moderate(user, pk):
+    """A task its moderator may read and moderate (404 for others)."""
+    return access_staff_task(user, pk, manage=False)
 
 
 def access_staff_application(user, pk):
@@ -201,6 +211,26 @@ def access_staff_application(user, pk):
     if application is None:
         raise Http404
     return application
+
+
+def own_application_for(user, task):
+    """The person's application to the task (not one they withdrew), or None."""
+    if not user.is_authenticated:
+        return None
+    return task.applications.filter(applicant=user).exclude(status=TaskApplication.Status.WITHDRAWN).first()
+
+
+def own_applications(user):
+    return (TaskApplication.objects.filter(applicant=user).select_related("task", "task__institution")
+            .order_by("-created_at"))
+
+
+def own_ideas(user):
+    return Idea.objects.filter(proposer=user) if user.is_authenticated else Idea.objects.none()
+
+
+def saved_search_by_token(token):
+    return SavedSearch.objects.filter(unsubscribe_token=token).first()
 
 
 def access_own_application(user, pk):
@@ -274,7 +304,7 @@ def inbox(user):
 
 def access_idea(user, pk):
     idea = Idea.objects.filter(pk=pk).first()
-    if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or is_culture_admin(user)):
+    if idea is None or not (idea.proposer_id == getattr(user, "pk", None) or workflow.is_triager(user, idea)):
         raise Http404
     return idea
 
@@ -298,12 +328,29 @@ def upcoming_events():
 
 def staff_events(user):
     """Events the user may edit: all for the Culture department, their approved associations' otherwise."""
-    from frivillig.accounts.roles import approved_association_ids
-
     qs = Event.objects.select_related("organiser").annotate(signed_up=Count("signups")).order_by("-starts_at")
-    if is_culture_admin(user):
+    if workflow.organises_for_anyone(user):
         return qs
-    return qs.filter(organiser_id__in=approved_association_ids(user))
+    return qs.filter(organiser_id__in=represented_ids(user))
+
+
+def organisers_for(user):
+    """The organisations an event can be organised for: any approved one for the Culture department, the person's
+    approved associations otherwise."""
+    if workflow.organises_for_anyone(user):
+        return Organisation.objects.filter(is_active=True, status=Organisation.Status.APPROVED)
+    return Organisation.objects.filter(pk__in=represented_ids(user))
+
+
+def access_public_event(pk):
+    event = Event.objects.filter(is_published=True, pk=pk).first()
+    if event is None:
+        raise Http404
+    return event
+
+
+def is_signed_up(user, event) -> bool:
+    return user.is_authenticated and event.signups.filter(user=user).exists()
 
 
 def access_staff_event(user, pk):
@@ -311,6 +358,18 @@ def access_staff_event(user, pk):
     if event is None:
         raise Http404
     return event
+
+
+def staff_places():
+    return GatheringPlace.objects.select_related("organisation").order_by("name")
+
+
+def access_staff_place(user, pk):
+    """Gathering places are the Culture department's to edit (404 for others)."""
+    place = GatheringPlace.objects.filter(pk=pk).first()
+    if place is None or not workflow.manages_places(user, place):
+        raise Http404
+    return place
 
 
 def public_places():

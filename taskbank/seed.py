@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frivillig.accounts.models import Organisation, Role, RoleAssignment, User
+from frivillig.core import workflow as wf
 
 from .models import Event, GatheringPlace, Idea, Task, TaskApplication, TaskStatusChange
 from .services import update_search_vector
@@ -66,8 +67,7 @@ def load_demo():
             "expires_on": today + timedelta(days=60 + i), "status": Task.Status.PUBLISHED,
             "published_at": now - timedelta(days=i)})
         if created:
-            TaskStatusChange.objects.create(subject=task, from_status="draft", to_status="published",
-                                            actor=task.contact, reason="Demo")
+            wf.start(task, actor=task.contact, log_model=TaskStatusChange, reason="Demo")
         tasks.append(task)
     update_search_vector([t.pk for t in tasks])
     citizen = User.objects.filter(email="borger@demo.frivillig.dk").first()

@@ -1,13 +1,13 @@
 """Every write in the task bank: each checks who may do it, keeps the invariants in a transaction,
 records state changes and queues e-mails after commit."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import approved_association_ids, is_culture_admin, is_verified, task_poster_ids
+from frivillig.accounts import workflow as accounts_workflow
+from frivillig.accounts.roles import task_poster_ids
 from frivillig.core import workflow as wf
 from frivillig.core.notify import notify
 
@@ -25,17 +25,15 @@ from .models import (
     TaskQuestion,
     TaskStatusChange,
 )
+from .queries import accepted_count, places_left
+
+__all__ = ["accepted_count", "places_left"]  # reads the services use, kept importable from here
 
 TASK_FIELDS = [
     "title", "summary", "description", "area", "town", "address", "target_groups", "competences", "kind",
     "starts_on", "ends_on", "schedule", "hours_per_week", "volunteers_wanted", "min_age",
     "requires_child_certificate", "language_requirements", "contact", "expires_on",
 ]
-
-
-def _require_institution(actor, institution_id):
-    if institution_id not in task_poster_ids(actor):
-        raise PermissionDenied(_("Du kan kun redigere opgaver for dine egne institutioner."))
 
 
 def update_search_vector(task_ids) -> None:
@@ -46,9 +44,9 @@ def update_search_vector(task_ids) -> None:
 @transaction.atomic
 def save_task(*, actor, institution, data: dict, task: Task | None = None) -> Task:
     """Create a draft task or edit one of the actor's institution's tasks."""
-    _require_institution(actor, institution.pk)
+    wf.require(workflow.posts_for, actor, institution)
     if task is not None:
-        _require_institution(actor, task.institution_id)
+        wf.require(workflow.is_task_staff, actor, task)
     task = task or Task(institution=institution)
     for field in TASK_FIELDS:
         if field in data:
@@ -83,21 +81,11 @@ def change_task_status(*, actor, task: Task, to: str, reason: str = "") -> Task:
 
 @transaction.atomic
 def copy_task(*, actor, task: Task) -> Task:
-    _require_institution(actor, task.institution_id)
+    wf.require(workflow.is_task_staff, actor, task)
     data = {f: getattr(task, f) for f in TASK_FIELDS}
     data["title"] = _("Kopi af %(title)s") % {"title": task.title}
     data["expires_on"] = max(task.expires_on, timezone.localdate())
     return save_task(actor=actor, institution=task.institution, data=data)
-
-
-def accepted_count(task) -> int:
-    """Accepted volunteers: an association's group application counts with its number of volunteers."""
-    return task.applications.filter(status=TaskApplication.Status.ACCEPTED).aggregate(
-        n=Sum("group_size"))["n"] or 0
-
-
-def places_left(task) -> int:
-    return max(task.volunteers_wanted - accepted_count(task), 0)
 
 
 # --- applications -------------------------------------------------------------------------------
@@ -107,17 +95,15 @@ def apply(*, actor, task: Task, message: str, availability: str, organisation=No
           group_size: int = 1) -> TaskApplication:
     """Apply as a person, or on behalf of an approved association the actor represents with ``group_size``
     volunteers (an association takes on the task as a group)."""
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse, før du søger en opgave."))
+    wf.require(accounts_workflow.is_verified, actor)
     task = Task.objects.select_for_update().get(pk=task.pk)
-    if task.status != Task.Status.PUBLISHED:
-        raise ValidationError(_("Opgaven tager ikke imod ansøgninger lige nu."))
+    wf.require(workflow.takes_applications, actor, task)
     if organisation is None:
         group_size = 1
     elif group_size < 1:
         raise ValidationError({"group_size": _("Antallet af frivillige skal være mindst 1.")})
-    elif organisation.pk not in approved_association_ids(actor):
-        raise PermissionDenied(_("Du kan kun søge på vegne af en godkendt forening, du repræsenterer."))
+    else:
+        wf.require(workflow.may_apply_for, actor, organisation)
     if organisation is not None and group_size > places_left(task):
         raise ValidationError({"group_size": _("Opgaven har kun %(n)s ledige pladser.") % {"n": places_left(task)}})
     application = TaskApplication(task=task, applicant=actor, message=message.strip(),
@@ -128,7 +114,7 @@ def apply(*, actor, task: Task, message: str, availability: str, organisation=No
             application.save()
     except IntegrityError:
         raise ValidationError(_("Du har allerede søgt denne opgave. Se den under “Mine ansøgninger”.")) from None
-    ApplicationStatusChange.objects.create(subject=application, to_status=application.status, actor=actor)
+    wf.start(application, actor=actor, log_model=ApplicationStatusChange)
     notify(to=actor, template="taskbank/email/application_received", key=f"taskbank.received:{application.pk}",
            context={"application": application, "task": task}, obj=application)
     notify(to=task.contact, template="taskbank/email/new_application", key=f"taskbank.new:{application.pk}",
@@ -147,8 +133,7 @@ def accept(*, actor, application: TaskApplication) -> TaskApplication:
     moment cannot both succeed: the second gets a clear message."""
     task = Task.objects.select_for_update().get(pk=application.task_id)
     application = TaskApplication.objects.select_for_update().get(pk=application.pk)
-    if not workflow.is_application_staff(actor, application):
-        raise PermissionDenied
+    wf.require(workflow.is_application_staff, actor, application)
     if accepted_count(task) + application.group_size > task.volunteers_wanted:
         raise ValidationError(_("Opgaven har allerede fået de %(n)s frivillige, den søgte. Ansøgningen kan ikke "
                                 "optages, medmindre I hæver antallet.") % {"n": task.volunteers_wanted})
@@ -181,10 +166,7 @@ def decline(*, actor, application: TaskApplication, message: str) -> TaskApplica
 @transaction.atomic
 def ask_question(*, actor, application: TaskApplication, body: str) -> ApplicationMessage:
     application = TaskApplication.objects.select_for_update().get(pk=application.pk)
-    if not workflow.is_application_staff(actor, application):
-        raise PermissionDenied
-    if not application.is_open:
-        raise ValidationError(_("Ansøgningen er afgjort."))
+    wf.require(workflow.may_handle_application, actor, application)
     if application.status == TaskApplication.Status.SUBMITTED:
         _move_application(application, TaskApplication.Status.IN_DIALOGUE, actor, reason=_("Spørgsmål til ansøgeren"))
     msg = ApplicationMessage.objects.create(application=application, author=actor, from_staff=True, body=body.strip())
@@ -195,10 +177,7 @@ def ask_question(*, actor, application: TaskApplication, body: str) -> Applicati
 
 @transaction.atomic
 def reply(*, actor, application: TaskApplication, body: str) -> ApplicationMessage:
-    if not workflow.is_applicant(actor, application):
-        raise PermissionDenied
-    if not application.is_open:
-        raise ValidationError(_("Ansøgningen er afgjort, så du kan ikke skrive mere her."))
+    wf.require(workflow.may_reply, actor, application)
     msg = ApplicationMessage.objects.create(application=application, author=actor, from_staff=False, body=body.strip())
     notify(to=application.task.contact, template="taskbank/email/reply", key=f"taskbank.reply:{msg.pk}",
            context={"application": application, "task": application.task, "body": body}, obj=application)
@@ -216,15 +195,12 @@ def withdraw(*, actor, application: TaskApplication) -> TaskApplication:
 def record_child_certificate(*, actor, application: TaskApplication, checked_on) -> TaskApplication:
     """The institution records that a child certificate was obtained and assessed. The certificate
     itself and any CPR number are never stored."""
-    if not workflow.is_application_staff(actor, application):
-        raise PermissionDenied
+    wf.require(workflow.is_application_staff, actor, application)
     application.certificate_checked_on = checked_on
     application.certificate_checked_by = actor
     application.save(update_fields=["certificate_checked_on", "certificate_checked_by", "updated_at"])
-    ApplicationStatusChange.objects.create(subject=application, from_status=application.status,
-                                           to_status=application.status, actor=actor,
-                                           reason=_("Børneattest indhentet og vurderet %(date)s")
-                                           % {"date": checked_on.strftime("%d.%m.%Y")})
+    wf.note(application, actor=actor, log_model=ApplicationStatusChange,
+            reason=_("Børneattest indhentet og vurderet %(date)s") % {"date": checked_on.strftime("%d.%m.%Y")})
     return application
 
 
@@ -232,17 +208,14 @@ def record_child_certificate(*, actor, application: TaskApplication, checked_on)
 
 @transaction.atomic
 def submit_idea(*, actor, title: str, description: str, area: str = "", organisation=None) -> Idea:
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse, før du foreslår en idé."))
-    from frivillig.accounts.roles import association_ids
-
-    if organisation is not None and organisation.pk not in association_ids(actor):
-        raise PermissionDenied(_("Du kan kun foreslå på vegne af en forening, du repræsenterer."))
+    wf.require(accounts_workflow.is_verified, actor)
+    if organisation is not None:
+        wf.require(workflow.may_suggest_for, actor, organisation)
     idea = Idea(proposer=actor, title=title.strip(), description=description.strip(), area=area,
                 organisation=organisation)
     idea.full_clean()
     idea.save()
-    IdeaStatusChange.objects.create(subject=idea, to_status=idea.status, actor=actor)
+    wf.start(idea, actor=actor, log_model=IdeaStatusChange)
     notify(to=actor, template="taskbank/email/idea_received", key=f"taskbank.idea:{idea.pk}",
            context={"idea": idea}, obj=idea)
     return idea
@@ -268,8 +241,7 @@ def triage_idea(*, actor, idea: Idea, to: str, answer: str = "", task: Task | No
 
 @transaction.atomic
 def sign_up(*, actor, event: Event) -> EventSignup:
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied
+    wf.require(workflow.is_signed_in, actor)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.is_cancelled:
         raise ValidationError(_("Arrangementet er aflyst."))
@@ -289,8 +261,7 @@ def cancel_signup(*, actor, event: Event) -> None:
 
 
 def save_search(*, actor, name: str, query: str) -> SavedSearch:
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse for at gemme en søgning."))
+    wf.require(accounts_workflow.is_verified, actor)
     return SavedSearch.objects.create(user=actor, name=name.strip()[:120] or _("Min søgning"), query=query[:1000],
                                       last_sent_at=timezone.now())
 
@@ -302,21 +273,29 @@ def unsubscribe(*, token: str) -> bool:
 
 # --- moderation and questions ------------------------------------------------------------------------
 
-MODERATION_ACTIONS = {"approve": Task.Status.PUBLISHED, "send_back": Task.Status.DRAFT,
-                      "unpublish": Task.Status.CLOSED}
+@transaction.atomic
+def approve_task(*, actor, task: Task) -> Task:
+    """A moderator approves an association's first task: it goes public."""
+    return _moderate(actor, task, workflow.may_approve, Task.Status.PUBLISHED, "approve", "")
 
 
 @transaction.atomic
-def moderate_task(*, actor, task: Task, action: str, reason: str = "") -> Task:
-    """The Culture department (the Volunteer Centre for associations' tasks) approves a task waiting for review,
-    sends a task back to its poster, or unpublishes it. Sending back and unpublishing need a reason, which is
-    e-mailed to the task's contact once."""
+def send_back_task(*, actor, task: Task, reason: str) -> Task:
+    """A moderator sends a task back to its poster as a draft, with a reason e-mailed to the contact."""
+    return _moderate(actor, task, workflow.may_send_back, Task.Status.DRAFT, "send_back", reason)
+
+
+@transaction.atomic
+def unpublish_task(*, actor, task: Task, reason: str) -> Task:
+    """A moderator takes a task off the portal (closed), with a reason e-mailed to the contact."""
+    return _moderate(actor, task, workflow.may_unpublish, Task.Status.CLOSED, "unpublish", reason)
+
+
+def _moderate(actor, task, check, to, action, reason):
+    """The Culture department (the Volunteer Centre for associations' tasks) moderates; the contact gets one
+    e-mail per step."""
     task = Task.objects.select_for_update().select_related("institution", "contact").get(pk=task.pk)
-    if not workflow.is_moderator(actor, task):
-        raise PermissionDenied(_("Du kan ikke moderere denne opgave."))
-    to = MODERATION_ACTIONS.get(action)
-    if to is None:
-        raise ValidationError(_("Ukendt handling."))
+    wf.require(check, actor, task)
     if action != "approve" and not reason.strip():
         raise ValidationError({"reason": _("Skriv en begrundelse til den, der har slået opgaven op.")})
     if to == Task.Status.PUBLISHED:
@@ -335,10 +314,8 @@ def moderate_task(*, actor, task: Task, action: str, reason: str = "") -> Task:
 def ask_contact(*, actor, task: Task, body: str) -> TaskQuestion:
     """A verified person asks the task's contact a question through the portal. The e-mail has the asker as
     Reply-To, so the contact answers by e-mail; the contact's address is never shown to the asker."""
-    if not is_verified(actor):
-        raise PermissionDenied(_("Bekræft din e-mailadresse, før du stiller et spørgsmål."))
-    if task.status != Task.Status.PUBLISHED:
-        raise ValidationError(_("Opgaven tager ikke imod spørgsmål lige nu."))
+    wf.require(accounts_workflow.is_verified, actor)
+    wf.require(workflow.takes_questions, actor, task)
     question = TaskQuestion(task=task, asker=actor, body=body.strip())
     question.full_clean()
     question.save()
@@ -346,10 +323,6 @@ def ask_contact(*, actor, task: Task, body: str) -> TaskQuestion:
            context={"task": task, "question": question, "asker": actor}, obj=task,
            headers={"Reply-To": actor.email})
     return question
-
-
-def can_manage(actor, task) -> bool:
-    return workflow.is_task_staff(actor, task) or is_culture_admin(actor)
 
 
 def delete_saved_search(*, actor, pk: int) -> int:

@@ -63,51 +63,13 @@ class RoleGrantForm(forms.Form):
             raise forms.ValidationError(_("Der findes ingen bruger med denne e-mail.")) from None
         return email
 
-
-class OrganisationForm(forms.ModelForm):
-    """The Culture department's form for any organisation."""
-
-    website = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
-
-    class Meta:
-        model = Organisation
-        fields = ["name", "kind", "area", "description", "purpose", "address", "email", "phone", "website", "cvr",
-                  "contact_name", "is_active"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 4}), "purpose": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"cvr": _("Valgfrit. 8 cifre."),
-                      "area": _("Skal udfyldes for kommunale institutioner.")}
+    def clean(self):
+        """What the service takes: the user the e-mail belongs to, the role, the organisation and the title."""
+        data = super().clean()
+        if self.errors:
+            return data
+        return {"user": self.user, "role": data["role"], "organisation": data.get("organisation"),
+                "title": data.get("title", "")}
 
 
-class AssociationRegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Foreningens navn"), max_length=200)
-    cvr = forms.CharField(label=_("CVR-nummer"), max_length=12, required=False,
-                          help_text=_("Valgfrit. 8 cifre, uden mellemrum."))
-    purpose = forms.CharField(label=_("Foreningens formål"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}),
-                              help_text=_("Kort om, hvad foreningen laver, og hvem I er til for."))
-    contact_name = forms.CharField(label=_("Kontaktperson"), max_length=150)
-    email = forms.EmailField(label=_("Foreningens e-mail"))
-    phone = forms.CharField(label=_("Telefon"), max_length=30, required=False)
-    website = forms.URLField(label=_("Hjemmeside"), required=False, assume_scheme="https")
-
-    def clean_cvr(self):
-        from .validators import validate_cvr
-
-        value = "".join(self.cleaned_data["cvr"].split())
-        validate_cvr(value)
-        return value
-
-
-class AssociationDecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Afgørelse"), widget=forms.RadioSelect, choices=[
-        ("approve", _("Godkend foreningen")), ("reject", _("Afvis foreningen"))])
-    reason = forms.CharField(label=_("Begrundelse"), required=False, max_length=2000,
-                             widget=forms.Textarea(attrs={"rows": 3}),
-                             help_text=_("Skal udfyldes ved afvisning. Sendes til foreningen."))
-
-
-class InvitationForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail på den, du vil invitere"))
-
-
-__all__ = ["SignupForm", "ProfileForm", "RoleGrantForm", "OrganisationForm", "AssociationRegistrationForm",
-           "AssociationDecisionForm", "InvitationForm", "RoleAssignment"]
+__all__ = ["SignupForm", "ProfileForm", "RoleGrantForm", "RoleAssignment"]

@@ -142,7 +142,9 @@ class Organisation(TimeStampedModel):
 class Role(models.TextChoices):
     INSTITUTION_STAFF = "institution_staff", _("Institutionsmedarbejder")
     ASSOCIATION_REP = "association_rep", _("Foreningsrepræsentant")
-    CULTURE_ADMIN = "culture_admin", _("Kulturforvaltningen")
+    # Translators: the Culture department, in the municipality's own word ("Kulturområdet – én (hoved)indgang
+    # til frivillighed", seed 002). English: "Culture department".
+    CULTURE_ADMIN = "culture_admin", _("Kulturområdet")
     STEERING_MEMBER = "steering_member", _("Styregruppemedlem")
     NETWORK_MEMBER = "network_member", _("Medlem af frivillighedsnetværket")
     VOLUNTEER_CENTRE = "volunteer_centre", _("Frivilligcentret")

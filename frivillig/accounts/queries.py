@@ -1,63 +1,18 @@
-"""Reads about organisations; ``access_*`` raise 404 for missing and not-yours alike."""
+"""Reads about people and roles; ``access_*`` raise 404 for missing and not-yours alike."""
 
-from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404
 
-from . import roles
-from .models import Organisation, OrganisationInvitation
+from . import workflow
+from .models import RoleAssignment
 
 
-def staff_organisations(user, *, kind: str = "", status: str = ""):
-    """The Culture department sees every organisation; the Volunteer Centre sees the associations. Pending
-    associations come first."""
-    qs = Organisation.objects.all()
-    if not roles.is_culture_admin(user):
-        if not roles.is_volunteer_centre(user):
-            return qs.none()
-        qs = qs.filter(kind=Organisation.Kind.ASSOCIATION)
-    if kind in Organisation.Kind.values:
-        qs = qs.filter(kind=kind)
-    if status in Organisation.Status.values:
-        qs = qs.filter(status=status)
-    pending_first = Case(When(status=Organisation.Status.PENDING, then=Value(0)), default=Value(1),
-                         output_field=IntegerField())
-    return qs.order_by(pending_first, "name")
+def role_assignments():
+    return RoleAssignment.objects.select_related("user", "organisation", "granted_by").order_by("role", "user__full_name")
 
 
-def access_organisation(user, pk) -> Organisation:
-    """Culture department: any; Volunteer Centre: associations; others: organisations they are members of."""
-    organisation = Organisation.objects.filter(pk=pk).first()
-    if organisation is None:
+def access_role_assignment(user, pk) -> RoleAssignment:
+    """Only for those who manage roles."""
+    assignment = RoleAssignment.objects.filter(pk=pk).first()
+    if assignment is None or not workflow.manages_roles(user):
         raise Http404
-    if roles.is_culture_admin(user):
-        return organisation
-    if organisation.kind == Organisation.Kind.ASSOCIATION and roles.is_volunteer_centre(user):
-        return organisation
-    if any(org == organisation.pk for _role, org in roles._role_set(user)):
-        return organisation
-    raise Http404
-
-
-def members(organisation):
-    return organisation.role_assignments.select_related("user").order_by("user__full_name")
-
-
-def open_invitations(organisation):
-    return OrganisationInvitation.objects.filter(organisation=organisation, accepted_at__isnull=True)
-
-
-def access_invitation(token) -> OrganisationInvitation:
-    invitation = OrganisationInvitation.objects.select_related("organisation").filter(token=token).first()
-    if invitation is None:
-        raise Http404
-    return invitation
-
-
-def own_organisations(user):
-    """Organisations the user is a member of (any role), for the 'my organisations' list."""
-    ids = {org for _role, org in roles._role_set(user) if org is not None}
-    return Organisation.objects.filter(pk__in=ids)
-
-
-def registered_by(user):
-    return Organisation.objects.filter(registered_by=user).order_by("-created_at")
+    return assignment

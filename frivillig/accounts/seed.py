@@ -12,7 +12,7 @@ DEMO_PASSWORD = "demo-frivillig-2026"  # noqa: S105 - demo data only, never load
 # The organisation described in the seeds (000/002): the Culture department as the one main entrance,
 # the four areas of the steering group, and the Volunteer Centre.
 REFERENCE_ORGANISATIONS = [
-    ("kulturforvaltningen", "Kultur, Rudersdal Kommune", Organisation.Kind.DEPARTMENT, Area.CULTURE),
+    ("kulturomraadet", "Kulturområdet, Rudersdal Kommune", Organisation.Kind.DEPARTMENT, Area.CULTURE),
     ("beskaeftigelse", "Beskæftigelse, Rudersdal Kommune", Organisation.Kind.DEPARTMENT, Area.EMPLOYMENT),
     ("social", "Social, Rudersdal Kommune", Organisation.Kind.DEPARTMENT, Area.SOCIAL),
     ("aeldre", "Ældre, Rudersdal Kommune", Organisation.Kind.DEPARTMENT, Area.ELDERLY),
@@ -38,8 +38,8 @@ DEMO_USERS = [
     ("institution@demo.frivillig.dk", "Inge Institution (demo)", [(Role.INSTITUTION_STAFF, "demo-plejecenter-holte", "")]),
     ("institution2@demo.frivillig.dk", "Ib Institution (demo)", [(Role.INSTITUTION_STAFF, "demo-birkeroed-bibliotek", "")]),
     ("kultur@demo.frivillig.dk", "Karen Kultur (demo)", [(Role.CULTURE_ADMIN, None, ""),
-                                                         (Role.STEERING_MEMBER, "kulturforvaltningen", Area.CULTURE),
-                                                         (Role.NETWORK_MEMBER, "kulturforvaltningen", "")]),
+                                                         (Role.STEERING_MEMBER, "kulturomraadet", Area.CULTURE),
+                                                         (Role.NETWORK_MEMBER, "kulturomraadet", "")]),
     ("styregruppe@demo.frivillig.dk", "Steen Styregruppe (demo)", [(Role.STEERING_MEMBER, "social", Area.SOCIAL)]),
     ("netvaerk@demo.frivillig.dk", "Nina Netværk (demo)", [(Role.NETWORK_MEMBER, "demo-besoegsvennerne", "")]),
     ("frivilligcenter@demo.frivillig.dk", "Frida Frivilligcenter (demo)",

@@ -1,14 +1,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from . import roles, services
+from frivillig.core import actions
+from frivillig.core.decorators import role_required
+
+from . import queries, services, workflow
 from .forms import ProfileForm, RoleGrantForm
-from .models import RoleAssignment
 
 
 @login_required
@@ -21,39 +22,19 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form, "roles": request.user.roles.select_related("organisation")})
 
 
-def _require_culture_admin(user):
-    if not roles.is_culture_admin(user):
-        raise PermissionDenied
+_role_managers = role_required(workflow.manages_roles)
 
 
-@login_required
+@_role_managers
 def role_list(request):
-    _require_culture_admin(request.user)
     form = RoleGrantForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.grant_role(actor=request.user, user=form.user, role=form.cleaned_data["role"],
-                                organisation=form.cleaned_data["organisation"], title=form.cleaned_data["title"])
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("Rollen er tildelt %(user)s.") % {"user": form.user})
-            return redirect("accounts:role_list")
-    assignments = RoleAssignment.objects.select_related("user", "organisation", "granted_by").order_by("role", "user__full_name")
-    page = Paginator(assignments, 50).get_page(request.GET.get("side"))
+    if assignment := actions.save_form(request, form, services.grant_role):
+        messages.success(request, _("Rollen er tildelt %(user)s.") % {"user": assignment.user})
+        return redirect("accounts:role_list")
+    page = Paginator(queries.role_assignments(), 50).get_page(request.GET.get("side"))
     return render(request, "accounts/role_list.html", {"form": form, "page": page})
 
 
-@login_required
-@require_POST
-def role_revoke(request, pk):
-    _require_culture_admin(request.user)
-    assignment = get_object_or_404(RoleAssignment, pk=pk)
-    try:
-        services.revoke_role(actor=request.user, assignment=assignment)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("Rollen er fjernet."))
-    return redirect("accounts:role_list")
+role_revoke = _role_managers(actions.action_view(
+    access=queries.access_role_assignment, service=services.revoke_role, name="assignment",
+    success=_("Rollen er fjernet."), back=lambda assignment: reverse("accounts:role_list")))

@@ -154,6 +154,10 @@ class Document(models.Model):
     def is_ready(self):
         return self.status == self.Status.READY
 
+    @property
+    def is_failed(self):
+        return self.status == self.Status.FAILED
+
 
 class PersonalDataAccess(models.Model):
     """Append-only log: a member of staff opened a page showing a person's personal data.

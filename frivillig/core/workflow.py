@@ -106,6 +106,8 @@ def automatic(check: Check) -> Check:
         return check(actor, obj)
 
     wrapped.automatic = True
+    wrapped.is_rule = getattr(check, "is_rule", False)  # still the named check it wraps
+    wrapped.rule_name = getattr(check, "rule_name", "")
     wrapped.__name__ = f"automatic({getattr(check, '__name__', 'check')})"
     return wrapped
 
@@ -148,8 +150,24 @@ def move(obj, *, to, actor, reason: str = "", transitions: Mapping, log_model, s
     if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
         update_fields.append("updated_at")
     obj.save(update_fields=update_fields)
+    return _log(obj, log_model, current, to, actor, reason)
+
+
+def start(obj, *, actor, log_model, reason: str = "", status_field: str = "status"):
+    """The first history row of a case just created in its first status (no previous status). With ``move()``
+    and ``note()`` the only writers of status-change rows."""
+    return _log(obj, log_model, "", getattr(obj, status_field), actor, reason)
+
+
+def note(obj, *, actor, log_model, reason: str, status_field: str = "status"):
+    """A history row that records a step without a change of status (a child certificate checked)."""
+    current = getattr(obj, status_field)
+    return _log(obj, log_model, current, current, actor, reason)
+
+
+def _log(obj, log_model, from_status, to_status, actor, reason):
     return log_model.objects.create(
-        subject=obj, from_status=current or "", to_status=to,
+        subject=obj, from_status=from_status or "", to_status=to_status,
         actor=actor if getattr(actor, "is_authenticated", False) else None, reason=reason,
     )
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     # the portal's core
     "frivillig.core",
     "frivillig.accounts",
+    "frivillig.organisations",
     "frivillig.search",
     # domain apps
     "policy",

@@ -10,9 +10,19 @@ from frivillig.core import actions, pdf, ratelimit
 from frivillig.core.audit import log_access
 from frivillig.core.files import attachment_response
 
-from .. import queries, services
-from ..forms import AmountForm, AnswerForm, BudgetFormSet, ConsentForm, ContactForm, PartnershipForm, ProjectForm, ReportForm
-from ..models import Attachment, GrantApplication, Pool, Status
+from .. import queries, services, workflow
+from ..forms import (
+    AmountForm,
+    AnswerForm,
+    BudgetFormSet,
+    ConsentForm,
+    ContactForm,
+    DraftBudgetFormSet,
+    PartnershipForm,
+    ProjectForm,
+    ReportForm,
+)
+from ..models import GrantApplication, Pool
 
 STEPS = [
     ("kontakt", "contact", _("Ansøger og kontakt")),
@@ -44,15 +54,15 @@ def start(request, slug):
 
 
 def _form_for(key, application, user, data=None, files=None, *, draft_only=False):
-    form = _bare_form(key, application, user, data, files)
-    if draft_only and key not in ("budget", "consent"):
+    form = _bare_form(key, application, user, data, files, draft_only=draft_only)
+    if draft_only and key != "budget":
         # "Save draft" keeps whatever has been typed, complete or not; "continue" requires the step to be complete.
         for field in form.fields.values():
             field.required = False
     return form
 
 
-def _bare_form(key, application, user, data=None, files=None):
+def _bare_form(key, application, user, data=None, files=None, *, draft_only=False):
     if key == "contact":
         return ContactForm(data, instance=application, user=user)
     if key == "project":
@@ -62,7 +72,7 @@ def _bare_form(key, application, user, data=None, files=None):
     if key == "budget":
         initial = [{"kind": line.kind, "description": line.description, "amount": line.amount}
                    for line in application.budget_lines.all()]
-        return BudgetFormSet(data, initial=initial, prefix="budget")
+        return (DraftBudgetFormSet if draft_only else BudgetFormSet)(data, initial=initial, prefix="budget")
     if key == "amount":
         return AmountForm(data, files, instance=application, pool=application.pool)
     return ConsentForm(data, instance=application)
@@ -76,20 +86,14 @@ def _step_of(slug):
     return index, STEPS[index][1], STEPS[index][2], slugs[index + 1] if index + 1 < len(slugs) else None
 
 
-@login_required
-def step(request, pk, step):
-    application = queries.access_own_application(request.user, pk)
-    if application.status != Status.DRAFT:
-        return redirect(application)
-    index, key, title, following = _step_of(step)
-    if ratelimit.upload_exceeded(request, "grants.attachment"):
-        messages.error(request, ratelimit.MESSAGE)
-        return redirect("grants:step", pk=application.pk, step=step)
-    draft_only = request.POST.get("action") == "gem"
-    form = _form_for(key, application, request.user, request.POST or None, request.FILES or None, draft_only=draft_only)
-    if request.method == "POST":
-        if response := _save_step(request, application, key, form, draft_only=draft_only, following=following, step=step):
-            return response
+def _draft(request, pk, step):
+    """The applicant's draft and the step's (index, key, title, following); 404 for an unknown step."""
+    return queries.access_own_application(request.user, pk), _step_of(step)
+
+
+def _render_step(request, application, step, form):
+    index, key, title, _following = _step_of(step)
+    if form.is_bound:
         messages.error(request, _("Der er fejl i formularen. Det, du har skrevet, er bevaret – ret fejlene og gem igen."))
     return render(request, "grants/step.html", {
         "application": application, "form": form, "steps": STEPS, "index": index, "step": step, "title": title, "key": key,
@@ -97,13 +101,43 @@ def step(request, pk, step):
         "totals": application.budget_totals(), "previous": STEPS[index - 1][0] if index else None})
 
 
-def _save_step(request, application, key, form, *, draft_only, following, step):
+@login_required
+def step(request, pk, step):
+    """A step of the application: POST saves it complete and goes on (on the last step: sends the application)."""
+    application, (_index, key, _title, following) = _draft(request, pk, step)
+    if not workflow.may_edit_draft(request.user, application):
+        return redirect(application)
+    if ratelimit.upload_exceeded(request, "grants.attachment"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:step", pk=application.pk, step=step)
+    form = _form_for(key, application, request.user, request.POST or None, request.FILES or None)
+    if request.method == "POST" and (response := _save_step(request, application, key, form, following=following, step=step)):
+        return response
+    return _render_step(request, application, step, form)
+
+
+@login_required
+@require_POST
+def step_save(request, pk, step, target=None):
+    """Save what is typed, complete or not ("Gem kladde", and every link to another step, so nothing is lost),
+    then show ``target`` (or the same step with a message)."""
+    application, (_index, key, _title, _following) = _draft(request, pk, step)
+    _step_of(target or step)
+    if ratelimit.upload_exceeded(request, "grants.attachment"):
+        messages.error(request, ratelimit.MESSAGE)
+        return redirect("grants:step", pk=application.pk, step=step)
+    form = _form_for(key, application, request.user, request.POST, request.FILES, draft_only=True)
+    if not actions.save_form(request, form, services.save_step, application=application, step=key, as_data=True):
+        return _render_step(request, application, step, form)
+    if target is None:
+        messages.success(request, _("Kladden er gemt. Du kan fortsætte senere fra “Mine ansøgninger”."))
+    return redirect("grants:step", pk=application.pk, step=target or step)
+
+
+def _save_step(request, application, key, form, *, following, step):
     """Save the step through the service; the redirect to show next, or None when the form shows errors."""
     if not actions.save_form(request, form, services.save_step, application=application, step=key, as_data=True):
         return None
-    if draft_only:
-        messages.success(request, _("Kladden er gemt. Du kan fortsætte senere fra “Mine ansøgninger”."))
-        return redirect("grants:step", pk=application.pk, step=step)
     if key != "consent":
         return redirect("grants:step", pk=application.pk, step=following)
     if ratelimit.exceeded(request, "grants.submit", per_user="10/h", per_ip="30/h"):
@@ -124,7 +158,7 @@ def my_applications(request):
 @login_required
 def my_application(request, pk):
     application = queries.access_own_application(request.user, pk)
-    answer_form = AnswerForm(request.POST or None) if application.status == Status.AWAITING_INFO else None
+    answer_form = AnswerForm(request.POST or None) if workflow.may_answer(request.user, application) else None
     if answer_form is not None and actions.save_form(request, answer_form, services.answer_information,
                                                      application=application):
         messages.success(request, _("Tak – dit svar er sendt, og sagen behandles videre."))
@@ -135,7 +169,7 @@ def my_application(request, pk):
         "totals": application.budget_totals(), "attachments": application.attachments.all(),
         "decision_letter": pdf.latest("grants.decision_letter", application),
         "copy": pdf.latest("grants.application", application),
-        "report_form": ReportForm() if application.status in (Status.PAID_OUT, Status.REPORT_DUE) else None,
+        "report_form": ReportForm() if workflow.may_report(request.user, application) else None,
         "payouts": application.payouts.all()})
 
 
@@ -159,18 +193,23 @@ def report(request, pk):
         return redirect("grants:report", pk=application.pk)
     form = ReportForm(request.POST or None, request.FILES or None)
     if actions.save_form(request, form, services.submit_report, application=application, as_data=True):
-        messages.success(request, _("Tak for afrapporteringen. Kulturforvaltningen gennemgår den."))
+        messages.success(request, _("Tak for afrapporteringen. Kulturområdet gennemgår den."))
         return redirect(application)
     return render(request, "grants/report.html", {"application": application, "form": form})
 
 
 @login_required
 def attachment(request, pk):
-    att = get_object_or_404(Attachment.objects.select_related("application"), pk=pk)
-    from frivillig.accounts.roles import is_culture_admin
-
-    if att.application.applicant_id != request.user.pk and not is_culture_admin(request.user):
-        raise Http404
+    att = queries.access_attachment(request.user, pk)
     log_access(actor=request.user, subjects=[att.application.applicant_id], reason=_("Bilag til tilskudsansøgning"),
                request=request)
     return attachment_response(att.file, att.file.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def report_receipts(request, pk):
+    """The receipts uploaded with a grant's report: the applicant and the case handlers (logged)."""
+    report = queries.access_report(request.user, pk)
+    log_access(actor=request.user, subjects=[report.application.applicant_id], reason=_("Bilag til afrapportering"),
+               request=request)
+    return attachment_response(report.receipts, report.receipts.name.rsplit("/", 1)[-1])

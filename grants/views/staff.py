@@ -69,9 +69,9 @@ def pool_add_criterion(request, pk):
 @_handler
 def cases(request, pk):
     year = timezone.localdate().year
-    filterset = CaseFilter(request.GET or None,
+    filterset = CaseFilter(request.GET or None, pool=Pool(pk=pk),
                            queryset=GrantApplication.objects.filter(pool_id=pk).exclude(status=Status.DRAFT))
-    pool = queries.pool_for_case_list(pk, status=queries.kept_totals_status(filterset), year=year)
+    pool = queries.pool_for_case_list(pk, status=queries.kept_totals_status(filterset))
     qs = filterset.qs.order_by("-submitted_at")
     totals, left = queries.case_list_totals(pool, qs, year=year)
     paginator = Paginator(qs.values_list(*queries.CASE_ROW_COLUMNS), 50)
@@ -82,7 +82,7 @@ def cases(request, pk):
                request=request)
     return render(request, "grants/staff/cases.html", {
         "pool": pool, "filter": filterset, "page": page, "totals": totals,
-        "blank_filter_form": None if filterset.is_filtered() else blank_case_filter_form(),
+        "blank_filter_form": None if filterset.is_filtered() else blank_case_filter_form(pool),
         "left": left, "year": year, "rounds": pool.rounds.all()})
 
 

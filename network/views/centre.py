@@ -5,21 +5,20 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from frivillig.accounts.roles import is_volunteer_centre
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
-from .. import queries, services
+from .. import queries, services, workflow
 from ..forms import SelfReportForm
 from ..models import Obligation
 
-_centre_or_culture = role_required(queries.sees_centre_agreement)
+_centre_or_culture = role_required(workflow.sees_centre_agreement)
 
 
 @_centre_or_culture
 def agreement(request):
     data = queries.centre_agreement()
-    centre = is_volunteer_centre(request.user)
+    centre = workflow.reports_for_centre(request.user)
     for o in data["obligations"]:
         report = getattr(o, "self_report", None)
         o.form = (SelfReportForm(prefix=f"ob{o.pk}", initial={"status": report.status, "note": report.note} if report

@@ -1,13 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
-from .. import queries, services
+from .. import queries, services, workflow
 from ..forms import (
     AgendaItemForm,
     AgreementVersionForm,
@@ -16,11 +16,11 @@ from ..forms import (
     MeetingForm,
     MemberForm,
     MinutesForm,
+    QuorumForm,
 )
 from ..models import Agreement, Body, Meeting, Membership, ObligationStatus
-from ..workflow import sees_steering_group
 
-_culture = role_required(is_culture_admin)
+_culture = role_required(workflow.runs_network)
 
 
 def _home(request, member_form=None, meeting_form=None):
@@ -28,12 +28,21 @@ def _home(request, member_form=None, meeting_form=None):
         "bodies": Body.objects.prefetch_related("memberships__user", "memberships__organisation"),
         "member_form": member_form or MemberForm(prefix="member"),
         "meeting_form": meeting_form or MeetingForm(prefix="meeting"),
-        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20], "agreements": Agreement.objects.all()})
+        "meetings": Meeting.objects.select_related("body").order_by("-starts_at")[:20], "agreements": Agreement.objects.all(),
+        "steering": (steering := Body.objects.filter(kind=Body.Kind.STEERING).first()),
+        "quorum_form": QuorumForm(instance=steering, prefix="quorum") if steering else None})
 
 
 @_culture
 def home(request):
     return _home(request)
+
+
+# Issue 29 row 16: the steering group's adoption quorum, set here rather than in /admin/.
+quorum = _culture(actions.action_view(
+    access=lambda user, pk: get_object_or_404(Body, pk=pk, kind=Body.Kind.STEERING), service=services.set_adoption_quorum,
+    name="body", form=QuorumForm, form_kwargs=lambda body: {"instance": body, "prefix": "quorum"},
+    back=lambda body: reverse("network:staff_home"), success=_("Det beslutningsdygtige antal er gemt.")))
 
 
 @_culture
@@ -131,7 +140,7 @@ def agreement_new(request):
     return render(request, "network/staff/agreement_new.html", {"form": form, "latest": latest})
 
 
-_steering_group = role_required(sees_steering_group)
+_steering_group = role_required(workflow.sees_steering_group)
 
 
 @_steering_group

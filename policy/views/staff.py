@@ -1,11 +1,11 @@
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from frivillig.accounts.roles import is_culture_admin
+from frivillig.core import actions
 from frivillig.core.decorators import role_required
 from frivillig.core.examples import example_items
 
@@ -21,11 +21,6 @@ def _object(kind, pk):
     if model is None:
         raise Http404
     return get_object_or_404(model, pk=pk)
-
-
-def _apply_errors(form, exc: ValidationError):
-    for field, errors in exc.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 @_editor
@@ -50,16 +45,11 @@ def examples(request):
 @_editor
 def edit(request, kind, pk):
     obj = _object(kind, pk)
-    form_class = FORMS[type(obj)]
-    form = form_class(request.POST or None, instance=obj)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_content(actor=request.user, obj=_object(kind, pk), data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Ændringen er gemt. Den tidligere version kan ses under “Versioner”."))
-            return redirect("policy_staff:edit", kind=kind, pk=pk)
+    form = FORMS[type(obj)](request.POST or None, instance=obj)
+    # The service gets the object as stored (the form has already put the new values on its instance).
+    if actions.save_form(request, form, services.save_content, obj=_object(kind, pk), as_data=True):
+        messages.success(request, _("Ændringen er gemt. Den tidligere version kan ses under “Versioner”."))
+        return redirect("policy_staff:edit", kind=kind, pk=pk)
     attachment_form = AttachmentForm() if isinstance(obj, ToolboxItem) else None
     return render(request, "policy/staff/edit.html", {"obj": obj, "kind": kind, "form": form,
                                                       "attachment_form": attachment_form})
@@ -68,14 +58,9 @@ def edit(request, kind, pk):
 @_editor
 def create_toolbox_item(request):
     form = ToolboxItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.create_toolbox_item(actor=request.user, data=form.cleaned_data)
-        except ValidationError as exc:
-            _apply_errors(form, exc)
-        else:
-            messages.success(request, _("Emnet er oprettet i værktøjskassen."))
-            return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
+    if item := actions.save_form(request, form, services.create_toolbox_item, as_data=True):
+        messages.success(request, _("Emnet er oprettet i værktøjskassen."))
+        return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
     return render(request, "policy/staff/create.html", {"form": form})
 
 
@@ -83,8 +68,8 @@ def create_toolbox_item(request):
 @require_POST
 def delete_toolbox_item(request, pk):
     item = get_object_or_404(ToolboxItem, pk=pk)
-    services.delete_toolbox_item(actor=request.user, item=item)
-    messages.success(request, _("Emnet “%(title)s” er slettet. Dets versioner er bevaret.") % {"title": item.title})
+    actions.perform(request, None, services.delete_toolbox_item, item=item,
+                    success=_("Emnet “%(title)s” er slettet. Dets versioner er bevaret.") % {"title": item.title})
     return redirect("policy_staff:index")
 
 
@@ -93,9 +78,7 @@ def delete_toolbox_item(request, pk):
 def add_attachment(request, pk):
     item = get_object_or_404(ToolboxItem, pk=pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        services.add_attachment(actor=request.user, item=item, title=form.cleaned_data["title"],
-                                file=form.cleaned_data["file"])
+    if actions.save_form(request, form, services.add_attachment, item=item):
         messages.success(request, _("Bilaget er tilføjet."))
         return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
     return render(request, "policy/staff/edit.html", {
@@ -107,8 +90,7 @@ def add_attachment(request, pk):
 def delete_attachment(request, pk):
     att = get_object_or_404(ToolboxAttachment, pk=pk)
     item = att.item
-    services.delete_attachment(actor=request.user, attachment=att)
-    messages.success(request, _("Bilaget er slettet."))
+    actions.perform(request, None, services.delete_attachment, attachment=att, success=_("Bilaget er slettet."))
     return redirect("policy_staff:edit", kind="vaerktoejskasse", pk=item.pk)
 
 

@@ -4,8 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_verified
 from frivillig.core import actions, pdf, ratelimit
+from frivillig.core.audit import log_access
 from frivillig.core.files import attachment_response
 from frivillig.core.text import word_diff
 
@@ -39,20 +39,17 @@ def input_new(request, slug):
                                                                           per_ip="30/h"):
         messages.error(request, ratelimit.MESSAGE)
     elif actions.save_form(request, form, services.submit_input, process=process):
-        messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturforvaltningen har set det."))
+        messages.success(request, _("Tak for dit input. Det bliver offentliggjort, når Kulturområdet har set det."))
         return redirect(process)
-    return render(request, "strategy/input_form.html", {"process": process, "form": form,
-                                                         "verified": is_verified(request.user)})
+    return render(request, "strategy/input_form.html", {"process": process, "form": form})
 
 
 @login_required
 @require_POST
 def input_support(request, pk):
     item = get_object_or_404(Input, pk=pk, status=Input.Status.PUBLISHED)
-    if services.support(actor=request.user, item=item):
-        messages.success(request, _("Du støtter nu dette input."))
-    else:
-        messages.info(request, _("Du støtter allerede dette input."))
+    if (created := actions.perform(request, None, services.support, item=item)) is not None:
+        messages.success(request, _("Du støtter nu dette input.") if created else _("Du støtter allerede dette input."))
     return redirect(item.process)
 
 
@@ -67,11 +64,17 @@ def meeting_detail(request, pk):
 @require_POST
 def meeting_signup(request, pk):
     meeting = get_object_or_404(Meeting, pk=pk)
-    if request.POST.get("action") == "cancel":
-        actions.perform(request, None, services.cancel_signup, meeting=meeting, success=_("Du er afmeldt mødet."))
-    elif signup := actions.perform(request, None, services.sign_up, meeting=meeting):
+    if signup := actions.perform(request, None, services.sign_up, meeting=meeting):
         messages.success(request, _("Du er på ventelisten. Vi skriver til dig, hvis der bliver en plads.")
                          if signup.waiting else _("Du er tilmeldt mødet."))
+    return redirect(meeting)
+
+
+@login_required
+@require_POST
+def meeting_cancel(request, pk):
+    meeting = get_object_or_404(Meeting, pk=pk)
+    actions.perform(request, None, services.cancel_signup, meeting=meeting, success=_("Du er afmeldt mødet."))
     return redirect(meeting)
 
 
@@ -108,8 +111,7 @@ def hearing_detail(request, slug):
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form, "documents": hearing.documents.all(),
         "responses": queries.responses_page(hearing, request.GET.get("side")),
-        "memo": pdf.latest("strategy.hearing_memo", hearing),
-        "verified": request.user.is_authenticated and is_verified(request.user)})
+        "memo": pdf.latest("strategy.hearing_memo", hearing)})
 
 
 @login_required
@@ -124,7 +126,15 @@ def hearing_respond(request, slug):
         return redirect(hearing)
     return render(request, "strategy/hearing.html", {
         "hearing": hearing, "form": form if hearing.is_open else None, "documents": hearing.documents.all(),
-        "responses": None, "memo": None, "verified": is_verified(request.user)})
+        "responses": None, "memo": None})
+
+
+def response_attachment(request, pk):
+    """An attachment to a hearing response: the staff always (logged), others when published with the response."""
+    attachment = queries.access_response_attachment(request.user, pk)
+    log_access(actor=request.user, subjects=[attachment.response.author_id], reason=_("Bilag til høringssvar"),
+               request=request)
+    return attachment_response(attachment.file, attachment.filename)
 
 
 def hearing_document(request, pk):

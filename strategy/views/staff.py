@@ -12,7 +12,7 @@ from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 
-from .. import queries, services
+from .. import indicators, queries, services
 from ..forms import (
     AdoptionForm,
     DraftVersionForm,
@@ -25,12 +25,14 @@ from ..forms import (
     NotesForm,
     PartyForm,
     PhaseForm,
+    PhaseTemplateForm,
     ReasonForm,
     RecordInputForm,
     RemarkForm,
+    TemplateForm,
     ThemeForm,
 )
-from ..models import Hearing, HearingResponse, Indicator, Input, Meeting, Phase, Process
+from ..models import Hearing, HearingResponse, Input, Meeting, Phase, PhaseTemplate, Process, ProcessTemplate
 
 _staff = role_required(is_culture_admin)
 
@@ -73,6 +75,7 @@ def process(request, pk):
         "theme_form": ThemeForm(prefix="theme"), "meeting_form": MeetingForm(prefix="meeting"),
         "record_form": RecordInputForm(process=process, prefix="rec"), "adoption_form": AdoptionForm(prefix="adopt"),
         "pending": process.inputs.exclude(status=Input.Status.HIDDEN).select_related("theme", "author"),
+        "draft_sections": queries.draft_form_sections(process), "citable": queries.citable_inputs(process),
         "meetings": process.meetings.prefetch_related("signups__user")})
 
 
@@ -105,6 +108,39 @@ input_hide = _step(Input, "item", back=_to_process, service=partial(services.mod
 
 
 @_staff
+def templates(request):
+    form = TemplateForm(request.POST or None)
+    if template := actions.save_form(request, form, services.save_template):
+        messages.success(request, _("Skabelonen er oprettet. Tilføj dens faser."))
+        return redirect("strategy:staff_template", pk=template.pk)
+    return render(request, "strategy/staff/templates.html", {"form": form, "templates": queries.templates()})
+
+
+@_staff
+def template(request, pk):
+    template = get_object_or_404(ProcessTemplate, pk=pk)
+    return render(request, "strategy/staff/template.html", {
+        "template": template, "form": TemplateForm(instance=template, prefix="tpl"),
+        "phases": [(p, PhaseTemplateForm(instance=p, prefix=f"pt-{p.pk}")) for p in template.phases.all()],
+        "phase_form": PhaseTemplateForm(prefix="new")})
+
+
+def _to_template(obj):
+    return reverse("strategy:staff_template", args=[obj.pk if isinstance(obj, ProcessTemplate) else obj.template_id])
+
+
+template_edit = _step(ProcessTemplate, "template", back=_to_template, service=services.save_template, form=TemplateForm,
+                      form_kwargs=lambda t: {"instance": t, "prefix": "tpl"}, success=_("Skabelonen er gemt."))
+template_add_phase = _step(ProcessTemplate, "template", back=_to_template, service=services.add_phase_template,
+                           form=PhaseTemplateForm, prefix="new", success=_("Fasen er tilføjet skabelonen."))
+phase_template_update = _step(PhaseTemplate, "phase", back=_to_template, service=services.update_phase_template,
+                              form=PhaseTemplateForm, form_kwargs=lambda p: {"instance": p, "prefix": f"pt-{p.pk}"},
+                              success=_("Fasen er gemt."))
+phase_template_remove = _step(PhaseTemplate, "phase", back=_to_template, service=services.remove_phase_template,
+                              success=_("Fasen er fjernet fra skabelonen."))
+
+
+@_staff
 def hearing_new(request):
     form = HearingForm(request.POST or None, request.FILES or None)
     if hearing := actions.save_form(request, form, services.create_hearing):
@@ -124,7 +160,7 @@ def hearing(request, pk):
     return render(request, "strategy/staff/hearing.html", {
         "hearing": hearing, "responses": responses, "themes": hearing.process.themes.all() if hearing.process else [],
         "memo": pdf.latest("strategy.hearing_memo", hearing), "organisations": PartyForm.base_fields["organisation"].queryset,
-        "parties": hearing.parties.select_related("organisation")})
+        "parties": hearing.parties.select_related("organisation"), "documents": hearing.documents.all()})
 
 
 response_remark = _step(HearingResponse, "response", back=_to_hearing, service=services.write_remark, form=RemarkForm,
@@ -149,7 +185,7 @@ def hearing_invite(request, pk):
 def _indicators(request, form=None, value_form=None):
     return render(request, "strategy/staff/indicators.html", {
         "form": form or IndicatorForm(prefix="ind"), "value_form": value_form or IndicatorValueForm(prefix="val"),
-        "indicators": Indicator.objects.all()})
+        "rows": indicators.dashboard(1)})
 
 
 @_staff

@@ -1,21 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from frivillig.accounts.roles import is_verified
 from frivillig.core import actions, pagecache, ratelimit
 from frivillig.core.choices import Area, Town
 
 from .. import queries, services
 from ..filters import SORT, TaskFilter
 from ..forms import ApplicationForm, IdeaForm, MessageForm, QuestionForm, SavedSearchForm
-from ..models import Event, Idea, SavedSearch, TargetGroup, TaskApplication
+from ..models import TargetGroup
 
 
 def _label_counts(field, choices, counts, prefix):
@@ -54,15 +52,9 @@ def task_detail(request, pk, slug=None):
     task = queries.access_public_task(pk)
     if slug != task.slug:
         return redirect(task, permanent=True)
-    own = None
-    if request.user.is_authenticated:
-        own = task.applications.filter(applicant=request.user).exclude(status=TaskApplication.Status.WITHDRAWN).first()
     return render(request, "taskbank/task_detail.html", {
-        "task": task, "places_left": services.places_left(task), "related": queries.related_tasks(task),
-        "jsonld": queries.task_jsonld(task),
-        "form": ApplicationForm(), "own_application": own, "question_form": QuestionForm(),
-        "verified": is_verified(request.user) if request.user.is_authenticated else False,
-    })
+        "task": task, "places_left": queries.places_left(task), "related": queries.related_tasks(task),
+        "jsonld": queries.task_jsonld(task), "own_application": queries.own_application_for(request.user, task)})
 
 
 @login_required
@@ -76,16 +68,27 @@ def apply(request, pk):
         messages.success(request, _("Tak for din ansøgning. Du får en bekræftelse på e-mail, og "
                                     "institutionen vender tilbage til dig."))
         return redirect(application)
-    return render(request, "taskbank/apply.html", {"task": task, "form": form,
-                                                    "verified": is_verified(request.user)})
+    return render(request, "taskbank/apply.html", {"task": task, "form": form})
+
+
+@login_required
+def ask(request, pk):
+    """A question to the task's contact before applying; the answer comes by e-mail."""
+    task = queries.access_public_task(pk)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and ratelimit.exceeded(request, "taskbank.question",
+                                                                          per_user="5/h", per_ip="20/h"):
+        messages.error(request, ratelimit.MESSAGE)
+    elif actions.save_form(request, form, services.ask_contact, task=task):
+        messages.success(request, _("Dit spørgsmål er sendt til kontaktpersonen, som svarer dig på e-mail."))
+        return redirect(task)
+    return render(request, "taskbank/ask.html", {"task": task, "form": form})
 
 
 @login_required
 def my_applications(request):
-    applications = (TaskApplication.objects.filter(applicant=request.user)
-                    .select_related("task", "task__institution").order_by("-created_at"))
     return render(request, "taskbank/my_applications.html", {
-        "applications": applications, "saved_searches": request.user.saved_searches.all(),
+        "applications": queries.own_applications(request.user), "saved_searches": request.user.saved_searches.all(),
         "signups": request.user.event_signups.select_related("event")})
 
 
@@ -108,13 +111,10 @@ def withdraw(request, pk):
     """GET asks first (a withdrawal cannot be undone); the confirmation page's button POSTs."""
     application = queries.access_own_application(request.user, pk)
     if request.method == "GET":
-        return render(request, "components/confirm_withdraw.html", {"application": application, "what": application.task.title})
-    try:
-        services.withdraw(actor=request.user, application=application)
-    except Exception:  # noqa: BLE001 - TransitionNotAllowed / PermissionDenied: explain
-        messages.error(request, _("Ansøgningen er allerede afgjort og kan ikke trækkes tilbage."))
-    else:
-        messages.success(request, _("Din ansøgning er trukket tilbage."))
+        return render(request, "components/confirm_withdraw.html", {"application": application,
+                                                                    "what": application.task.title})
+    actions.perform(request, None, services.withdraw, application=application,
+                    success=_("Din ansøgning er trukket tilbage."))
     return redirect(application)
 
 
@@ -124,8 +124,7 @@ def idea_list(request):
     q = (request.GET.get("q") or "").strip()[:200]
     ideas, suggestion = queries.public_ideas(q)
     page = Paginator(ideas, 20).get_page(request.GET.get("side"))
-    mine = Idea.objects.filter(proposer=request.user) if request.user.is_authenticated else Idea.objects.none()
-    return render(request, "taskbank/idea_list.html", {"page": page, "mine": mine, "q": q, "suggestion": suggestion})
+    return render(request, "taskbank/idea_list.html", {"page": page, "mine": queries.own_ideas(request.user), "q": q, "suggestion": suggestion})
 
 
 @login_required
@@ -135,9 +134,9 @@ def idea_new(request):
                                                                           per_ip="20/h"):
         messages.error(request, ratelimit.MESSAGE)
     elif idea := actions.save_form(request, form, services.submit_idea):
-        messages.success(request, _("Tak for din idé. Kulturforvaltningen ser på den og svarer dig."))
+        messages.success(request, _("Tak for din idé. Kulturområdet ser på den og svarer dig."))
         return redirect(idea)
-    return render(request, "taskbank/idea_form.html", {"form": form, "verified": is_verified(request.user)})
+    return render(request, "taskbank/idea_form.html", {"form": form})
 
 
 @login_required
@@ -146,52 +145,14 @@ def idea_detail(request, pk):
     return render(request, "taskbank/idea_detail.html", {"idea": idea, "history": idea.status_changes.all()})
 
 
-# --- events ---------------------------------------------------------------------------------------
-
-def event_list(request):
-    page = Paginator(queries.upcoming_events(), 20).get_page(request.GET.get("side"))
-    return render(request, "taskbank/event_list.html", {"page": page})
-
-
-def event_detail(request, pk):
-    event = get_object_or_404(queries.upcoming_events().model.objects.filter(is_published=True), pk=pk)
-    signed_up = request.user.is_authenticated and event.signups.filter(user=request.user).exists()
-    return render(request, "taskbank/event_detail.html", {
-        "event": event, "taken": event.signups.count(), "signed_up": signed_up})
-
-
-@login_required
-@require_POST
-def event_signup(request, pk):
-    event = get_object_or_404(Event, pk=pk, is_published=True)
-    if request.POST.get("action") == "cancel":
-        services.cancel_signup(actor=request.user, event=event)
-        messages.success(request, _("Din tilmelding er annulleret."))
-    else:
-        try:
-            services.sign_up(actor=request.user, event=event)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Du er tilmeldt. Vi har sendt en bekræftelse på e-mail."))
-    return redirect(event)
-
-
 # --- saved searches -------------------------------------------------------------------------------
 
 @login_required
 @require_POST
 def save_search(request):
     form = SavedSearchForm(request.POST)
-    if form.is_valid():
-        try:
-            services.save_search(actor=request.user, name=form.cleaned_data["name"], query=form.cleaned_data["query"])
-        except PermissionDenied as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Søgningen er gemt. Du får en e-mail, når der kommer nye opgaver, der passer."))
-    else:
-        messages.error(request, _("Giv søgningen et navn."))
+    actions.perform(request, form, services.save_search,
+                    success=_("Søgningen er gemt. Du får en e-mail, når der kommer nye opgaver, der passer."))
     return redirect(f"{request.build_absolute_uri('/opgaver/')}?{form.data.get('query', '')}")
 
 
@@ -211,7 +172,7 @@ def unsubscribe(request, token):
     it, and it only ever removes that one saved search: no login, no CSRF token needed."""
     if request.method == "POST":
         return render(request, "taskbank/unsubscribed.html", {"done": services.unsubscribe(token=token)})
-    saved = SavedSearch.objects.filter(unsubscribe_token=token).first()
+    saved = queries.saved_search_by_token(token)
     if saved is None:
         return render(request, "taskbank/unsubscribed.html", {"done": False})
     return render(request, "taskbank/unsubscribe_confirm.html", {"saved": saved})

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from frivillig.accounts.roles import is_culture_admin, is_task_poster, is_volunteer_centre, posting_organisations_of
+from frivillig.accounts.roles import posting_organisations_of
 from frivillig.core import actions
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
@@ -18,7 +18,7 @@ from .. import queries, services, workflow
 from ..forms import CertificateForm, DeclineForm, MessageForm, ModerationForm, TaskForm, TaskStatusForm, TriageForm
 from ..models import Idea, Task, TaskApplication
 
-_staff = role_required(lambda user: is_task_poster(user) or is_culture_admin(user) or is_volunteer_centre(user))
+_staff = role_required(workflow.works_in_task_bank)
 
 
 @_staff
@@ -75,10 +75,9 @@ def task_detail(request, pk):
     else:
         applications = applications.none()
     return render(request, "taskbank/staff/task_detail.html", {
-        "task": task, "applications": applications, "places_left": services.places_left(task),
+        "task": task, "applications": applications, "places_left": queries.places_left(task),
         "targets": allowed_targets(task, request.user, workflow.TASK_TRANSITIONS),
-        "history": task.status_changes.select_related("actor"), "can_manage": workflow.is_task_staff(request.user, task),
-        "can_moderate": workflow.is_moderator(request.user, task), "moderation_form": ModerationForm()})
+        "history": task.status_changes.select_related("actor"), "moderation_form": ModerationForm()})
 
 
 @_staff
@@ -94,16 +93,16 @@ def task_status(request, pk):
 @require_POST
 def task_copy(request, pk):
     task = queries.access_staff_task(request.user, pk)
-    copy = services.copy_task(actor=request.user, task=task)
-    messages.success(request, _("Opgaven er kopieret som en ny kladde."))
-    return redirect(copy.get_staff_url())
+    copy = actions.perform(request, None, services.copy_task, task=task,
+                           success=_("Opgaven er kopieret som en ny kladde."))
+    return redirect((copy or task).get_staff_url())
 
 
 @_staff
 def task_preview(request, pk):
     task = queries.access_staff_task(request.user, pk)
     return render(request, "taskbank/task_detail.html", {
-        "task": task, "places_left": services.places_left(task), "related": [], "preview": True})
+        "task": task, "places_left": queries.places_left(task), "related": [], "preview": True})
 
 
 @_staff
@@ -116,7 +115,7 @@ def application_detail(request, pk):
         "messages_list": application.messages.select_related("author"),
         "history": application.status_changes.select_related("actor"),
         "question_form": MessageForm(), "decline_form": DeclineForm(), "certificate_form": CertificateForm(),
-        "places_left": services.places_left(application.task)})
+        "places_left": queries.places_left(application.task)})
 
 
 def _application_step(form=None, *, service, success):
@@ -158,7 +157,7 @@ def volunteers_csv(request):
 
 # --- ideas (Culture department) ---------------------------------------------------------------------
 
-_triager = role_required(is_culture_admin)
+_triager = role_required(workflow.is_triager)
 
 
 @_triager

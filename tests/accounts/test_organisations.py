@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from frivillig.accounts import roles, services
+from frivillig.accounts import roles
+from frivillig.organisations import services
 from frivillig.accounts.models import Organisation, OrganisationInvitation, Role, RoleAssignment
 from frivillig.accounts.validators import validate_cvr
 from tests.factories import OrganisationFactory, RoleAssignmentFactory, UserFactory
@@ -160,7 +161,7 @@ def test_institution_staff_cannot_invite_to_an_association_they_are_not_in(insti
 
 
 def test_registration_and_invitations_are_in_the_data_export_and_erased(citizen, pending, culture_admin):
-    from frivillig.accounts import personal_data_org
+    from frivillig.organisations import personal_data as personal_data_org
 
     services.invite_member(actor=culture_admin, organisation=OrganisationFactory(), email=citizen.email)
     exported = personal_data_org.export(citizen)

@@ -14,6 +14,7 @@ STAFF_PAGES = {
     "mfa.Authenticator": ["mfa_index"],
     "grants.Pool": ["grants:staff_pool_new", "grants:staff_pool_edit"],
     "grants.GrantApplication": ["grants:step", "grants:staff_case"],
+    "network.Body": ["network:staff_home", "network:staff_quorum"],
     "network.Agreement": ["network:staff_agreement_new", "network:staff_agreement"],
     "network.FollowUp": ["network:staff_agreement"],
     "network.Meeting": ["network:staff_home", "network:staff_meeting"],
@@ -25,6 +26,8 @@ STAFF_PAGES = {
     "policy.WhitePaperSection": ["policy_staff:edit"],
     "policy.ToolboxItem": ["policy_staff:create_toolbox_item", "policy_staff:edit"],
     "strategy.Process": ["strategy:staff_home", "strategy:staff_process"],
+    "strategy.ProcessTemplate": ["strategy:staff_templates", "strategy:staff_template", "strategy:staff_template_edit",
+                                 "strategy:staff_template_add_phase", "strategy:staff_phase_template_update"],
     "strategy.Hearing": ["strategy:staff_hearing_new", "strategy:staff_hearing"],
     "strategy.Indicator": ["strategy:staff_indicators"],
     "taskbank.Task": ["taskbank:staff_task_create", "taskbank:staff_task_edit"],
@@ -43,16 +46,7 @@ ALLOWED_ADMIN_ONLY = {
     "socialaccount.SocialAccount": "allauth internals; social login is not enabled",
     "socialaccount.SocialApp": "allauth internals; social login is not enabled",
     "socialaccount.SocialToken": "allauth internals; social login is not enabled",
-    "network.Body": "reference data: the steering group and the network are loaded by load_portal_data; their "
-                    "members are managed on network:staff_home",
 }
-
-# Models that still need Django admin: listed so that the gap shows in every test run (xfail, strict: when a
-# staff page is built, the test fails until the entry moves to STAFF_PAGES).
-KNOWN_GAPS = {
-    "strategy.ProcessTemplate": "templates of phases are seeded; no staff page to create or edit one yet",
-}
-
 
 def _url_names():
     def walk(patterns, namespace=None):
@@ -70,25 +64,20 @@ def _admin_models():
     return sorted(m._meta.label for m in admin.site._registry)
 
 
-def _admin_model_params():
-    return [pytest.param(m, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[m])) if m in KNOWN_GAPS else m
-            for m in _admin_models()]
-
-
-@pytest.mark.parametrize("model", _admin_model_params())
+@pytest.mark.parametrize("model", _admin_models())
 def test_every_admin_model_has_staff_pages_or_a_reason(model):
-    """Fails for a model with neither; a KNOWN_GAPS entry is an expected failure until its page is built."""
+    """Fails for a model with neither (no expected failures: a gap is built, not listed)."""
     assert model in STAFF_PAGES or model in ALLOWED_ADMIN_ONLY, (
         f"{model}: add a staff page (and list it in STAFF_PAGES) or an allow-list entry with a reason")
 
 
 def test_lists_hold_only_registered_models():
-    stale = (set(STAFF_PAGES) | set(ALLOWED_ADMIN_ONLY) | set(KNOWN_GAPS)) - set(_admin_models())
+    stale = (set(STAFF_PAGES) | set(ALLOWED_ADMIN_ONLY)) - set(_admin_models())
     assert stale == set()
 
 
 def test_allow_list_entries_have_reasons():
-    assert all(len(reason) > 20 for reason in [*ALLOWED_ADMIN_ONLY.values(), *KNOWN_GAPS.values()])
+    assert all(len(reason) > 20 for reason in ALLOWED_ADMIN_ONLY.values())
 
 
 @pytest.mark.parametrize("model", sorted(STAFF_PAGES))

@@ -83,7 +83,7 @@ def test_association_journey(page, live_server, axe, citizen, culture_admin, ins
     page.get_by_role("link", name="Rotur med ældre fra Vedbæk").first.click()
     axe(page)
     page.get_by_role("button", name="Godkend og offentliggør").click()
-    expect(page.get_by_text("Opgaven er opdateret")).to_be_visible()
+    expect(page.get_by_text("Opgaven er godkendt og offentliggjort")).to_be_visible()
     axe(page)
 
     # 5. A citizen finds it among municipal tasks with a search and the filter, asks, applies.
@@ -156,10 +156,9 @@ def test_association_journey(page, live_server, axe, citizen, culture_admin, ins
 
     page.goto(live_server.url + municipal.get_staff_url())
     axe(page)
-    page.get_by_label("Send tilbage til den, der har slået opgaven op").check()
     page.get_by_label("Begrundelse").fill("Skriv, hvor man møder ind.")
-    page.get_by_role("button", name="Udfør").click()
-    expect(page.get_by_text("Opgaven er opdateret")).to_be_visible()
+    page.get_by_role("button", name="Send tilbage til den, der har slået opgaven op").click()
+    expect(page.get_by_text("Opgaven er sendt tilbage")).to_be_visible()
     axe(page)
     municipal.refresh_from_db()
     assert municipal.status == Task.Status.DRAFT

@@ -52,7 +52,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
     page.goto(live_server.url + "/puljer/mine-ansoegninger/")
     axe(page)
     page.get_by_role("link", name="Roregatta på Furesøen").click()
-    page.get_by_role("link", name="Projektet").click()
+    page.get_by_role("button", name="Projektet").click()
     expect(page.get_by_label("Projektets titel")).to_have_value("Roregatta på Furesøen")
     page.get_by_label("Målgruppe").fill("Familier")
     page.get_by_label("Sted").fill("Furesøen")
@@ -97,7 +97,7 @@ def test_association_applies_case_worker_decides_applicant_reports(page, live_se
 
     login_as(page, live_server, association_rep)
     page.goto(live_server.url + application.get_absolute_url())
-    expect(page.get_by_text("Kulturforvaltningen mangler oplysninger")).to_be_visible()
+    expect(page.get_by_text("Kulturområdet mangler oplysninger")).to_be_visible()
     axe(page)
     page.get_by_label("Dit svar").fill("Vi lejer seks både.")
     page.get_by_role("button", name="Send svar").click()

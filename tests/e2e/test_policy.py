@@ -84,6 +84,7 @@ def test_culture_department_replaces_example_text_from_the_list_on_a_phone(page,
     expect(page.get_by_text(marker)).to_be_visible()
     axe(page)
     page.get_by_label("Kort svar").fill("Frivillige har tavshedspligt efter kommunens egne retningslinjer.")
+    page.get_by_label("Uddybning").fill("Tavshedspligten gælder også efter, at opgaven er slut.")  # each text its own
     page.get_by_role("button", name="Gem ændringer").click()
     expect(page.get_by_text("Ændringen er gemt")).to_be_visible()
     assert page.get_by_text(marker).count() == 0

@@ -59,7 +59,7 @@ def test_toolbox_example_items_are_marked_and_show_no_invented_revision_date(cli
 def test_the_department_s_own_text_removes_the_mark(client, policy_content, culture_admin):
     item = ToolboxItem.objects.get(slug="tilladelser-arrangementer")
     services.save_content(actor=culture_admin, obj=item, data={
-        "body": "Søg om tilladelse i god tid hos Vej og Park. Kontakt os, hvis du er i tvivl."})
+        "summary": "Søg i god tid.", "body": "Søg om tilladelse i god tid hos Vej og Park. Kontakt os, hvis du er i tvivl."})
     item.refresh_from_db()
     assert item.is_example is False
     html = client.get(item.get_absolute_url()).content.decode()
@@ -96,7 +96,7 @@ def test_staff_page_lists_every_example_text_with_its_edit_link(client, policy_c
     assert "/admin/" not in html
 
     item = ToolboxItem.objects.get(slug="tavshedspligt")
-    services.save_content(actor=culture_admin, obj=item, data={"summary": "Kommunens eget svar."})
+    services.save_content(actor=culture_admin, obj=item, data={"summary": "Kommunens eget svar.", "body": "Egen tekst."})
     html = client.get(url).content.decode()
     assert reverse("policy_staff:edit", args=["vaerktoejskasse", item.pk]) not in html
 
@@ -139,7 +139,7 @@ def test_policy_pdf_with_example_text_is_a_marked_draft(policy_content):
 def test_policy_pdf_is_titled_as_the_policy_only_when_nothing_is_example(policy_content, culture_admin):
     for model in (Value, Theme, GuideArticle, ToolboxItem):
         for obj in model.objects.all():
-            services.save_content(actor=culture_admin, obj=obj, data={})
+            services.save_content(actor=culture_admin, obj=obj, data={f: "Kommunens egen tekst." for f in obj.PROSE})
     title, text = _pdf("policy.full")
     assert title == "Frivillighedspolitik for Rudersdal Kommune"
     assert MARKER not in text and "Udkast" not in text
@@ -148,3 +148,23 @@ def test_policy_pdf_is_titled_as_the_policy_only_when_nothing_is_example(policy_
 def test_volunteer_agreement_template_pdf_is_marked_as_example(policy_content):
     title, text = _pdf("policy.volunteer_agreement")
     assert "eksempel" in title and MARKER in text
+
+
+def test_the_example_marker_belongs_to_each_text_not_to_the_page(client, policy_content, culture_admin):
+    """Issue 29 row 12: saving only the summary leaves "rammer" and "vilkår" marked as example text."""
+    theme = Theme.objects.first()
+    client.force_login(culture_admin)
+    data = {f: getattr(theme, f) for f in ("title", "order", "summary", "frame", "conditions")}
+    data["summary"] = "Kulturområdets egen beskrivelse."
+    client.post(reverse("policy_staff:edit", args=["temaer", theme.pk]), data)
+    theme.refresh_from_db()
+    assert theme.summary == "Kulturområdets egen beskrivelse."
+    assert theme.is_example and theme.example_fields == ["frame", "conditions"]
+    html = _text(client.get(theme.get_absolute_url()).content)
+    assert html.count(MARKER) == 2
+    lead = html[html.index("Kulturområdets egen beskrivelse.") - 300:html.index("Kulturområdets egen beskrivelse.")]
+    assert MARKER not in lead
+    data["frame"], data["conditions"] = "Egne rammer.", "Egne vilkår."
+    client.post(reverse("policy_staff:edit", args=["temaer", theme.pk]), data)
+    theme.refresh_from_db()
+    assert not theme.is_example and MARKER not in _text(client.get(theme.get_absolute_url()).content)

@@ -46,11 +46,11 @@ def test_seed_is_idempotent_and_keeps_edits(policy_content):
     from policy.seed import load_reference
 
     value = Value.objects.get(slug="frivillighed-anerkendes")
-    value.explanation = "Redigeret af Kulturforvaltningen"
+    value.explanation = "Redigeret af Kulturområdet"
     value.save()
     load_reference()
     assert Value.objects.count() == 4
-    assert Value.objects.get(slug="frivillighed-anerkendes").explanation == "Redigeret af Kulturforvaltningen"
+    assert Value.objects.get(slug="frivillighed-anerkendes").explanation == "Redigeret af Kulturområdet"
 
 
 def test_policy_search_corrects_a_typo(client, policy_content):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from freezegun import freeze_time
 from pypdf import PdfReader
@@ -26,7 +26,7 @@ def test_response_receipt_and_late_response_refused(hearing, citizen, django_cap
         services.submit_response(actor=citizen, hearing=hearing, text="Godt udkast.", publish_with_name=True)
     assert mail.outbox[-1].subject.startswith("Kvittering for dit høringssvar")
     with freeze_time(hearing.closes_at + timedelta(seconds=1)):
-        with pytest.raises(ValidationError, match="Høringen er lukket"):
+        with pytest.raises(PermissionDenied, match="Høringen er lukket"):
             services.submit_response(actor=citizen, hearing=hearing, text="For sent", publish_with_name=False)
 
 
@@ -63,7 +63,7 @@ def test_memo_pdf_holds_responses_and_remarks(hearing, citizen, culture_admin, d
 
 def test_remarks_only_after_closing(hearing, citizen, culture_admin):
     response = services.submit_response(actor=citizen, hearing=hearing, text="x", publish_with_name=False)
-    with pytest.raises(ValidationError):
+    with pytest.raises(PermissionDenied, match="Bemærkninger skrives, når høringen er lukket"):
         services.write_remark(actor=culture_admin, response=response, remark="for tidligt")
 
 

@@ -82,6 +82,7 @@ def test_draft_versions_compare_with_marked_changes(client, process, culture_adm
 
     item = services.submit_input(actor=citizen, process=process, theme=process.themes.first(), kind="proposal",
                                  text="Nævn de små foreninger")
+    services.moderate_input(actor=culture_admin, item=item, publish=True)  # only published input is cited
     draft = Draft.objects.create(process=process, title="Udkast")
     services.add_draft_version(actor=culture_admin, draft=draft, note="v1",
                                sections=[{"heading": "Vision", "body": "Vi samarbejder med foreninger."}])

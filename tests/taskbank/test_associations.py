@@ -55,7 +55,7 @@ def test_association_posts_a_need_and_its_first_task_is_reviewed_before_it_goes_
     client.force_login(culture_admin)
     assert "Roere til Sø-dag" in client.get("/medarbejder/opgaver/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/medarbejder/opgaver/{task.pk}/moderer/", {"action": "approve"})
+        client.post(f"/medarbejder/opgaver/{task.pk}/godkend/")
     task.refresh_from_db()
     assert task.status == Task.Status.PUBLISHED and task.published_at
     assert mail.outbox[-1].to == [association_rep.email] and "godkendt" in mail.outbox[-1].subject
@@ -132,12 +132,12 @@ def test_a_person_cannot_apply_on_behalf_of_an_association_they_do_not_represent
 def test_culture_admin_sends_a_task_back_with_a_reason_emailed_once(
         client, culture_admin, task, institution_staff, django_capture_on_commit_callbacks):
     client.force_login(culture_admin)
-    response = client.post(f"/medarbejder/opgaver/{task.pk}/moderer/", {"action": "send_back", "reason": ""})
+    response = client.post(f"/medarbejder/opgaver/{task.pk}/send-tilbage/", {"reason": ""})
     task.refresh_from_db()
     assert task.status == Task.Status.PUBLISHED and response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/medarbejder/opgaver/{task.pk}/moderer/",
-                    {"action": "send_back", "reason": "Skriv venligst, hvor man møder ind."})
+        client.post(f"/medarbejder/opgaver/{task.pk}/send-tilbage/",
+                    {"reason": "Skriv venligst, hvor man møder ind."})
     task.refresh_from_db()
     assert task.status == Task.Status.DRAFT
     sent = [m for m in mail.outbox if m.to == [institution_staff.email]]
@@ -146,19 +146,19 @@ def test_culture_admin_sends_a_task_back_with_a_reason_emailed_once(
 
 
 def test_volunteer_centre_moderates_association_tasks_only(volunteer_centre_staff, association_task, task, client):
-    services.moderate_task(actor=volunteer_centre_staff, task=association_task, action="unpublish",
-                           reason="Opgaven er en betalt stilling.")
+    services.unpublish_task(actor=volunteer_centre_staff, task=association_task,
+                            reason="Opgaven er en betalt stilling.")
     assert Task.objects.get(pk=association_task.pk).status == Task.Status.CLOSED
     with pytest.raises(PermissionDenied):
-        services.moderate_task(actor=volunteer_centre_staff, task=task, action="unpublish", reason="x")
+        services.unpublish_task(actor=volunteer_centre_staff, task=task, reason="x")
     client.force_login(volunteer_centre_staff)
-    assert client.post(f"/medarbejder/opgaver/{task.pk}/moderer/", {"action": "unpublish", "reason": "x"}
+    assert client.post(f"/medarbejder/opgaver/{task.pk}/tag-af-portalen/", {"reason": "x"}
                        ).status_code == 404
 
 
 def test_staff_cannot_moderate(institution_staff, task):
     with pytest.raises(PermissionDenied):
-        services.moderate_task(actor=institution_staff, task=task, action="unpublish", reason="x")
+        services.unpublish_task(actor=institution_staff, task=task, reason="x")
 
 
 def test_question_goes_to_the_contact_with_reply_to_the_asker_and_contact_email_is_never_shown(

@@ -81,9 +81,20 @@ def world(db, citizen, other_citizen, institution, institution_staff, other_inst
     event = Event.objects.create(title="E", description="d", starts_at=now + timedelta(days=1),
                                  ends_at=now + timedelta(days=1, hours=1), place="x", town="holte", capacity=5,
                                  organiser=association)
+    from grants.models import Report
+    from strategy.models import ProcessTemplate, ResponseAttachment
+
+    response_file = ResponseAttachment.objects.create(response=HearingResponse.objects.get(hearing=hearing),
+                                                      file=SimpleUploadedFile("svar.pdf", cv))
+    Report.objects.create(application=grant, what_happened="x", participants=1, money_spent=1,
+                          receipts=SimpleUploadedFile("kvittering.pdf", cv))
+    template = ProcessTemplate.objects.create(slug="skabelon", name="Skabelon")
     everyone = set(PERSONAS)
     signed_in = everyone - {"anonymous"}
     return {
+        f"/hoeringer/svar/bilag/{response_file.pk}/": {"culture_admin"},  # hearing open: not public yet
+        f"/puljer/ansoegninger/{grant.pk}/afrapportering/bilag/": {"citizen", "culture_admin"},
+        f"/medarbejder/strategi/skabeloner/{template.pk}/": {"culture_admin"},
         "/netvaerk/frivilligcenter/aftale/": {"volunteer_centre", "culture_admin"},
         f"/medarbejder/netvaerk/aarsrapport/{now.year}/": {"culture_admin", "steering_member"},
         annual_report.get_absolute_url(): {"culture_admin", "steering_member"},

@@ -242,7 +242,7 @@ def test_staff_signing_in_only_through_sso_are_told_whom_to_ask(client, institut
     institution_staff.save()
     client.force_login(institution_staff)
     page = client.get("/konto/slet/").content.decode()
-    assert "Skriv til Kulturforvaltningen" in page and 'name="password"' not in page
+    assert "Skriv til Kulturområdet" in page and 'name="password"' not in page
     client.post("/konto/slet/", {"password": ""})
     institution_staff.refresh_from_db()
     assert institution_staff.is_active

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from .models import Organisation, OrganisationInvitation
+from frivillig.accounts.models import Organisation, OrganisationInvitation
 
 
 def export(user) -> dict:
