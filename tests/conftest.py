@@ -128,3 +128,31 @@ def volunteer_centre(db):
     centre = OrganisationFactory(name="Frivilligcenter Rudersdal", kind="volunteer_centre", area="")
     return RoleAssignmentFactory(role=Role.VOLUNTEER_CENTRE, organisation=centre,
                                  user=UserFactory(email="center@example.dk", full_name="Frida Center")).user
+
+
+# The longest tests start first within their kind (pytest-django runs plain database tests, then transactional
+# ones, then the rest, as Django does): under pytest-xdist a long test that starts last ends last.
+LONGEST_FIRST = ("tests/trust/test_url_walk.py", "tests/trust/test_worker_crash.py",
+                 "tests/core/test_page_cache_invariant.py", "tests/e2e/test_associations.py", "tests/e2e/test_grants.py",
+                 "tests/e2e/test_axe_sweep.py", "tests/e2e/test_strategy.py", "tests/e2e/test_trust.py",
+                 "tests/trust/test_access_log_coverage.py", "tests/core/test_danish_output.py",
+                 "tests/core/test_example_text_invariant.py", "tests/trust/test_erasure_invariants.py")
+
+
+def _kind(item) -> int:
+    """pytest-django's order: 0 database, 1 transactional database, 2 none."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", [])
+    transactional = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    if transactional or "transactional_db" in fixtures or "live_server" in fixtures:
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        path = item.nodeid.split("::")[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=lambda item: (_kind(item), rank(item)))

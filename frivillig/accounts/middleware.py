@@ -70,7 +70,7 @@ def get_user(request):
     """``django.contrib.auth.get_user`` with the person read from the cache (frivillig/core/sessions.py:
     ``cached_user``) instead of a query. The session is verified against the user's password hash exactly as Django
     does, so a password change ends the other sessions."""
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, _get_user_session_key, load_backend
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model, load_backend
     from django.contrib.auth.models import AnonymousUser
     from django.utils.crypto import constant_time_compare
 
@@ -78,7 +78,7 @@ def get_user(request):
 
     user = None
     try:
-        user_id = _get_user_session_key(request)
+        user_id = get_user_model()._meta.pk.to_python(request.session[SESSION_KEY])  # as Django's get_user
         backend_path = request.session[BACKEND_SESSION_KEY]
     except KeyError:
         pass

@@ -34,6 +34,8 @@ from collections import OrderedDict
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.core.cache import cache
 
+from .pagecache import release
+
 CACHE_SECONDS = 300
 KNOWN_SESSIONS = 20_000  # per process: session key -> user id, ~100 bytes each
 
@@ -83,7 +85,8 @@ known_sessions = _KnownSessions(KNOWN_SESSIONS)
 
 
 def _person_key(user_id) -> str:
-    return f"portal:person:v1:{user_id}"  # v: the entry's layout (a new layout must not read an old entry)
+    # v1: the entry's layout; the release: a pickled user of another build (other fields) is never read
+    return f"portal:person:v1:{release()}:{user_id}"
 
 
 def _generation_key(user_id) -> str:

@@ -85,7 +85,7 @@ def personas(citizen, other_citizen, unverified_citizen, association_rep, instit
     for i in range(22):
         TaskFactory(institution=association if i % 2 else institution, contact=institution_staff,
                     title=f"Besøgsven nr. {i}", town="holte" if i % 3 else "naerum")
-    clients = {}
+    clients = {"anonymous": Client()}  # the anonymous page cache, alongside
     for name, user in people.items():
         clients[name] = Client()
         clients[name].force_login(user)
@@ -134,14 +134,15 @@ def test_a_page_from_the_cache_is_the_page_rendered_afresh_whoever_came_first(pe
             for position, name in enumerate([first, *(others if turn % 2 else others[::-1])]):
                 if position % 2:
                     forget_local()  # as another worker would: only what the shared cache holds
-                response = personas[name].get(url, **headers)
-                assert response.status_code == 200, (url, name)
-                if response.get(HEADER) == "personal-hit":
-                    served_from_cache.add(name)
-                page = normalised(response)
-                assert page == fresh[name], (
-                    f"{url} for {name!r}, after {first!r} came first ({response.get(HEADER)}), differs from the "
-                    f"page rendered afresh for {name!r}:\n{difference(fresh[name], page)}")
+                for _ in range(2 if name == "anonymous" else 1):  # anonymous visitors share among themselves
+                    response = personas[name].get(url, **headers)
+                    assert response.status_code == 200, (url, name)
+                    if response.get(HEADER) in ("personal-hit", "hit"):
+                        served_from_cache.add(name)
+                    page = normalised(response)
+                    assert page == fresh[name], (
+                        f"{url} for {name!r}, after {first!r} came first ({response.get(HEADER)}), differs from the "
+                        f"page rendered afresh for {name!r}:\n{difference(fresh[name], page)}")
         if "<html" in fresh[names[0]]:
             assert served_from_cache == set(names), f"{url}: never from the cache for {set(names) - served_from_cache}"
 
