@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import export_notifications_about, redact_about, redact_rows, status_history
 
@@ -51,10 +51,12 @@ def erase(user, dry_run: bool) -> list[str]:
     signups = SessionSignup.objects.filter(volunteer=user)
     changes = []
     if agreements.exists():
-        changes.append(_("%(n)s frivilligaftale(r) bevares uden dit navn, så længe kommunen skal gemme dem.")
-                       % {"n": agreements.count()})
+        changes.append(ngettext("%(n)s frivilligaftale bevares uden dit navn, så længe kommunen skal gemme den.",
+                                "%(n)s frivilligaftaler bevares uden dit navn, så længe kommunen skal gemme dem.",
+                                agreements.count()) % {"n": agreements.count()})
     if signups.exists():
-        changes.append(_("%(n)s tilmelding(er) til vagter slettes.") % {"n": signups.count()})
+        changes.append(ngettext("%(n)s tilmelding til en vagt slettes.", "%(n)s tilmeldinger til vagter slettes.",
+                                signups.count()) % {"n": signups.count()})
     if not dry_run:
         redact_about(agreements, user=user)
         redact_rows(agreements, ["duties", "staff_duties", "schedule", "end_reason"], user=user)
@@ -99,9 +101,13 @@ def erase_nominations(user, dry_run: bool) -> list[str]:
     mine, about = Nomination.objects.filter(nominator=user), _about_me(user)
     changes = []
     if mine.exists():
-        changes.append(_("%(n)s indstilling(er) til årets frivillige bevares uden dit navn.") % {"n": mine.count()})
+        changes.append(ngettext("%(n)s indstilling til årets frivillige bevares uden dit navn.",
+                                "%(n)s indstillinger til årets frivillige bevares uden dit navn.",
+                                mine.count()) % {"n": mine.count()})
     if about.exists():
-        changes.append(_("%(n)s indstilling(er) af dig til årets frivillige slettes.") % {"n": about.count()})
+        changes.append(ngettext("%(n)s indstilling af dig til årets frivillige slettes.",
+                                "%(n)s indstillinger af dig til årets frivillige slettes.",
+                                about.count()) % {"n": about.count()})
     if not dry_run:
         redact_rows(mine, ["reason", "where"], user=user)
         redact_rows(NominationStatusChange.objects.filter(subject__nominator=user), ["reason"], user=user)

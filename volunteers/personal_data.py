@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from frivillig.accounts.gdpr import status_history
 
@@ -41,7 +42,8 @@ def erase(user, dry_run: bool) -> list[str]:
         changes.append(_("Din frivilligprofil slettes."))
     invitations = Invitation.objects.filter(volunteer=user)
     if invitations.exists():
-        changes.append(_("%(n)s invitation(er) til opgaver slettes.") % {"n": invitations.count()})
+        changes.append(ngettext("%(n)s invitation til en opgave slettes.", "%(n)s invitationer til opgaver slettes.",
+                                invitations.count()) % {"n": invitations.count()})
     if not dry_run:
         Profile.objects.filter(user=user).delete()
         invitations.delete()

@@ -27,7 +27,7 @@ def tasks(institution, institution_staff, other_institution):
 def search_box(page):
     box = page.get_by_label(re.compile("^Søg efter opgaver"))
     if not box.is_visible():  # on a phone the filters are folded behind one button
-        page.locator("summary.filter-toggle").click()
+        page.get_by_role("button", name="Filtrér opgaver").click()
     return box
 
 
