@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from frivillig.accounts.roles import is_culture_admin, is_task_poster
 from frivillig.core import actions, pdf
@@ -35,7 +36,7 @@ def overview(request):
     rows = list(queries.overview(request.user)[:500])
     waiting = list(queries.without_agreement(request.user)[:100])
     log_access(actor=request.user, subjects=[r.volunteer for r in rows if r.volunteer_id]
-               + [a.applicant for a in waiting], reason=_("Oversigt over frivillige"), request=request)
+               + [a.applicant for a in waiting], reason=gettext_noop("Oversigt over frivillige"), request=request)
     return render(request, "engagement/staff/overview.html", {"rows": rows, "waiting": waiting})
 
 
@@ -43,7 +44,7 @@ def overview(request):
 def export_csv(request):
     rows = list(queries.overview(request.user))
     log_access(actor=request.user, subjects=[r.volunteer for r in rows if r.volunteer_id],
-               reason=_("CSV: frivillige"), request=request)
+               reason=gettext_noop("CSV: frivillige"), request=request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="frivillige.csv"'
     writer = csv.writer(response, delimiter=";")
@@ -66,7 +67,7 @@ def agreement_create(request, pk):
     if agreement := actions.save_form(request, form, services.start_agreement, application=application, as_data=True):
         messages.success(request, _("Aftalen er gemt som kladde. Læs den igennem, og send den til den frivillige."))
         return redirect(agreement.get_staff_url())
-    log_access(actor=request.user, subjects=[application.applicant], reason=_("Frivilligaftale"), request=request)
+    log_access(actor=request.user, subjects=[application.applicant], reason=gettext_noop("Frivilligaftale"), request=request)
     return render(request, "engagement/staff/agreement_form.html", {"form": form, "application": application})
 
 
@@ -78,14 +79,14 @@ def agreement_edit(request, pk):
                          agreement=queries.access_staff_agreement(request.user, pk)):
         messages.success(request, _("Ændringerne er gemt."))
         return redirect(agreement.get_staff_url())
-    log_access(actor=request.user, subjects=[agreement.volunteer], reason=_("Frivilligaftale"), request=request)
+    log_access(actor=request.user, subjects=[agreement.volunteer], reason=gettext_noop("Frivilligaftale"), request=request)
     return render(request, "engagement/staff/agreement_form.html", {"form": form, "agreement": agreement})
 
 
 @_staff
 def agreement_detail(request, pk):
     agreement = queries.access_staff_agreement(request.user, pk)
-    log_access(actor=request.user, subjects=[agreement.volunteer], reason=_("Frivilligaftale"), request=request)
+    log_access(actor=request.user, subjects=[agreement.volunteer], reason=gettext_noop("Frivilligaftale"), request=request)
     return render(request, "engagement/staff/agreement.html", {
         "agreement": agreement, "end_form": EndAgreementForm(prefix="end"), "thanks_form": ThanksForm(prefix="thanks"),
         "hours": agreement.hours_entries.all(), "total": queries.total_hours(agreement.hours_entries.all()),
@@ -123,7 +124,7 @@ def sessions(request, pk):
         return redirect("engagement:staff_sessions", pk=task.pk)
     rota = list(queries.rota(task))
     log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all()],
-               reason=_("Vagtplan"), request=request)
+               reason=gettext_noop("Vagtplan"), request=request)
     return render(request, "engagement/staff/sessions.html", {"task": task, "form": form, "rota": rota})
 
 
@@ -131,7 +132,7 @@ def sessions(request, pk):
 def session_detail(request, pk):
     session = queries.access_staff_session(request.user, pk)
     signups = list(session.signups.select_related("volunteer"))
-    log_access(actor=request.user, subjects=[s.volunteer for s in signups], reason=_("Vagt"), request=request)
+    log_access(actor=request.user, subjects=[s.volunteer for s in signups], reason=gettext_noop("Vagt"), request=request)
     return render(request, "engagement/staff/session.html", {
         "session": session, "signups": signups, "form": AttendanceForm(session=session, prefix="att"),
         "cancel_form": CancelSessionForm(prefix="cancel")})
@@ -168,7 +169,7 @@ def invite(request):
 def nominations(request):
     rows = list(queries.nominations()[:300])
     log_access(actor=request.user, subjects=[n.nominator for n in rows if n.nominator_id],
-               reason=_("Indstillinger til årets frivillige"), request=request)
+               reason=gettext_noop("Indstillinger til årets frivillige"), request=request)
     return render(request, "engagement/staff/nominations.html", {"rows": rows})
 
 

@@ -5,26 +5,30 @@ from decimal import Decimal, InvalidOperation
 from django.utils.formats import number_format
 
 
+def _decimal(value):
+    """The value as a Decimal; None for no value; the value itself when it is not a number."""
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return value
+
+
 def amount(value) -> str:
     """20000 → "20.000" (Danish) or "20,000" (English); øre only when there are any: "1.234,50"."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
+    number = _decimal(value)
+    if not isinstance(number, Decimal):
+        return "" if number is None else str(number)
     places = 0 if number == number.to_integral_value() else 2
     return number_format(number, decimal_pos=places, use_l10n=True, force_grouping=True)
 
 
 def number(value) -> str:
     """A count or measure as Danes write it: 2.0 → "2", 2.5 → "2,5" (English "2.5"); no trailing zeros."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = Decimal(str(value))
-    except InvalidOperation:
-        return str(value)
+    number = _decimal(value)
+    if not isinstance(number, Decimal):
+        return "" if number is None else str(number)
     number = number.to_integral_value() if number == number.to_integral_value() else number.normalize()
     return number_format(number, use_l10n=True)
 

@@ -352,3 +352,21 @@ def test_no_permission_is_registered_that_nothing_asks_for():
     hits = [str(path.relative_to(ROOT)) for path in project_modules().values()
             if "add_perm(" in path.read_text(encoding="utf-8")]
     assert hits == []
+
+
+def test_access_log_reasons_are_kept_in_danish():
+    """The access log keeps the portal's Danish words whatever language the staff member reads
+    (``frivillig/core/audit.py``): a ``log_access(reason=_("…"))`` would write English rows for an English reader.
+    Every call in every project module marks its reason with ``gettext_noop`` instead."""
+    translating = {"_", "gettext", "gettext_lazy", "pgettext", "ngettext"}
+    found = []
+    for _name, path in project_modules().items():
+        for node in ast.walk(_tree(path)):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "log_access"):
+                continue
+            for keyword in node.keywords:
+                value = keyword.value.left if isinstance(keyword.value, ast.BinOp) else keyword.value
+                if keyword.arg == "reason" and isinstance(value, ast.Call) \
+                        and getattr(value.func, "id", getattr(value.func, "attr", "")) in translating:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(keyword.value)}")
+    assert found == [], "access-log reasons translated at write time (use gettext_noop):\n" + "\n".join(found)

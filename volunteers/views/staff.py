@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_POST
 
 from frivillig.core import actions, ratelimit
@@ -19,7 +20,7 @@ from ..forms import CampaignForm, FindForm, InviteForm
 def find(request):
     form = FindForm(request.GET or None)
     found = queries.find_volunteers(request.user, **form.criteria())
-    log_access(actor=request.user, subjects=[p.user for p in found], reason=_("Søgning efter frivillige"),
+    log_access(actor=request.user, subjects=[p.user for p in found], reason=gettext_noop("Søgning efter frivillige"),
                request=request)
     return render(request, "volunteers/staff/find.html", {"form": form, "found": found})
 
@@ -27,7 +28,7 @@ def find(request):
 @login_required
 def profile_for_staff(request, pk):
     profile = queries.access_findable_profile(request.user, pk)
-    log_access(actor=request.user, subjects=profile.user, reason=_("Frivilligprofil"), request=request)
+    log_access(actor=request.user, subjects=profile.user, reason=gettext_noop("Frivilligprofil"), request=request)
     return render(request, "volunteers/staff/profile.html", {
         "profile": profile, "form": InviteForm(tasks=queries.invitable_tasks(request.user)),
         "sent": queries.invitations_sent(request.user, profile)})
