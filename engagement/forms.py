@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Agreement, StandardText
@@ -60,6 +61,16 @@ class SessionPlanForm(forms.Form):
     skip_dates = forms.CharField(label=_("Undtagen datoer"), required=False, max_length=1000,
                                  help_text=_("Fx helligdage og ferie, adskilt af komma: 2026-12-24, 2026-12-31"))
     note = forms.CharField(label=_("Bemærkning"), max_length=300, required=False)
+
+    def __init__(self, *args, occasion=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        starts_at = getattr(occasion, "starts_at", None)
+        if starts_at is not None:
+            # An event's sessions start from its own day and hours (the helpers' shifts are adjusted from there).
+            start, end = timezone.localtime(starts_at), timezone.localtime(occasion.ends_at)
+            self.initial.setdefault("first_date", start.date())
+            self.initial.setdefault("start_time", start.time().replace(second=0, microsecond=0))
+            self.initial.setdefault("end_time", end.time().replace(second=0, microsecond=0))
 
     def clean_skip_dates(self):
         from datetime import date

@@ -1,12 +1,12 @@
 """Counts the strategy indicators read (registered in apps.py). Each counts [start, end)."""
 
-from django.db.models import Sum
+from django.db.models import F, Sum
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from frivillig.core.choices import STEERING_AREAS, Area
 
-from .models import Agreement, HoursEntry
+from .models import Agreement, HoursEntry, SessionSignup
 
 
 def active_volunteers(start, end, area=None) -> int:
@@ -18,10 +18,18 @@ def active_volunteers(start, end, area=None) -> int:
 
 
 def hours(start, end, area=None) -> int:
+    """Approved hours on agreements; without an area, also the confirmed hours of helpers at events (an event
+    belongs to no area)."""
     qs = HoursEntry.objects.filter(status=HoursEntry.Status.APPROVED, date__gte=start, date__lt=end)
     if area:
         qs = qs.filter(agreement__task__area=area)
-    return int(qs.aggregate(s=Sum("hours"))["s"] or 0)
+    total = qs.aggregate(s=Sum("hours"))["s"] or 0
+    if not area:
+        helped = (SessionSignup.objects.filter(attended=True, session__event__isnull=False,
+                                               session__starts_at__date__gte=start, session__starts_at__date__lt=end)
+                  .aggregate(d=Sum(F("session__ends_at") - F("session__starts_at")))["d"])
+        total += helped.total_seconds() / 3600 if helped else 0
+    return int(total)
 
 
 def _per_area(fn, area):

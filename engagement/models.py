@@ -128,8 +128,12 @@ class AgreementAcceptance(models.Model):
 
 
 class Session(TimeStampedModel):
-    task = models.ForeignKey("taskbank.Task", on_delete=models.CASCADE, related_name="sessions",
-                             verbose_name=_("opgave"))
+    """A dated occasion of a task (for its accepted volunteers) or of an event (for the helpers who sign up)."""
+
+    task = models.ForeignKey("taskbank.Task", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="sessions", verbose_name=_("opgave"))
+    event = models.ForeignKey("taskbank.Event", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="sessions", verbose_name=_("arrangement"))
     starts_at = models.DateTimeField(_("starter"), db_index=True)
     ends_at = models.DateTimeField(_("slutter"))
     places = models.PositiveSmallIntegerField(_("antal pladser"))
@@ -143,13 +147,37 @@ class Session(TimeStampedModel):
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"),
             models.CheckConstraint(condition=Q(places__gte=1), name="session_has_places"),
+            models.CheckConstraint(condition=Q(task__isnull=False, event__isnull=True)
+                                   | Q(task__isnull=True, event__isnull=False), name="session_of_task_or_event"),
         ]
 
     def __str__(self):
-        return f"{self.task.title}"
+        return self.title
 
     def get_staff_url(self):
         return reverse("engagement:staff_session", args=[self.pk])
+
+    @property
+    def occasion(self):
+        """The task or the event the session belongs to."""
+        return self.task if self.task_id else self.event
+
+    @property
+    def title(self) -> str:
+        return self.occasion.title
+
+    @property
+    def location(self) -> str:
+        return self.task.address if self.task_id else self.event.place
+
+    @property
+    def for_event(self) -> bool:
+        return self.event_id is not None
+
+    def get_rota_url(self):
+        if self.event_id:
+            return reverse("engagement:staff_event_sessions", args=[self.event_id])
+        return reverse("engagement:staff_sessions", args=[self.task_id])
 
     @property
     def hours(self) -> Decimal:

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -36,10 +37,10 @@ def export(user) -> dict:
              "status_history": status_history(a.status_changes.all()),
              "emails_about_it": export_notifications_about(Agreement.objects.filter(pk=a.pk))}
             for a in agreements],
-        "sessions": [{"task": s.session.task.title, "starts": s.session.starts_at.isoformat(),
+        "sessions": [{"task": s.session.title, "starts": s.session.starts_at.isoformat(),
                       "signed_up": s.created_at.isoformat(),
                       "attended": s.attended} for s in SessionSignup.objects.filter(volunteer=user)
-                     .select_related("session__task")],
+                     .select_related("session__task", "session__event")],
         "calendar_feed": [{"created": f.created_at.isoformat()} for f in CalendarFeed.objects.filter(user=user)],
     }
 
@@ -79,9 +80,14 @@ def purge_old_agreements(now) -> int:
 
 def purge_past_session_signups(now) -> int:
     """Retention: who signed up for a session is deleted RETENTION_DAYS["meeting_signup"] days after it (the hours
-    stay with the agreement)."""
+    stay with the agreement). A confirmed attendance at an event's session is the helper's only record of her hours
+    (for her certificate): it is kept as long as an agreement with hours, RETENTION_DAYS["volunteer_agreement"] days
+    after the session."""
     cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
-    deleted, _detail = SessionSignup.objects.filter(session__ends_at__lt=cutoff).delete()
+    helper_cutoff = now - timedelta(days=settings.RETENTION_DAYS["volunteer_agreement"])
+    helped = Q(attended=True, session__event__isnull=False)
+    deleted, _detail = (SessionSignup.objects.filter(session__ends_at__lt=cutoff)
+                        .exclude(helped & Q(session__ends_at__gte=helper_cutoff)).delete())
     return deleted
 
 

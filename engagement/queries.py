@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from frivillig.accounts.roles import task_poster_ids
-from taskbank.models import Task, TaskApplication
+from taskbank.models import Event, Task, TaskApplication
+from taskbank.queries import staff_events
 
 from .models import Agreement, CalendarFeed, HoursEntry, Nomination, Session, SessionSignup, StandardText
 
@@ -33,24 +34,49 @@ def access_own_agreement(user, pk) -> Agreement:
 
 
 def access_signable_session(user, pk) -> Session:
-    """A session of a task on which the person has (or had) an agreement."""
+    """A session of a task on which the person has (or had) an agreement, or of a published event."""
     if not getattr(user, "is_authenticated", False):
         _404()
     tasks = Agreement.objects.filter(volunteer=user).values("task_id")
-    return Session.objects.filter(pk=pk, task_id__in=tasks).select_related("task").first() or _404()
+    return (Session.objects.filter(Q(task_id__in=tasks) | Q(event__is_published=True), pk=pk)
+            .select_related("task", "event").first() or _404())
+
+
+def _with_places(sessions, user):
+    mine = SessionSignup.objects.filter(session=OuterRef("pk"), volunteer=user) if getattr(
+        user, "is_authenticated", False) else SessionSignup.objects.none()
+    return sessions.annotate(taken=Count("signups"), mine=Exists(mine))
 
 
 def upcoming_sessions_for(user):
-    """The future sessions of the tasks she has an accepted agreement on, with places taken and whether she is in."""
+    """The future sessions of the tasks she has an accepted agreement on, and the event sessions she signed up
+    for, with places taken and whether she is in."""
     tasks = Agreement.objects.filter(volunteer=user, status=Agreement.Status.ACCEPTED).values("task_id")
-    return (Session.objects.filter(task_id__in=tasks, starts_at__gt=timezone.now(), cancelled_at__isnull=True)
-            .select_related("task").annotate(taken=Count("signups"), mine=Exists(
-                SessionSignup.objects.filter(session=OuterRef("pk"), volunteer=user))).order_by("starts_at"))
+    helping = SessionSignup.objects.filter(volunteer=user, session__event__isnull=False).values("session_id")
+    return _with_places(Session.objects.filter(Q(task_id__in=tasks) | Q(pk__in=helping), starts_at__gt=timezone.now(),
+                                               cancelled_at__isnull=True)
+                        .select_related("task", "event"), user).order_by("starts_at")
+
+
+def event_sessions(event, user):
+    """The helpers' sessions of an event that are still to come, for its public page."""
+    return _with_places(Session.objects.filter(event=event, starts_at__gt=timezone.now(), cancelled_at__isnull=True)
+                        .select_related("event"), user).order_by("starts_at")
 
 
 def my_sessions(user):
-    return (SessionSignup.objects.filter(volunteer=user).select_related("session__task")
+    return (SessionSignup.objects.filter(volunteer=user).select_related("session__task", "session__event")
             .order_by("session__starts_at"))
+
+
+def my_event_help(user):
+    """The event sessions where staff confirmed she came: her record of hours as a helper."""
+    return (SessionSignup.objects.filter(volunteer=user, attended=True, session__event__isnull=False)
+            .select_related("session__event__organiser").order_by("-session__starts_at"))
+
+
+def hours_of(signups) -> Decimal:
+    return sum((s.session.hours for s in signups), Decimal(0))
 
 
 def my_hours(user):
@@ -73,6 +99,17 @@ def certificate_rows(user) -> list[dict]:
                      "start": timezone.localtime(a.since).date(),
                      "end": timezone.localtime(a.ended_at).date() if a.ended_at else None,
                      "hours": a.approved or Decimal(0)})
+    by_event = {}
+    for signup in reversed(list(my_event_help(user))):
+        event = signup.session.event
+        row = by_event.setdefault(event.pk, {
+            # The certificate is issued in Danish whatever the language of the page that asked for it.
+            "task": event.title, "duties": "Hjælper ved arrangementet.",
+            "institution": event.organiser.name if event.organiser else "Rudersdal Kommune, Kulturområdet",
+            "start": timezone.localtime(signup.session.starts_at).date(), "end": None, "hours": Decimal(0)})
+        row["end"] = timezone.localtime(signup.session.ends_at).date()
+        row["hours"] += signup.session.hours
+    rows.extend(by_event.values())
     return rows
 
 
@@ -91,7 +128,7 @@ def sessions_for_token(token: str):
     if feed is None:
         _404()
     return feed.user, (Session.objects.filter(signups__volunteer=feed.user, cancelled_at__isnull=True)
-                       .select_related("task").order_by("starts_at"))
+                       .select_related("task", "event").order_by("starts_at"))
 
 
 def standard_texts():
@@ -138,11 +175,18 @@ def access_coordinated_task(user, pk) -> Task:
         or _404()
 
 
+def access_coordinated_event(user, pk) -> Event:
+    if not getattr(user, "is_authenticated", False):
+        _404()
+    return staff_events(user).filter(pk=pk).first() or _404()
+
+
 def access_staff_session(user, pk) -> Session:
     if not getattr(user, "is_authenticated", False):
         _404()
-    return (Session.objects.filter(pk=pk, task__institution_id__in=task_poster_ids(user)).select_related("task")
-            .first() or _404())
+    return (Session.objects.filter(Q(task__institution_id__in=task_poster_ids(user))
+                                   | Q(event__in=staff_events(user).values("pk")), pk=pk)
+            .select_related("task", "event").first() or _404())
 
 
 def agreement_initial(application) -> dict:
@@ -189,8 +233,10 @@ def active_volunteers(area: str = ""):
     return get_user_model().objects.filter(pk__in=agreements.values("volunteer_id")).order_by("pk")
 
 
-def rota(task):
-    return (Session.objects.filter(task=task, starts_at__gte=timezone.now() - timedelta(days=30))
+def rota(occasion):
+    """The sessions of a task or an event from a month back, with who signed up."""
+    of = {"event": occasion} if isinstance(occasion, Event) else {"task": occasion}
+    return (Session.objects.filter(**of, starts_at__gte=timezone.now() - timedelta(days=30))
             .prefetch_related("signups__volunteer").order_by("starts_at"))
 
 

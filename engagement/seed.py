@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from frivillig.accounts.models import User
-from taskbank.models import TaskApplication
+from taskbank.models import Event, TaskApplication
 
 from . import services
 from .models import Agreement, HoursEntry, Session, SessionSignup, StandardText
@@ -51,9 +51,23 @@ def _indicators():
         indicator.objects.get_or_create(source_key=key, defaults={"name": name, "unit": unit})
 
 
+def _event_sessions(citizen):
+    """The demo event gets helpers' sessions (setting up, welcoming), and the demo citizen helps at one."""
+    event = Event.objects.filter(title="Frivillig Fredag på Mariehøj (demo)").first()
+    if event is None or event.sessions.exists():
+        return
+    setup = Session.objects.create(event=event, places=4, note="Opstilling af stande (demo)",
+                                   starts_at=event.starts_at - timedelta(hours=2), ends_at=event.starts_at)
+    Session.objects.create(event=event, places=3, note="Velkomst ved indgangen (demo)",
+                           starts_at=event.starts_at, ends_at=event.ends_at)
+    if citizen:
+        SessionSignup.objects.create(session=setup, volunteer=citizen)
+
+
 def load_demo():
     _indicators()
     citizen = User.objects.filter(email="borger@demo.frivillig.dk").first()
+    _event_sessions(citizen)
     application = (TaskApplication.objects.filter(applicant=citizen, status=TaskApplication.Status.ACCEPTED)
                    .select_related("task").first() if citizen else None)
     if application is None or Agreement.objects.filter(application=application).exists():

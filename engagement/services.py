@@ -146,10 +146,10 @@ def send_thanks(*, actor, agreement: Agreement, message: str) -> Agreement:
 # --- sessions ---------------------------------------------------------------------------------------------------
 
 @transaction.atomic
-def plan_sessions(*, actor, task, first_date, start_time, end_time, places: int, weeks: int = 1,
+def plan_sessions(*, actor, task=None, event=None, first_date, start_time, end_time, places: int, weeks: int = 1,
                   skip_dates=(), note: str = "") -> list[Session]:
-    """One session, or one a week for ``weeks`` weeks except ``skip_dates`` (holidays)."""
-    wf.require(workflow.is_task_coordinator, actor, task)
+    """One session, or one a week for ``weeks`` weeks except ``skip_dates`` (holidays), of a task or an event."""
+    wf.require(workflow.is_occasion_coordinator, actor, task or event)
     if end_time <= start_time:
         raise ValidationError({"end_time": _("Vagten skal slutte efter, den begynder.")})
     if not 1 <= weeks <= MAX_SESSIONS:
@@ -161,7 +161,7 @@ def plan_sessions(*, actor, task, first_date, start_time, end_time, places: int,
         day = first_date + timedelta(weeks=week)
         if day in skip:
             continue
-        created.append(Session(task=task, places=places, note=note.strip(),
+        created.append(Session(task=task, event=event, places=places, note=note.strip(),
                                starts_at=timezone.make_aware(datetime.combine(day, start_time), tz),
                                ends_at=timezone.make_aware(datetime.combine(day, end_time), tz)))
     if not created:
@@ -173,8 +173,8 @@ def plan_sessions(*, actor, task, first_date, start_time, end_time, places: int,
 
 @transaction.atomic
 def cancel_session(*, actor, session: Session, reason: str = "") -> Session:
-    session = Session.objects.select_for_update().select_related("task").get(pk=session.pk)
-    wf.require(workflow.is_task_coordinator, actor, session.task)
+    session = Session.objects.select_for_update(of=("self",)).select_related("task", "event").get(pk=session.pk)
+    wf.require(workflow.is_session_coordinator, actor, session)
     if session.cancelled_at:
         return session
     session.cancelled_at = timezone.now()
@@ -187,9 +187,26 @@ def cancel_session(*, actor, session: Session, reason: str = "") -> Session:
 
 
 @transaction.atomic
+def cancel_sessions_of_event(event) -> int:
+    """When the event is cancelled (by its organiser, through the task bank's service), its future sessions are
+    cancelled too and the helpers told, with the event's reason."""
+    count = 0
+    for session in Session.objects.select_for_update().filter(event=event, cancelled_at__isnull=True,
+                                                              starts_at__gt=timezone.now()):
+        session.cancelled_at = timezone.now()
+        session.save(update_fields=["cancelled_at", "updated_at"])
+        for signup in session.signups.select_related("volunteer"):
+            notify(to=signup.volunteer, template="engagement/email/session_cancelled",
+                   key=f"engagement.session_cancelled:{signup.pk}",
+                   context={"session": session, "reason": event.cancel_reason}, obj=session)
+        count += 1
+    return count
+
+
+@transaction.atomic
 def sign_up(*, actor, session: Session) -> SessionSignup:
     """The session row is locked while its places are counted: concurrent sign-ups never exceed them."""
-    session = Session.objects.select_for_update().get(pk=session.pk)
+    session = Session.objects.select_for_update(of=("self",)).select_related("event").get(pk=session.pk)
     wf.require(workflow.may_sign_up, actor, session)
     existing = session.signups.filter(volunteer=actor).first()
     if existing:
@@ -213,19 +230,20 @@ def _agreement_for(volunteer_id, task_id):
 
 @transaction.atomic
 def register_attendance(*, actor, session: Session, attended) -> int:
-    """Staff confirm who came: those who came get the session's hours, approved; returns how many came."""
-    session = Session.objects.select_for_update().select_related("task").get(pk=session.pk)
-    wf.require(workflow.is_task_coordinator, actor, session.task)
+    """Staff confirm who came; returns how many came. At a task's session those who came get its hours, approved,
+    on their agreement; at an event's session the confirmed attendance is itself the helper's record of hours."""
+    session = Session.objects.select_for_update(of=("self",)).select_related("task", "event").get(pk=session.pk)
+    wf.require(workflow.is_session_coordinator, actor, session)
     came = {int(i) for i in attended}
     count = 0
     for signup in session.signups.all():
         signup.attended = signup.volunteer_id in came
         signup.save(update_fields=["attended"])
-        agreement = _agreement_for(signup.volunteer_id, session.task_id)
+        count += 1 if signup.attended else 0
+        agreement = _agreement_for(signup.volunteer_id, session.task_id) if session.task_id else None
         if agreement is None:
             continue
         if signup.attended:
-            count += 1
             HoursEntry.objects.get_or_create(agreement=agreement, session=session, defaults={
                 "date": timezone.localtime(session.starts_at).date(), "hours": session.hours,
                 "status": HoursEntry.Status.APPROVED, "note": str(_("Vagt"))})

@@ -34,6 +34,7 @@ urlpatterns = [
     path("medarbejder/frivillige/timer/<int:pk>/godkend/", staff.approve_hours, name="staff_hours_approve"),
     path("medarbejder/frivillige/timer/<int:pk>/afvis/", staff.reject_hours, name="staff_hours_reject"),
     path("medarbejder/frivillige/opgaver/<int:pk>/vagter/", staff.sessions, name="staff_sessions"),
+    path("medarbejder/frivillige/arrangementer/<int:pk>/vagter/", staff.event_sessions, name="staff_event_sessions"),
     path("medarbejder/frivillige/vagter/<int:pk>/", staff.session_detail, name="staff_session"),
     path("medarbejder/frivillige/vagter/<int:pk>/fremmoede/", staff.attendance, name="staff_session_attendance"),
     path("medarbejder/frivillige/vagter/<int:pk>/aflys/", staff.cancel_session, name="staff_session_cancel"),

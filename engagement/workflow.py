@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.accounts.roles import is_culture_admin, is_verified, task_poster_ids
 from frivillig.core.workflow import Verdict, rule
+from taskbank.models import Event
+from taskbank.workflow import may_manage_event
 
 from .models import Agreement, HoursEntry, Nomination
 
@@ -17,6 +19,20 @@ def _poster_of(actor, task_or_institution_id) -> bool:
 @rule(_("Kun opgavens institution eller forening kan gøre dette."))
 def is_task_coordinator(actor, task=None) -> bool:
     return task is not None and _poster_of(actor, task.institution_id)
+
+
+@rule(_("Kun opgavens institution eller forening eller arrangementets arrangør kan gøre dette."))
+def is_occasion_coordinator(actor, occasion=None) -> bool:
+    """Who plans and runs the sessions of a task (its institution or association) or of an event (its organiser,
+    or the Culture department)."""
+    if isinstance(occasion, Event):
+        return bool(may_manage_event(actor, occasion))
+    return bool(is_task_coordinator(actor, occasion))
+
+
+@rule(_("Kun opgavens institution eller forening eller arrangementets arrangør kan gøre dette."))
+def is_session_coordinator(actor, session=None) -> bool:
+    return session is not None and bool(is_occasion_coordinator(actor, session.occasion))
 
 
 @rule(_("Kun opgavens institution eller forening kan gøre dette."))
@@ -67,10 +83,18 @@ def may_request_pdf(actor, agreement=None) -> bool:
 
 @rule(_("Du kan kun tilmelde dig vagter på opgaver, hvor du har en accepteret frivilligaftale."))
 def may_sign_up(actor, session=None) -> bool:
+    """A task's sessions are for its volunteers with an accepted agreement; an event's sessions are open to every
+    signed-in person with a confirmed e-mail who wants to help at it."""
     if session is None or not getattr(actor, "is_authenticated", False):
         return False
     if session.cancelled_at or session.starts_at <= timezone.now():
         return Verdict(False, str(_("Vagten er aflyst eller allerede begyndt.")))
+    if session.event_id:
+        if session.event.cancelled_at or not session.event.is_published:
+            return Verdict(False, str(_("Arrangementet er aflyst.")))
+        if not is_verified(actor):
+            return Verdict(False, str(_("Bekræft din e-mailadresse, før du tilmelder dig en vagt.")))
+        return True
     return Agreement.objects.filter(task_id=session.task_id, volunteer=actor, status=Agreement.Status.ACCEPTED).exists()
 
 

@@ -14,6 +14,7 @@ from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 from frivillig.core.text import formula_safe
+from taskbank.workflow import runs_events
 
 from .. import queries, services
 from ..forms import (
@@ -28,6 +29,14 @@ from ..forms import (
 )
 
 _staff = role_required(is_task_poster)
+
+
+def _coordinates(user) -> bool:
+    """Plans sessions: a task's institution or association, or an event's organiser (the Culture department too)."""
+    return is_task_poster(user) or bool(runs_events(user))
+
+
+_coordinator = role_required(_coordinates)
 _culture = role_required(is_culture_admin)
 
 
@@ -115,20 +124,30 @@ def agreement_pdf(request, pk):
     return redirect(doc.get_absolute_url() if doc else agreement.get_staff_url())
 
 
+def _plan(request, occasion, **of):
+    form = SessionPlanForm(request.POST or None, occasion=occasion)
+    if actions.save_form(request, form, services.plan_sessions, **of):
+        messages.success(request, _("Vagterne er oprettet."))
+        return redirect(request.path)
+    rota = list(queries.rota(occasion))
+    log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all()],
+               reason=gettext_noop("Vagtplan"), request=request)
+    return render(request, "engagement/staff/sessions.html", {"occasion": occasion, "form": form, "rota": rota})
+
+
 @_staff
 def sessions(request, pk):
     task = queries.access_coordinated_task(request.user, pk)
-    form = SessionPlanForm(request.POST or None)
-    if actions.save_form(request, form, services.plan_sessions, task=task):
-        messages.success(request, _("Vagterne er oprettet."))
-        return redirect("engagement:staff_sessions", pk=task.pk)
-    rota = list(queries.rota(task))
-    log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all()],
-               reason=gettext_noop("Vagtplan"), request=request)
-    return render(request, "engagement/staff/sessions.html", {"task": task, "form": form, "rota": rota})
+    return _plan(request, task, task=task)
 
 
-@_staff
+@_coordinator
+def event_sessions(request, pk):
+    event = queries.access_coordinated_event(request.user, pk)
+    return _plan(request, event, event=event)
+
+
+@_coordinator
 def session_detail(request, pk):
     session = queries.access_staff_session(request.user, pk)
     signups = list(session.signups.select_related("volunteer"))

@@ -16,8 +16,10 @@ from ..forms import AcceptAgreementForm, ConsentForm, EndAgreementForm, HoursFor
 @login_required
 def home(request):
     hours = queries.my_hours(request.user)
+    helped = list(queries.my_event_help(request.user)[:50])
     return render(request, "engagement/home.html", {
         "agreements": queries.my_agreements(request.user), "sessions": queries.upcoming_sessions_for(request.user),
+        "helped": helped, "helped_total": queries.hours_of(queries.my_event_help(request.user)),
         "hours": hours[:50], "total": queries.total_hours(hours), "feed": queries.calendar_feed_of(request.user),
         "certificate": pdf.latest("engagement.certificate", obj=request.user)})
 
@@ -56,11 +58,15 @@ def agreement_pdf(request, pk):
     return redirect(doc.get_absolute_url() if doc else agreement.get_absolute_url())
 
 
+def _back_to_session(session):
+    """An event's helper returns to the event's page, a task's volunteer to her own page."""
+    return session.event.get_absolute_url() if session.event_id else "engagement:home"
+
+
 sign_up = actions.action_view(access=queries.access_signable_session, service=services.sign_up, name="session",
-                              back=lambda s: "engagement:home", success=_("Du er tilmeldt vagten."))
+                              back=_back_to_session, success=_("Du er tilmeldt vagten."))
 cancel_signup = actions.action_view(access=queries.access_signable_session, service=services.cancel_signup,
-                                    name="session", back=lambda s: "engagement:home",
-                                    success=_("Du er afmeldt vagten."))
+                                    name="session", back=_back_to_session, success=_("Du er afmeldt vagten."))
 
 
 @require_POST
@@ -81,9 +87,9 @@ def new_calendar(request):
 def calendar_feed(request, token):
     user, sessions = queries.sessions_for_token(token)
     base = settings.PORTAL_BASE_URL.rstrip("/")
-    entries = [ical.Entry(uid=f"session-{s.pk}@frivillig.rudersdal.dk", summary=s.task.title, description=s.note,
-                          location=s.task.address, starts_at=s.starts_at, ends_at=s.ends_at, stamp=s.updated_at,
-                          url=base + s.task.get_absolute_url()) for s in sessions]
+    entries = [ical.Entry(uid=f"session-{s.pk}@frivillig.rudersdal.dk", summary=s.title, description=s.note,
+                          location=s.location, starts_at=s.starts_at, ends_at=s.ends_at, stamp=s.updated_at,
+                          url=base + s.occasion.get_absolute_url()) for s in sessions]
     return ical.response(entries, filename="vagter.ics", name=_("Mine vagter – Frivillig Rudersdal"), inline=True)
 
 

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from engagement import queries as engagement_queries
 from frivillig.core import actions
 from frivillig.core.decorators import role_required
 
@@ -22,7 +23,8 @@ def event_list(request):
 def event_detail(request, pk):
     event = queries.access_public_event(pk)
     return render(request, "taskbank/event_detail.html", {
-        "event": event, "taken": event.signups.count(), "signed_up": queries.is_signed_up(request.user, event)})
+        "event": event, "taken": event.signups.count(), "signed_up": queries.is_signed_up(request.user, event),
+        "sessions": list(engagement_queries.event_sessions(event, request.user))})
 
 
 def _back_to_event(event):

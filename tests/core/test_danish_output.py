@@ -27,7 +27,8 @@ PROBLEMS = {
     "singular with plural noun": re.compile(rf"(?<![\d.,])1 ({PLURAL_NOUNS})\b"),
     "plural in brackets": re.compile(r"\w\((e|r|er|ne|en|et|s)\)(?!\w)"),
     "doubled full stop": re.compile(r"(?<!\.)\.\.(?!\.)"),
-    "decimal point in a Danish number": re.compile(r"(?<![\d.,§])(?<!WCAG )(?<!kl\. )\d+\.(\d{1,2}|\d{4,})(?![\d.,])"),
+    "decimal point in a Danish number": re.compile(r"(?<![\d.,§])(?<!WCAG )(?<!kl\. )(?<!kl\. \d\d\.\d\d–)(?<!kl\. \d\.\d\d–)"
+                                                   r"\d+\.(\d{1,2}|\d{4,})(?![\d.,])"),
     "snake_case file name": re.compile(r"\b\w*_\w*\.(pdf|csv|xlsx|json|ics|zip|txt)\b"),
     "English month": re.compile(r"\b(January|February|March|April|June|July|August|September|October|November|December"
                                 r"|\d{1,2}\.? (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"),
@@ -188,6 +189,7 @@ def pdf_objects(citizen):
         "network.annual_report": AnnualReport.objects.get_or_create(year=2026)[0],
         "strategy.hearing_memo": Hearing.objects.first(), "strategy.final_strategy": Process.objects.first(),
         "accounts.my_data": citizen, "policy.full": None, "policy.volunteer_agreement": None,
+        "policy.partnership_agreement": None,
         "core.test_document": citizen,
     }
 

@@ -144,3 +144,58 @@ def test_coordinator_overview_hours_and_thanks(page, live_server, axe, instituti
     assert any(m.to == [citizen.email] and "Tak for alle gåturene!" in m.body for m in mail.outbox)
     csv = page.request.get(live_server.url + "/medarbejder/frivillige/frivillige.csv").text()
     assert "Besøgsven på Bakkehuset" in csv and "1,5" in csv
+
+
+def test_event_helper_journey(page, live_server, axe, association, association_rep, citizen):
+    """An event has helpers' sessions too: the organiser plans one from the event's staff page, a citizen signs up on
+    the event's page with the keyboard at 320 px, the organiser confirms she came, and her certificate counts it."""
+    from taskbank.models import Event
+
+    page.set_viewport_size({"width": 320, "height": 900})
+    start = (timezone.localtime() + timedelta(days=5)).replace(hour=18, minute=0, second=0, microsecond=0)
+    event = Event.objects.create(title="Frivilligfest på Mariehøj", description="Fest for alle frivillige.",
+                                 starts_at=start, ends_at=start + timedelta(hours=3), place="Kulturcenter Mariehøj",
+                                 town="holte", capacity=100, organiser=association)
+
+    login_as(page, live_server, association_rep)
+    page.goto(live_server.url + event.get_staff_url())
+    page.get_by_role("link", name="Hjælpervagter og fremmøde").click()
+    axe(page)
+    expect(page.get_by_label("Dato (første gang)")).to_have_value(start.date().isoformat())
+    page.get_by_label("Fra kl.").fill("16:00")
+    page.get_by_label("Til kl.").fill("18:00")
+    page.get_by_label("Antal pladser").fill("2")
+    page.get_by_label("Bemærkning").fill("Opstilling af borde")
+    page.get_by_role("button", name="Opret vagter").click()
+    expect(page.get_by_text("Vagterne er oprettet.")).to_be_visible()
+    axe(page)
+    session = Session.objects.get(event=event)
+
+    login_as(page, live_server, citizen)
+    page.goto(live_server.url + event.get_absolute_url())
+    axe(page)
+    button = page.get_by_role("button", name=re.compile("^Bliv hjælper"))
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Du er tilmeldt vagten.")).to_be_visible()
+    expect(page.get_by_text("1 af 2 pladser taget")).to_be_visible()
+    axe(page)
+    assert SessionSignup.objects.filter(session=session, volunteer=citizen).exists()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+    login_as(page, live_server, association_rep)
+    page.goto(live_server.url + session.get_staff_url())
+    axe(page)
+    page.get_by_label(citizen.get_full_name()).check()
+    page.get_by_role("button", name="Registrér fremmøde").click()
+    expect(page.get_by_text("Fremmødet er registreret.")).to_be_visible()
+
+    login_as(page, live_server, citizen)
+    page.goto(live_server.url + "/frivillig/")
+    expect(page.get_by_text("Bekræftet fremmøde i alt: 2 timer")).to_be_visible()
+    axe(page)
+    page.get_by_role("button", name="Lav mit frivilligbevis (PDF)").click()
+    expect(page.get_by_role("link", name="Hent PDF")).to_be_visible()
+    body = page.request.get(live_server.url + page.url.replace(live_server.url, "") + "?download=1").body()
+    text = " ".join(" ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(body)).pages).split())
+    assert "Frivilligfest på Mariehøj" in text and "I alt: 2 timer" in text
