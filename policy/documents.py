@@ -5,7 +5,7 @@ from django.utils import timezone
 from frivillig.core import pdf
 
 from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
-from .queries import has_example_text
+from .queries import agreement_wording, has_example_text
 
 
 @pdf.renderer("policy.full")
@@ -30,8 +30,17 @@ def full_policy(obj):
 
 @pdf.renderer("policy.volunteer_agreement")
 def volunteer_agreement(obj):
-    return pdf.Rendered(template="policy/pdf/volunteer_agreement.html", context={},
+    """The blank volunteer agreement, with the same standard wording the portal's agreements copy."""
+    return pdf.Rendered(template="policy/pdf/volunteer_agreement.html", context=agreement_wording(),
                         filename="frivilligaftale-skabelon.pdf")
+
+
+@pdf.renderer("policy.partnership_agreement")
+def partnership_agreement(obj):
+    """The blank partnership agreement (samarbejdsaftale) between the municipality and an association."""
+    return pdf.Rendered(template="policy/pdf/partnership_agreement.html",
+                        context=agreement_wording(keys=("insurance", "confidentiality")),
+                        filename="samarbejdsaftale-skabelon.pdf")
 
 
 def content_version() -> str:

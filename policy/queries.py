@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frivillig.search import sql as search_sql
 
-from .models import GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
+from .models import Category, GuideArticle, Theme, ToolboxItem, Value, WhitePaperSection
 
 # model, label, the short text (weight C) and the long texts (weight D); the title weighs A
 SEARCHABLE = [
@@ -76,3 +76,44 @@ def overview():
         "sections": WhitePaperSection.objects.all(),
         "has_examples": has_example_text(),
     }
+
+
+@dataclass(frozen=True)
+class Template:
+    label: str
+    url: str
+
+
+def templates_for(item) -> list[Template]:
+    """The templates a toolbox item hands out: the agreements' templates (PDF, built from the Culture department's
+    standard wording, the same the portal's volunteer agreements copy) and the standard wording itself."""
+    from django.urls import reverse
+
+    wording = Template(_("Standardtekster: forsikring, tavshedspligt, underretningspligt og afslutning"),
+                       reverse("engagement:standard_texts"))
+    volunteer = Template(_("Frivilligaftale – skabelon (PDF)"), reverse("policy:agreement_pdf"))
+    partnership = Template(_("Samarbejdsaftale mellem kommunen og en forening – skabelon (PDF)"),
+                           reverse("policy:partnership_pdf"))
+    return {
+        Category.AGREEMENTS: [volunteer, wording],
+        Category.CONTRACTS: [partnership, volunteer, wording],
+        Category.INSURANCE: [wording],
+        Category.CONFIDENTIALITY: [wording],
+    }.get(item.category, [])
+
+
+def agreement_wording(keys=("insurance", "confidentiality", "notification", "ending")) -> dict:
+    """The Culture department's standard wording (the texts the portal's volunteer agreements copy) in the order of
+    ``keys``, and whether any of it is still example text."""
+    from engagement.queries import standard_texts
+
+    by_key = {t.key: t for t in standard_texts()}
+    wording = [by_key[k] for k in keys if k in by_key]
+    return {"wording": wording, "wording_is_example": any(t.is_example for t in wording)}
+
+
+def wording_version() -> str:
+    from engagement.queries import standard_texts
+
+    latest = standard_texts().order_by("-updated_at").values_list("updated_at", flat=True).first()
+    return f"w{latest.timestamp() if latest else 0}"

@@ -15,4 +15,5 @@ urlpatterns = [
     path("soeg/", public.search, name="search"),
     path("pdf/", public.policy_pdf, name="pdf"),
     path("frivilligaftale/pdf/", public.agreement_pdf, name="agreement_pdf"),
+    path("samarbejdsaftale/pdf/", public.partnership_pdf, name="partnership_pdf"),
 ]

@@ -40,7 +40,7 @@ def toolbox(request):
 
 def toolbox_item(request, slug):
     item = get_object_or_404(ToolboxItem.objects.prefetch_related("attachments"), slug=slug)
-    return render(request, "policy/toolbox_item.html", {"item": item})
+    return render(request, "policy/toolbox_item.html", {"item": item, "templates": queries.templates_for(item)})
 
 
 def attachment(request, pk):
@@ -61,5 +61,11 @@ def policy_pdf(request):
 
 
 def agreement_pdf(request):
-    document = pdf.request("policy.volunteer_agreement", version="1")
+    """A new PDF whenever the Culture department changes the standard wording."""
+    document = pdf.request("policy.volunteer_agreement", version=queries.wording_version())
+    return redirect(document)
+
+
+def partnership_pdf(request):
+    document = pdf.request("policy.partnership_agreement", version=queries.wording_version())
     return redirect(document)

@@ -146,8 +146,28 @@ def test_policy_pdf_is_titled_as_the_policy_only_when_nothing_is_example(policy_
 
 
 def test_volunteer_agreement_template_pdf_is_marked_as_example(policy_content):
+    from engagement.seed import load_reference as load_standard_texts
+
+    load_standard_texts()
     title, text = _pdf("policy.volunteer_agreement")
     assert "eksempel" in title and MARKER in text
+
+
+def test_agreement_templates_lose_the_marker_when_the_wording_is_the_municipalitys(policy_content, culture_admin):
+    """The toolbox's templates carry the same standard wording as the portal's agreements: once the Culture
+    department has written its own, the templates are no longer drafts."""
+    from engagement import services as engagement_services
+    from engagement.models import StandardText
+    from engagement.seed import load_reference as load_standard_texts
+
+    load_standard_texts()
+    for text in StandardText.objects.all():
+        engagement_services.save_standard_text(actor=culture_admin, standard_text=text, title=text.title,
+                                               text=f"Kommunens egen tekst om {text.title.lower()}.")
+    for kind in ("policy.volunteer_agreement", "policy.partnership_agreement"):
+        title, text = _pdf(kind)
+        assert "eksempel" not in title and MARKER not in text
+        assert "Kommunens egen tekst om forsikring." in text
 
 
 def test_the_example_marker_belongs_to_each_text_not_to_the_page(client, policy_content, culture_admin):

@@ -68,7 +68,39 @@ def test_policy_pdf_is_rendered_again_after_an_edit(client, policy_content, djan
 
 
 def test_volunteer_agreement_template_pdf(client, policy_content, django_capture_on_commit_callbacks):
+    from engagement.models import StandardText
+    from engagement.seed import load_reference as load_standard_texts
+
+    load_standard_texts()
     with django_capture_on_commit_callbacks(execute=True):
         client.get("/politik/frivilligaftale/pdf/")
-    text = _pdf_text(Document.objects.get(kind="policy.volunteer_agreement"))
+    text = " ".join(_pdf_text(Document.objects.get(kind="policy.volunteer_agreement")).split())
     assert "Frivilligaftale" in text and "Tavshedspligt" in text
+    # The same standard wording as the portal's agreements, not a second copy.
+    insurance = StandardText.objects.get(key="insurance")
+    assert " ".join(insurance.text.split())[:80] in text
+    # A change of the wording makes a new PDF.
+    insurance.text = "Kommunens forsikring dækker frivillige på kommunens institutioner."
+    insurance.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get("/politik/frivilligaftale/pdf/")
+    newest = Document.objects.filter(kind="policy.volunteer_agreement").order_by("-created_at").first()
+    assert "Kommunens forsikring dækker frivillige" in " ".join(_pdf_text(newest).split())
+
+
+def test_the_toolbox_hands_out_the_templates_it_names(client, policy_content, django_capture_on_commit_callbacks):
+    """/politik/vaerktoejskasse/standardkontrakter/ tells associations to use the municipality's template: the page
+    links it, and the link gives a PDF of it."""
+    from engagement.seed import load_reference as load_standard_texts
+
+    load_standard_texts()
+    page = client.get("/politik/vaerktoejskasse/standardkontrakter/").content.decode()
+    assert "Brug kommunens skabelon til samarbejdsaftaler" in page
+    assert 'href="/politik/samarbejdsaftale/pdf/"' in page and 'href="/frivillig/standardtekster/"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get("/politik/samarbejdsaftale/pdf/")
+    assert response.status_code == 302
+    text = " ".join(_pdf_text(Document.objects.get(kind="policy.partnership_agreement")).split())
+    assert "Samarbejdsaftale" in text and "Evaluering og opsigelse" in text and "Forsikring" in text
+    assert 'href="/politik/frivilligaftale/pdf/"' in client.get("/politik/vaerktoejskasse/frivilligaftale/").content.decode()
+    assert 'href="/politik/samarbejdsaftale/pdf/"' in client.get("/frivillig/standardtekster/").content.decode()
