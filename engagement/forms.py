@@ -70,7 +70,8 @@ class SessionPlanForm(forms.Form):
             start, end = timezone.localtime(starts_at), timezone.localtime(occasion.ends_at)
             self.initial.setdefault("first_date", start.date())
             self.initial.setdefault("start_time", start.time().replace(second=0, microsecond=0))
-            self.initial.setdefault("end_time", end.time().replace(second=0, microsecond=0))
+            if end.date() == start.date():  # a session ends the day it starts
+                self.initial.setdefault("end_time", end.time().replace(second=0, microsecond=0))
 
     def clean_skip_dates(self):
         from datetime import date
