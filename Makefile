@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-SYSTEM_PACKAGES := postgresql postgresql-contrib redis-server chromium fonts-dejavu-core libharfbuzz-subset0 gettext poppler-utils hunspell-da
+SYSTEM_PACKAGES := postgresql postgresql-contrib redis-server chromium chromium-headless-shell fonts-dejavu-core libharfbuzz-subset0 gettext poppler-utils hunspell-da
 
 .PHONY: run test install system-deps python-deps node-deps services stop-services bench bench-lighthouse lint clean-devdata backup restore
 
