@@ -63,9 +63,16 @@ def test_culture_department_is_led_to_set_up_a_second_factor(page, live_server, 
     expect(page.get_by_role("heading", name="Aktiver autentificeringsapp")).to_be_visible()
     axe(page)
     secret = page.get_by_label("Autentificeringshemmelighed").input_value()
-    code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
-    page.get_by_label("Autentificeringskode").fill(code)
-    page.get_by_role("button", name="Aktiver").click()
+    for attempt in range(2):
+        code = format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+        page.get_by_label("Autentificeringskode").fill(code)
+        page.get_by_role("button", name="Aktiver").click()
+        try:  # wait for the answer to the activation before going on
+            expect(page).not_to_have_url(re.compile(r"/totp/activate/"), timeout=10_000)
+            break
+        except AssertionError:
+            if attempt:  # not a 30-second window that turned between reading the code and sending it
+                raise
     axe(page)
     page.goto(live_server.url + "/medarbejder/")
     assert page.url.endswith("/medarbejder/")
