@@ -3,6 +3,7 @@ same cluster, row counts equal for every table; a restore over a changed databas
 
 import os
 import subprocess
+import time
 import uuid
 
 import psycopg
@@ -74,8 +75,21 @@ def test_backup_and_restore_round_trip(tmp_path, citizen, institution_staff):
         assert run("scripts/restore.sh", dump, env=env).returncode == 0
         assert {t: n for t, n in row_counts(scratch).items() if t != "stray"} == expected
     finally:
-        with psycopg.connect(dsn(source), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)')
+        drop_database(source, scratch)
+
+
+def drop_database(source, name, attempts=20):
+    """FORCE ends the test's own connections, but not an autovacuum worker that PostgreSQL (a superuser) may have
+    started on the freshly restored database: then the drop is refused for a moment; try again."""
+    for attempt in range(attempts):
+        try:
+            with psycopg.connect(dsn(source), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 def test_restore_without_a_file_explains_itself():
