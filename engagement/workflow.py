@@ -4,10 +4,10 @@ templates ask."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from frivillig.accounts.roles import is_culture_admin, is_verified, task_poster_ids
+from frivillig.accounts.roles import is_culture_admin, is_task_poster, is_verified, task_poster_ids
 from frivillig.core.workflow import Verdict, rule
 from taskbank.models import Event
-from taskbank.workflow import may_manage_event
+from taskbank.workflow import may_manage_event, runs_events
 
 from .models import Agreement, HoursEntry, Nomination
 
@@ -28,6 +28,13 @@ def is_occasion_coordinator(actor, occasion=None) -> bool:
     if isinstance(occasion, Event):
         return bool(may_manage_event(actor, occasion))
     return bool(is_task_coordinator(actor, occasion))
+
+
+@rule(_("Kun institutioner, foreninger og arrangører planlægger vagter."))
+def plans_sessions(actor, obj=None) -> bool:
+    """May reach the rota pages at all: posts tasks (an institution or association) or runs events (an approved
+    association, or the Culture department). Which task or event is checked by the two rules below."""
+    return is_task_poster(actor) or bool(runs_events(actor))
 
 
 @rule(_("Kun opgavens institution eller forening eller arrangementets arrangør kan gøre dette."))

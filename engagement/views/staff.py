@@ -14,9 +14,8 @@ from frivillig.core import actions, pdf
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
 from frivillig.core.text import formula_safe
-from taskbank.workflow import runs_events
 
-from .. import queries, services
+from .. import queries, services, workflow
 from ..forms import (
     AgreementForm,
     AttendanceForm,
@@ -30,13 +29,7 @@ from ..forms import (
 
 _staff = role_required(is_task_poster)
 
-
-def _coordinates(user) -> bool:
-    """Plans sessions: a task's institution or association, or an event's organiser (the Culture department too)."""
-    return is_task_poster(user) or bool(runs_events(user))
-
-
-_coordinator = role_required(_coordinates)
+_coordinator = role_required(workflow.plans_sessions)
 _culture = role_required(is_culture_admin)
 
 
@@ -132,7 +125,8 @@ def _plan(request, occasion, **of):
     rota = list(queries.rota(occasion))
     log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all()],
                reason=gettext_noop("Vagtplan"), request=request)
-    return render(request, "engagement/staff/sessions.html", {"occasion": occasion, "form": form, "rota": rota})
+    return render(request, "engagement/staff/sessions.html", {"occasion": occasion, "form": form, "rota": rota,
+                                                              "event": of.get("event")})
 
 
 @_staff

@@ -82,6 +82,10 @@ def test_a_helper_signs_up_on_the_event_page_and_cancels(client, event, citizen)
 def test_unconfirmed_e_mail_cannot_sign_up(client, event, unverified_citizen):
     session = helper_session(event)
     client.force_login(unverified_citizen)
+    page = client.get(event.get_absolute_url()).content.decode()
+    # the page does not offer what the service would refuse: it says why instead
+    assert "Bekræft din e-mailadresse, før du tilmelder dig en vagt." in page
+    assert f'action="/frivillig/vagter/{session.pk}/tilmeld/"' not in page
     response = client.post(f"/frivillig/vagter/{session.pk}/tilmeld/", follow=True)
     assert "Bekræft din e-mailadresse, før du tilmelder dig en vagt." in response.content.decode()
     assert not SessionSignup.objects.exists()
