@@ -10,7 +10,7 @@ class EmailBackend(FileBackend):
 
     def send_messages(self, email_messages):
         Path(self.file_path, "inflight").write_text(",".join(email_messages[0].to))
-        time.sleep(0.3)
+        time.sleep(0.15)
         self._fname = None
         sent = super().send_messages(email_messages)
         self.close()
