@@ -4,6 +4,7 @@ roles its name says. Apps add fixtures for their own objects in tests/<app>/conf
 import html
 import os
 import re
+import shutil
 
 import pytest
 from django.utils.html import strip_tags
@@ -71,8 +72,13 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _media_root(request, settings, tmp_path):
+    """Each test has uploads and documents of its own; in a module that built its world once (module_db), a copy
+    of the world's files, so that a test that erases or replaces one leaves it for the next."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    shared = getattr(request.module, "_shared_media", None)
+    if shared is not None and shared.exists():
+        shutil.copytree(shared, settings.MEDIA_ROOT)
 
 
 @pytest.fixture(autouse=True)
@@ -89,78 +95,163 @@ def _fresh_cache():
     clear_local()
 
 
-@pytest.fixture
-def institution(db):
-    return OrganisationFactory(name="Plejecenter Skovly")
+# The personas, each made by one function (an organisation first where a persona works for one). A test asks for
+# them as fixtures; a module that builds its world once (module_personas) gets the world's.
+PERSONAS = {
+    "institution": lambda made: OrganisationFactory(name="Plejecenter Skovly"),
+    "other_institution": lambda made: OrganisationFactory(name="Nærum Skole"),
+    "association": lambda made: AssociationFactory(name="Holte Roklub"),
+    "citizen": lambda made: UserFactory(email="citizen@example.dk", full_name="Anna Andersen"),
+    "other_citizen": lambda made: UserFactory(email="other.citizen@example.dk", full_name="Bo Bertelsen"),
+    "unverified_citizen": lambda made: UserFactory(email="unverified@example.dk", full_name="Ulla Ubekræftet",
+                                                   verified=False),
+    "association_rep": lambda made: RoleAssignmentFactory(
+        role=Role.ASSOCIATION_REP, organisation=made["association"],
+        user=UserFactory(email="rep@example.dk", full_name="Rikke Roklub")).user,
+    "institution_staff": lambda made: RoleAssignmentFactory(
+        role=Role.INSTITUTION_STAFF, organisation=made["institution"],
+        user=UserFactory(email="staff@example.dk", full_name="Signe Skovly")).user,
+    "other_institution_staff": lambda made: RoleAssignmentFactory(
+        role=Role.INSTITUTION_STAFF, organisation=made["other_institution"],
+        user=UserFactory(email="other.staff@example.dk", full_name="Ole Andenskole")).user,
+    "culture_admin": lambda made: RoleAssignmentFactory(
+        role=Role.CULTURE_ADMIN, organisation=None,
+        user=UserFactory(email="kultur@example.dk", full_name="Karin Kultur")).user,
+    "steering_member": lambda made: RoleAssignmentFactory(
+        role=Role.STEERING_MEMBER, organisation=None, area="social",
+        user=UserFactory(email="styre@example.dk", full_name="Søren Styre")).user,
+    "network_member": lambda made: RoleAssignmentFactory(
+        role=Role.NETWORK_MEMBER, organisation=None,
+        user=UserFactory(email="net@example.dk", full_name="Nanna Net")).user,
+    # Staff of Frivilligcenter Rudersdal, the municipality's party to the cooperation agreement.
+    "volunteer_centre": lambda made: RoleAssignmentFactory(
+        role=Role.VOLUNTEER_CENTRE,
+        organisation=OrganisationFactory(name="Frivilligcenter Rudersdal", kind="volunteer_centre", area=""),
+        user=UserFactory(email="center@example.dk", full_name="Frida Center")).user,
+}
+
+
+def _persona(request, name, **made):
+    """The persona for this test: the module's shared one (read afresh, so one test's changes to the Python object
+    do not reach the next) if the module built its world once, else a new one in the test's transaction."""
+    shared = getattr(request.module, "_shared_personas", None)
+    if shared is not None:
+        obj = shared[name]
+        return type(obj)._default_manager.get(pk=obj.pk)
+    return PERSONAS[name](made)
+
+
+@pytest.fixture(scope="module")
+def module_db(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    """One transaction around a whole test module, for a world that is dear to build (PDFs rendered, rows in every
+    app) and that every test of the module reads. What module-scoped fixtures write with it is there for each
+    test; each test's own writes roll back to a savepoint at its end (pytest-django's `db` nests inside, as
+    Django's TestCase.setUpTestData does); after the module the whole transaction is rolled back. The world's
+    files go to a media folder of the module's, which each test gets a copy of (_media_root). Not for a module
+    with transactional tests (live server, browser): those need to commit."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    media = tmp_path_factory.mktemp("module-media") / "media"
+    files = override_settings(MEDIA_ROOT=media)
+    files.enable()
+    request.module._shared_media = media
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+        del request.module._shared_media
+        files.disable()
+
+
+def run_on_commit(*, using="default", execute=True):
+    """django_capture_on_commit_callbacks for a module-scoped fixture: run what a transaction would run on commit."""
+    from django.test import TestCase
+
+    return TestCase.captureOnCommitCallbacks(using=using, execute=execute)
+
+
+@pytest.fixture(scope="module")
+def module_personas(request, module_db, django_db_blocker):
+    """Every persona, made once for the module (see module_db); the persona fixtures hand these out meanwhile."""
+    made = {}
+    with django_db_blocker.unblock():
+        for name, make in PERSONAS.items():
+            made[name] = make(made)
+    request.module._shared_personas = made
+    yield made
+    del request.module._shared_personas
 
 
 @pytest.fixture
-def other_institution(db):
-    return OrganisationFactory(name="Nærum Skole")
+def institution(db, request):
+    return _persona(request, "institution")
 
 
 @pytest.fixture
-def association(db):
-    return AssociationFactory(name="Holte Roklub")
+def other_institution(db, request):
+    return _persona(request, "other_institution")
 
 
 @pytest.fixture
-def citizen(db):
-    return UserFactory(email="citizen@example.dk", full_name="Anna Andersen")
+def association(db, request):
+    return _persona(request, "association")
 
 
 @pytest.fixture
-def other_citizen(db):
-    return UserFactory(email="other.citizen@example.dk", full_name="Bo Bertelsen")
+def citizen(db, request):
+    return _persona(request, "citizen")
 
 
 @pytest.fixture
-def unverified_citizen(db):
-    return UserFactory(email="unverified@example.dk", full_name="Ulla Ubekræftet", verified=False)
+def other_citizen(db, request):
+    return _persona(request, "other_citizen")
 
 
 @pytest.fixture
-def association_rep(db, association):
-    return RoleAssignmentFactory(role=Role.ASSOCIATION_REP, organisation=association,
-                                 user=UserFactory(email="rep@example.dk", full_name="Rikke Roklub")).user
+def unverified_citizen(db, request):
+    return _persona(request, "unverified_citizen")
 
 
 @pytest.fixture
-def institution_staff(db, institution):
-    return RoleAssignmentFactory(role=Role.INSTITUTION_STAFF, organisation=institution,
-                                 user=UserFactory(email="staff@example.dk", full_name="Signe Skovly")).user
+def association_rep(db, request, association):
+    return _persona(request, "association_rep", association=association)
 
 
 @pytest.fixture
-def other_institution_staff(db, other_institution):
-    return RoleAssignmentFactory(role=Role.INSTITUTION_STAFF, organisation=other_institution,
-                                 user=UserFactory(email="other.staff@example.dk", full_name="Ole Andenskole")).user
+def institution_staff(db, request, institution):
+    return _persona(request, "institution_staff", institution=institution)
 
 
 @pytest.fixture
-def culture_admin(db):
-    return RoleAssignmentFactory(role=Role.CULTURE_ADMIN, organisation=None,
-                                 user=UserFactory(email="kultur@example.dk", full_name="Karin Kultur")).user
+def other_institution_staff(db, request, other_institution):
+    return _persona(request, "other_institution_staff", other_institution=other_institution)
 
 
 @pytest.fixture
-def steering_member(db):
-    return RoleAssignmentFactory(role=Role.STEERING_MEMBER, organisation=None, area="social",
-                                 user=UserFactory(email="styre@example.dk", full_name="Søren Styre")).user
+def culture_admin(db, request):
+    return _persona(request, "culture_admin")
 
 
 @pytest.fixture
-def network_member(db):
-    return RoleAssignmentFactory(role=Role.NETWORK_MEMBER, organisation=None,
-                                 user=UserFactory(email="net@example.dk", full_name="Nanna Net")).user
+def steering_member(db, request):
+    return _persona(request, "steering_member")
 
 
 @pytest.fixture
-def volunteer_centre(db):
+def network_member(db, request):
+    return _persona(request, "network_member")
+
+
+@pytest.fixture
+def volunteer_centre(db, request):
     """Staff of Frivilligcenter Rudersdal, the municipality's party to the cooperation agreement."""
-    centre = OrganisationFactory(name="Frivilligcenter Rudersdal", kind="volunteer_centre", area="")
-    return RoleAssignmentFactory(role=Role.VOLUNTEER_CENTRE, organisation=centre,
-                                 user=UserFactory(email="center@example.dk", full_name="Frida Center")).user
+    return _persona(request, "volunteer_centre")
 
 
 # The longest tests start first within their kind (pytest-django runs plain database tests, then transactional

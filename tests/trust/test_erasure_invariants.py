@@ -22,6 +22,7 @@ from django.db import connection
 from django.utils import timezone
 
 from frivillig.accounts.gdpr import erase_user
+from tests.conftest import run_on_commit
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,8 +41,22 @@ def _pdf_with(text: str) -> bytes:
     return HTML(string=f"<p>{text}</p>").write_pdf()
 
 
+@pytest.fixture(scope="module")
+def life(module_personas, django_db_blocker):
+    """One person's full life, lived once for the module (module_db): her rows in every app and the documents
+    rendered about her are there for each test; a test that erases her rolls back, and its files are its own copy."""
+    with django_db_blocker.unblock():
+        return _live(module_personas["institution"], module_personas["institution_staff"],
+                     module_personas["culture_admin"], run_on_commit)
+
+
 @pytest.fixture
-def person(db, institution, institution_staff, culture_admin, django_capture_on_commit_callbacks):
+def person(db, life):
+    """The person of the full life, read afresh for this test."""
+    return type(life)._default_manager.get(pk=life.pk)
+
+
+def _live(institution, institution_staff, culture_admin, django_capture_on_commit_callbacks):
     """One person who has done everything the portal offers, and has been written about by staff."""
     from frivillig.core import pdf
     from grants import services as grants

@@ -14,7 +14,7 @@ from django.apps import apps
 from django.test import Client
 
 from frivillig.accounts.gdpr import erase_user
-from tests.trust.test_erasure_invariants import person  # noqa: F401  (fixture: a full life in every app)
+from tests.trust.test_erasure_invariants import life, person  # noqa: F401  (fixtures: a full life in every app)
 
 pytestmark = pytest.mark.django_db
 

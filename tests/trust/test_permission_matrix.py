@@ -7,15 +7,28 @@ import pytest
 from django.utils import timezone
 
 from frivillig.core import pdf
+from tests.conftest import run_on_commit
 from tests.factories import UserFactory
 
 PERSONAS = ["anonymous", "citizen", "other_citizen", "institution_staff", "other_institution_staff", "culture_admin",
             "steering_member", "network_member", "volunteer_centre"]
 
 
-@pytest.fixture
-def world(db, citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
-          steering_member, network_member, association_rep, volunteer_centre, django_capture_on_commit_callbacks):
+@pytest.fixture(scope="module")
+def world(module_personas, django_db_blocker):
+    """{url: personas that may see it}, over one object of every kind, built once for the module (module_db): the
+    personas, the objects and their rendered documents are there for each test, whose own writes roll back."""
+    with django_db_blocker.unblock():
+        return _world(django_capture_on_commit_callbacks=run_on_commit,
+                      **{name: module_personas[name] for name in WORLD_PERSONAS})
+
+
+WORLD_PERSONAS = ("citizen", "other_citizen", "institution", "institution_staff", "other_institution_staff",
+                  "culture_admin", "steering_member", "network_member", "association_rep", "volunteer_centre")
+
+
+def _world(citizen, other_citizen, institution, institution_staff, other_institution_staff, culture_admin,
+           steering_member, network_member, association_rep, volunteer_centre, django_capture_on_commit_callbacks):
     from frivillig.search.models import VocabularyEntry
     from grants.models import Pool, Round
     from network.models import Body, Priority, Proposal
@@ -209,7 +222,7 @@ def _engagement_world(institution, institution_staff, citizen, other_citizen, ca
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_no_unexpected_access(client, request, world, persona):
+def test_no_unexpected_access(db, client, request, world, persona):
     if persona != "anonymous":
         client.force_login(request.getfixturevalue(persona))
     unexpected = []
@@ -223,7 +236,7 @@ def test_no_unexpected_access(client, request, world, persona):
     assert unexpected == [], "\n".join(unexpected)
 
 
-def test_a_network_members_calendar_holds_only_the_networks_meetings(client, world, network_member, steering_member):
+def test_a_network_members_calendar_holds_only_the_networks_meetings(db, client, world, network_member, steering_member):
     client.force_login(network_member)
     feed = client.get("/netvaerk/moeder/kalender.ics").content.decode()
     assert "Netværksmøde" in feed and "SUMMARY:M\r" not in feed

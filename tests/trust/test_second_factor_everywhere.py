@@ -76,8 +76,15 @@ def world_citizen(world):  # noqa: F811
     return User.objects.get(email="citizen@example.dk")
 
 
-@pytest.fixture
-def examples(world):  # noqa: F811
+@pytest.fixture(scope="module")
+def examples(world, django_db_blocker):  # noqa: F811
+    """A real URL for every pattern the world has an object for, public detail pages included (built once for the
+    module, with the world: module_db)."""
+    with django_db_blocker.unblock():
+        return _examples(world)
+
+
+def _examples(world):  # noqa: F811
     """A real URL for every pattern the world has an object for, public detail pages included."""
     from datetime import timedelta
 
@@ -112,7 +119,7 @@ def examples(world):  # noqa: F811
 
 
 @pytest.mark.parametrize("persona", PRIVILEGED)
-def test_nothing_privileged_answers_without_a_second_factor(client, request, mfa_required, examples, persona):
+def test_nothing_privileged_answers_without_a_second_factor(db, client, request, mfa_required, examples, persona):
     client.force_login(request.getfixturevalue(persona))
     urls = every_url(examples)
     assert len(urls) > 250  # the whole URLconf, the admin included
@@ -126,7 +133,7 @@ def test_nothing_privileged_answers_without_a_second_factor(client, request, mfa
     assert leaks == []
 
 
-def test_pages_open_without_a_second_factor_are_public(client, mfa_required, examples, culture_admin):
+def test_pages_open_without_a_second_factor_are_public(db, client, mfa_required, examples, culture_admin):
     """What stays open is what anybody sees: the same answer signed out as signed in without the factor."""
     urls = dict(every_url(examples))
 
@@ -142,7 +149,7 @@ def test_pages_open_without_a_second_factor_are_public(client, mfa_required, exa
     assert client.post("/konto/logout/").status_code == 302
 
 
-def test_the_findings_of_the_penetration_test(client, mfa_required, world, culture_admin):  # noqa: F811
+def test_the_findings_of_the_penetration_test(db, client, mfa_required, world, culture_admin):  # noqa: F811
     client.force_login(culture_admin)
     for url in world:
         if url.startswith(("/puljer/bilag/", "/dokumenter/", "/ideer/")):
