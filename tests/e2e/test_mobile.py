@@ -117,11 +117,13 @@ def test_without_javascript_the_phone_shows_the_whole_menu(browser, live_server)
 
 # --- issue 27: calm on a phone ------------------------------------------------------------------------------------
 
+# The layout shifts of a page from its start until 1.5 s after its load event (late fonts, images, scripts).
 SHIFTS_JS = """() => new Promise(done => {
     const shifts = [];
     new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) shifts.push(e.value); })
         .observe({type: 'layout-shift', buffered: true});
-    setTimeout(() => done(shifts.reduce((a, b) => a + b, 0)), 1500);
+    const loaded = performance.getEntriesByType('navigation')[0].loadEventEnd;
+    setTimeout(() => done(shifts.reduce((a, b) => a + b, 0)), Math.max(0, loaded + 1500 - performance.now()));
 })"""
 
 
@@ -144,13 +146,25 @@ def phone_tasks(institution, institution_staff):
         TaskFactory(institution=institution, contact=institution_staff, title=title, town=town, area=area)
 
 
-@pytest.mark.parametrize("path", ["/", "/opgaver/", "/opgaver/?q=l%C3%A6sning", "/politik/", "/konto/login/"])
-def test_nothing_moves_while_a_page_loads_on_a_slow_phone(page, live_server, phone_tasks, path):
-    page.set_viewport_size(PHONE)
-    slow_phone(page)
-    page.goto(live_server.url + path)
-    cls = page.evaluate(SHIFTS_JS)
-    assert cls < 0.02, f"{path}: cumulative layout shift {cls:.3f}"
+SLOW_PHONE_PAGES = ["/", "/opgaver/", "/opgaver/?q=l%C3%A6sning", "/politik/", "/konto/login/"]
+
+
+def test_nothing_moves_while_a_page_loads_on_a_slow_phone(page, live_server, phone_tasks):
+    """Each page in a tab of its own on its own slow line, the tabs side by side (as five phones would load them)."""
+    tabs = []
+    for path in SLOW_PHONE_PAGES:
+        tab = page.context.new_page()
+        tab.set_viewport_size(PHONE)
+        slow_phone(tab)
+        tab.goto(live_server.url + path, wait_until="commit")
+        tabs.append((path, tab))
+    shifted = {}
+    for path, tab in tabs:
+        tab.wait_for_load_state("load")
+        cls = tab.evaluate(SHIFTS_JS)
+        if cls >= 0.02:
+            shifted[path] = round(cls, 3)
+    assert shifted == {}, f"cumulative layout shift on a slow phone: {shifted}"
 
 
 def test_the_filter_panel_on_a_phone_shows_its_results(page, live_server, axe, phone_tasks):
