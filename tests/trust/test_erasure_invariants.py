@@ -413,7 +413,7 @@ def test_the_full_life_includes_every_model_that_refers_to_a_person(person):
             missing.append(f"{label} (no row at all)")
     assert checked >= 30
     assert not missing, ("models that refer to a person but are missing from the full life of the erasure test "
-                         "(add them to the `person` fixture, or to STAFF_LINKS with a reason):\n" + "\n".join(missing))
+                         "(add them to the full life, `_live`, or to STAFF_LINKS with a reason):\n" + "\n".join(missing))
 
 
 def test_contact_fields_on_a_persons_rows_are_classified():
