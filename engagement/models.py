@@ -186,7 +186,9 @@ class Session(TimeStampedModel):
 
 class SessionSignup(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="signups")
-    volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_signups")
+    # Empty on a helper's confirmed attendance at an event after she was erased: the hours stay counted, her name goes.
+    volunteer = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                  related_name="session_signups")
     created_at = models.DateTimeField(auto_now_add=True)
     attended = models.BooleanField(_("mødte op"), null=True, blank=True)
 

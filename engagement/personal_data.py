@@ -46,15 +46,22 @@ def export(user) -> dict:
 
 
 def erase(user, dry_run: bool) -> list[str]:
-    """The agreement is kept anonymised as long as the municipality must (retention); sign-ups and the calendar
-    address are deleted."""
+    """The agreement is kept anonymised as long as the municipality must (retention), and so is a confirmed
+    attendance at an event's session, which is the only record of those hours (the yearly total of volunteer hours
+    must not drop when a helper is erased); other sign-ups and the calendar address are deleted."""
     agreements = Agreement.objects.filter(volunteer=user)
-    signups = SessionSignup.objects.filter(volunteer=user)
+    helped = SessionSignup.objects.filter(volunteer=user, attended=True, session__event__isnull=False)
+    signups = SessionSignup.objects.filter(volunteer=user).exclude(pk__in=helped.values("pk"))
     changes = []
     if agreements.exists():
         changes.append(ngettext("%(n)s frivilligaftale bevares uden dit navn, så længe kommunen skal gemme den.",
                                 "%(n)s frivilligaftaler bevares uden dit navn, så længe kommunen skal gemme dem.",
                                 agreements.count()) % {"n": agreements.count()})
+    if helped.exists():
+        changes.append(ngettext("%(n)s hjælpervagt, du mødte op til, bevares uden dit navn, så timerne stadig tæller "
+                                "med i kommunens opgørelse.",
+                                "%(n)s hjælpervagter, du mødte op til, bevares uden dit navn, så timerne stadig "
+                                "tæller med i kommunens opgørelse.", helped.count()) % {"n": helped.count()})
     if signups.exists():
         changes.append(ngettext("%(n)s tilmelding til en vagt slettes.", "%(n)s tilmeldinger til vagter slettes.",
                                 signups.count()) % {"n": signups.count()})
@@ -66,6 +73,7 @@ def erase(user, dry_run: bool) -> list[str]:
         AgreementAcceptance.objects.filter(user=user).update(user=None)
         agreements.update(volunteer=None, anonymised_at=timezone.now())
         signups.delete()
+        helped.update(volunteer=None)
         CalendarFeed.objects.filter(user=user).delete()
     return changes
 

@@ -15,7 +15,7 @@ def send_session_reminders(now=None) -> int:
     """Each volunteer signed up for a session starting within the next day gets one reminder."""
     now = now or timezone.now()
     due = (SessionSignup.objects.filter(session__starts_at__gt=now, session__starts_at__lte=now + WINDOW,
-                                        session__cancelled_at__isnull=True)
+                                        session__cancelled_at__isnull=True, volunteer__isnull=False)
            .select_related("session__task", "volunteer"))
     sent = 0
     for signup in due:

@@ -179,7 +179,7 @@ def cancel_session(*, actor, session: Session, reason: str = "") -> Session:
         return session
     session.cancelled_at = timezone.now()
     session.save(update_fields=["cancelled_at", "updated_at"])
-    for signup in session.signups.select_related("volunteer"):
+    for signup in session.signups.exclude(volunteer=None).select_related("volunteer"):
         notify(to=signup.volunteer, template="engagement/email/session_cancelled",
                key=f"engagement.session_cancelled:{signup.pk}", context={"session": session, "reason": reason},
                obj=session)
@@ -195,7 +195,7 @@ def cancel_sessions_of_event(event) -> int:
                                                               starts_at__gt=timezone.now()):
         session.cancelled_at = timezone.now()
         session.save(update_fields=["cancelled_at", "updated_at"])
-        for signup in session.signups.select_related("volunteer"):
+        for signup in session.signups.exclude(volunteer=None).select_related("volunteer"):
             notify(to=signup.volunteer, template="engagement/email/session_cancelled",
                    key=f"engagement.session_cancelled:{signup.pk}",
                    context={"session": session, "reason": event.cancel_reason}, obj=session)
@@ -236,7 +236,7 @@ def register_attendance(*, actor, session: Session, attended) -> int:
     wf.require(workflow.is_session_coordinator, actor, session)
     came = {int(i) for i in attended}
     count = 0
-    for signup in session.signups.all():
+    for signup in session.signups.exclude(volunteer=None):  # an erased helper's attendance stays as confirmed
         signup.attended = signup.volunteer_id in came
         signup.save(update_fields=["attended"])
         count += 1 if signup.attended else 0

@@ -123,7 +123,7 @@ def _plan(request, occasion, **of):
         messages.success(request, _("Vagterne er oprettet."))
         return redirect(request.path)
     rota = list(queries.rota(occasion))
-    log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all()],
+    log_access(actor=request.user, subjects=[s.volunteer for r in rota for s in r.signups.all() if s.volunteer],
                reason=gettext_noop("Vagtplan"), request=request)
     return render(request, "engagement/staff/sessions.html", {"occasion": occasion, "form": form, "rota": rota,
                                                               "event": of.get("event")})
@@ -144,10 +144,11 @@ def event_sessions(request, pk):
 @_coordinator
 def session_detail(request, pk):
     session = queries.access_staff_session(request.user, pk)
-    signups = list(session.signups.select_related("volunteer"))
+    signups = list(session.signups.exclude(volunteer=None).select_related("volunteer"))
     log_access(actor=request.user, subjects=[s.volunteer for s in signups], reason=gettext_noop("Vagt"), request=request)
     return render(request, "engagement/staff/session.html", {
         "session": session, "signups": signups, "form": AttendanceForm(session=session, prefix="att"),
+        "erased_helpers": session.signups.filter(volunteer=None).count(),
         "cancel_form": CancelSessionForm(prefix="cancel")})
 
 

@@ -172,6 +172,40 @@ def test_confirmed_attendance_outlives_the_sign_up_retention(event, citizen, oth
     assert not SessionSignup.objects.exists()
 
 
+def test_an_erased_helper_keeps_counting_in_the_hours_but_not_by_name(
+        client, event, citizen, other_citizen, association_rep):
+    """Her confirmed attendance is the only record of those hours: erasing her must not lower last year's total.
+    The row stays without her; her other sign-ups go; the organiser's pages say a helper's name was erased."""
+    from frivillig.accounts.gdpr import erase_user
+
+    came = helper_session(event, before=timedelta(hours=2))
+    later = Session.objects.create(event=event, places=3, starts_at=event.ends_at, ends_at=event.ends_at + timedelta(hours=1))
+    for session in (came, later):
+        services.sign_up(actor=citizen, session=session)
+    services.sign_up(actor=other_citizen, session=came)
+    services.register_attendance(actor=association_rep, session=came, attended=[citizen.pk, other_citizen.pk])
+    day = timezone.localtime(came.starts_at).date()
+    assert indicators.hours(day, day + timedelta(days=1)) == 4
+
+    told = erase_user(citizen, dry_run=True)
+    assert any("1 hjælpervagt, du mødte op til, bevares uden dit navn" in line for line in told)
+    assert any("1 tilmelding til en vagt slettes" in line for line in told)
+    erase_user(citizen, dry_run=False)
+
+    assert indicators.hours(day, day + timedelta(days=1)) == 4
+    assert list(came.signups.values_list("volunteer", "attended")) in (
+        [(None, True), (other_citizen.pk, True)], [(other_citizen.pk, True), (None, True)])
+    assert not later.signups.exists()
+    client.force_login(association_rep)
+    page = client.get(came.get_staff_url()).content.decode()
+    assert "1 hjælper, hvis navn er slettet, står som mødt op." in page and citizen.full_name not in page
+    rota = client.get(f"/medarbejder/frivillige/arrangementer/{event.pk}/vagter/").content.decode()
+    assert "Anonym" in rota and other_citizen.full_name in rota and "2 af 2 pladser taget" in rota
+    # Confirming attendance again (the other helper did not come after all) leaves the erased helper's hours alone.
+    services.register_attendance(actor=association_rep, session=came, attended=[])
+    assert indicators.hours(day, day + timedelta(days=1)) == 2
+
+
 def test_a_session_belongs_to_a_task_or_an_event_never_both(event, institution):
     from django.db import IntegrityError, transaction
 

@@ -152,7 +152,7 @@ def _live(institution, institution_staff, culture_admin, django_capture_on_commi
         _account_life(person, culture_admin)
         # After "Optaget": an agreement she accepted, a session she signed up for, hours she reported, her calendar
         # feed, and a volunteer she nominated for "Årets frivillige".
-        _engagement_life(person, institution, institution_staff)
+        _engagement_life(person, institution, institution_staff, culture_admin)
         # Volunteers: a profile she may be found by, and an invitation from staff that names her.
         from volunteers import services as volunteers
 
@@ -170,7 +170,7 @@ def _live(institution, institution_staff, culture_admin, django_capture_on_commi
     return person
 
 
-def _engagement_life(person, institution, institution_staff):
+def _engagement_life(person, institution, institution_staff, culture_admin):
     from engagement import services as engagement
     from engagement.seed import load_reference
     from tests.engagement.conftest import agreement_data, make_session
@@ -186,6 +186,18 @@ def _engagement_life(person, institution, institution_staff):
     engagement.sign_up(actor=person, session=make_session(task))
     engagement.report_hours(actor=person, agreement=agreement, date=timezone.localdate(), hours=2,
                             note=f"{NAME} var der")
+    # A helper's shift at an event that she came to (kept without her, for the hours) and one ahead (deleted).
+    from engagement.models import Session
+    from taskbank.models import Event
+
+    start = timezone.now() + timedelta(days=5)
+    fest = Event.objects.create(title="Høstfest", description="d", place="Skovly", town="holte", capacity=50,
+                                starts_at=start, ends_at=start + timedelta(hours=3), organiser=institution)
+    shift, next_shift = (Session.objects.create(event=fest, places=2, starts_at=start + timedelta(hours=h),
+                                                ends_at=start + timedelta(hours=h + 1)) for h in (0, 1))
+    engagement.sign_up(actor=person, session=shift)
+    engagement.sign_up(actor=person, session=next_shift)
+    engagement.register_attendance(actor=culture_admin, session=shift, attended=[person.pk])
     engagement.new_calendar_token(actor=person)
     engagement.nominate(actor=person, nominee_name="Grethe Nabo", nominee_email="grethe@example.dk",
                         where="Biblioteket", reason=f"Indstillet af {NAME}, {PHONE}")
