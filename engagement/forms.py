@@ -1,5 +1,6 @@
 """Forms parse input (types, lengths, required); the rules live in services.py and workflow.py."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django import forms
@@ -55,6 +56,7 @@ class SessionPlanForm(forms.Form):
     first_date = forms.DateField(label=_("Dato (første gang)"), **_date)
     start_time = forms.TimeField(label=_("Fra kl."), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end_time = forms.TimeField(label=_("Til kl."), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
+    ends_next_day = forms.BooleanField(label=_("Vagten slutter dagen efter (over midnat)"), required=False)
     places = forms.IntegerField(label=_("Antal pladser"), min_value=1, max_value=500, initial=2)
     weeks = forms.IntegerField(label=_("Antal uger"), min_value=1, max_value=52, initial=1,
                                help_text=_("1 giver én vagt; flere giver samme ugedag og tid hver uge."))
@@ -70,8 +72,9 @@ class SessionPlanForm(forms.Form):
             start, end = timezone.localtime(starts_at), timezone.localtime(occasion.ends_at)
             self.initial.setdefault("first_date", start.date())
             self.initial.setdefault("start_time", start.time().replace(second=0, microsecond=0))
-            if end.date() == start.date():  # a session ends the day it starts
+            if end.date() == start.date() or (end.date() == start.date() + timedelta(days=1) and end.time() <= start.time()):
                 self.initial.setdefault("end_time", end.time().replace(second=0, microsecond=0))
+                self.initial.setdefault("ends_next_day", end.date() != start.date())  # an evening past midnight
 
     def clean_skip_dates(self):
         from datetime import date

@@ -147,11 +147,15 @@ def send_thanks(*, actor, agreement: Agreement, message: str) -> Agreement:
 
 @transaction.atomic
 def plan_sessions(*, actor, task=None, event=None, first_date, start_time, end_time, places: int, weeks: int = 1,
-                  skip_dates=(), note: str = "") -> list[Session]:
-    """One session, or one a week for ``weeks`` weeks except ``skip_dates`` (holidays), of a task or an event."""
+                  skip_dates=(), note: str = "", ends_next_day: bool = False) -> list[Session]:
+    """One session, or one a week for ``weeks`` weeks except ``skip_dates`` (holidays), of a task or an event. A
+    session that runs past midnight ends the next day (``ends_next_day``), at most a day after it began."""
     wf.require(workflow.is_occasion_coordinator, actor, task or event)
-    if end_time <= start_time:
-        raise ValidationError({"end_time": _("Vagten skal slutte efter, den begynder.")})
+    if not ends_next_day and end_time <= start_time:
+        raise ValidationError({"end_time": _("Vagten skal slutte efter, den begynder. Går vagten over midnat, så "
+                                             "sæt kryds ved „Vagten slutter dagen efter“.")})
+    if ends_next_day and end_time > start_time:
+        raise ValidationError({"end_time": _("En vagt kan højst vare et døgn.")})
     if not 1 <= weeks <= MAX_SESSIONS:
         raise ValidationError({"weeks": _("Højst %(n)s uger ad gangen.") % {"n": MAX_SESSIONS}})
     tz = timezone.get_current_timezone()
@@ -163,7 +167,8 @@ def plan_sessions(*, actor, task=None, event=None, first_date, start_time, end_t
             continue
         created.append(Session(task=task, event=event, places=places, note=note.strip(),
                                starts_at=timezone.make_aware(datetime.combine(day, start_time), tz),
-                               ends_at=timezone.make_aware(datetime.combine(day, end_time), tz)))
+                               ends_at=timezone.make_aware(
+                                   datetime.combine(day + timedelta(days=1 if ends_next_day else 0), end_time), tz)))
     if not created:
         raise ValidationError(_("Alle datoer er undtaget: der er ingen vagter at oprette."))
     for s in created:

@@ -2,6 +2,7 @@
 event's page within the places, staff confirm who came, and the helper's hours reach her page, her certificate and
 the indicators. Cancelling the event cancels its sessions and tells the helpers once."""
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -46,6 +47,30 @@ def test_organiser_plans_sessions_from_the_staff_page(client, event, association
     assert session.task is None and session.places == 4
     assert "1 af 4 pladser" not in client.get(url).content.decode()  # nobody yet
     assert "0 af 4 pladser taget" in client.get(url).content.decode()
+
+
+def test_a_shift_past_midnight_ends_the_next_day(client, association, association_rep):
+    """An evening event that ends after midnight: the form starts from its hours with "ends the next day" ticked; a
+    shift whose end lies before its start without the box gets a Danish reason; no shift lasts more than a day."""
+    start = timezone.make_aware(timezone.datetime(2027, 6, 23, 20, 0))  # Sankt Hans
+    event = Event.objects.create(title="Sankthansbål ved Furesøen", description="Bål og båltale.", starts_at=start,
+                                 ends_at=start + timedelta(hours=5), place="Furesøbadet", town="holte", capacity=300,
+                                 organiser=association)
+    client.force_login(association_rep)
+    url = f"/medarbejder/frivillige/arrangementer/{event.pk}/vagter/"
+    page = client.get(url).content.decode()
+    assert 'value="20:00"' in page and 'value="01:00"' in page
+    assert re.search(r'<input[^>]*name="ends_next_day"[^>]*checked', page)
+    data = {"first_date": "2027-06-23", "start_time": "22:00", "end_time": "02:00", "places": 3, "weeks": 1}
+    refused = client.post(url, data).content.decode()
+    assert "Går vagten over midnat, så sæt kryds ved" in refused and not Session.objects.exists()
+    assert 'value="02:00"' in refused  # what was typed is kept
+    assert client.post(url, {**data, "ends_next_day": "on"}).status_code == 302
+    session = Session.objects.get(event=event)
+    assert timezone.localtime(session.ends_at) == timezone.make_aware(timezone.datetime(2027, 6, 24, 2, 0))
+    assert session.hours == 4
+    too_long = client.post(url, {**data, "end_time": "23:00", "ends_next_day": "on"}).content.decode()
+    assert "En vagt kan højst vare et døgn." in too_long and Session.objects.count() == 1
 
 
 def test_someone_elses_event_is_not_found_and_cannot_be_planned(client, event, institution_staff):
