@@ -25,8 +25,8 @@ def hours(start, end, area=None) -> int:
         qs = qs.filter(agreement__task__area=area)
     total = qs.aggregate(s=Sum("hours"))["s"] or 0
     if not area:
-        helped = (SessionSignup.objects.filter(attended=True, session__event__isnull=False,
-                                               session__starts_at__date__gte=start, session__starts_at__date__lt=end)
+        helped = (SessionSignup.objects.helper_hours()
+                  .filter(session__starts_at__date__gte=start, session__starts_at__date__lt=end)
                   .aggregate(d=Sum(F("session__ends_at") - F("session__starts_at")))["d"])
         total += helped.total_seconds() / 3600 if helped else 0
     return int(total)

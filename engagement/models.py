@@ -184,6 +184,14 @@ class Session(TimeStampedModel):
         return (Decimal((self.ends_at - self.starts_at).total_seconds()) / 3600).quantize(Decimal("0.01"))
 
 
+class SessionSignupQuerySet(models.QuerySet):
+    def helper_hours(self):
+        """Confirmed attendance at an event's session: a helper's only record of those hours. It counts in the
+        total of volunteer hours, goes on her certificate, outlives the sign-up retention and is kept without her
+        name when she is erased."""
+        return self.filter(attended=True, session__event__isnull=False)
+
+
 class SessionSignup(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="signups")
     # Empty on a helper's confirmed attendance at an event after she was erased: the hours stay counted, her name goes.
@@ -191,6 +199,8 @@ class SessionSignup(models.Model):
                                   related_name="session_signups")
     created_at = models.DateTimeField(auto_now_add=True)
     attended = models.BooleanField(_("mødte op"), null=True, blank=True)
+
+    objects = SessionSignupQuerySet.as_manager()
 
     class Meta:
         ordering = ["session__starts_at"]

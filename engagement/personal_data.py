@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -50,7 +49,7 @@ def erase(user, dry_run: bool) -> list[str]:
     attendance at an event's session, which is the only record of those hours (the yearly total of volunteer hours
     must not drop when a helper is erased); other sign-ups and the calendar address are deleted."""
     agreements = Agreement.objects.filter(volunteer=user)
-    helped = SessionSignup.objects.filter(volunteer=user, attended=True, session__event__isnull=False)
+    helped = SessionSignup.objects.helper_hours().filter(volunteer=user)
     signups = SessionSignup.objects.filter(volunteer=user).exclude(pk__in=helped.values("pk"))
     changes = []
     if agreements.exists():
@@ -93,9 +92,9 @@ def purge_past_session_signups(now) -> int:
     after the session."""
     cutoff = now - timedelta(days=settings.RETENTION_DAYS["meeting_signup"])
     helper_cutoff = now - timedelta(days=settings.RETENTION_DAYS["volunteer_agreement"])
-    helped = Q(attended=True, session__event__isnull=False)
+    kept = SessionSignup.objects.helper_hours().filter(session__ends_at__gte=helper_cutoff)
     deleted, _detail = (SessionSignup.objects.filter(session__ends_at__lt=cutoff)
-                        .exclude(helped & Q(session__ends_at__gte=helper_cutoff)).delete())
+                        .exclude(pk__in=kept.values("pk")).delete())
     return deleted
 
 

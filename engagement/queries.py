@@ -71,7 +71,7 @@ def my_sessions(user):
 
 def my_event_help(user):
     """The event sessions where staff confirmed she came: her record of hours as a helper."""
-    return (SessionSignup.objects.filter(volunteer=user, attended=True, session__event__isnull=False)
+    return (SessionSignup.objects.helper_hours().filter(volunteer=user)
             .select_related("session__event__organiser").order_by("-session__starts_at"))
 
 

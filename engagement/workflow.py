@@ -97,8 +97,10 @@ def may_sign_up(actor, session=None) -> bool:
     if session.cancelled_at or session.starts_at <= timezone.now():
         return Verdict(False, str(_("Vagten er aflyst eller allerede begyndt.")))
     if session.event_id:
-        if session.event.cancelled_at or not session.event.is_published:
+        if session.event.cancelled_at:
             return Verdict(False, str(_("Arrangementet er aflyst.")))
+        if not session.event.is_published:
+            return Verdict(False, str(_("Arrangementet er ikke offentliggjort endnu.")))
         if not is_verified(actor):
             return Verdict(False, str(_("Bekræft din e-mailadresse, før du tilmelder dig en vagt.")))
         return True

@@ -165,15 +165,17 @@ def module_db(request, django_db_setup, django_db_blocker, tmp_path_factory):
     files = override_settings(MEDIA_ROOT=media)
     files.enable()
     request.module._shared_media = media
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
     try:
-        yield
-    finally:
         with django_db_blocker.unblock():
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+            outer = transaction.atomic()
+            outer.__enter__()
+        try:
+            yield
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+    finally:
         del request.module._shared_media
         files.disable()
 

@@ -16,10 +16,10 @@ from ..forms import AcceptAgreementForm, ConsentForm, EndAgreementForm, HoursFor
 @login_required
 def home(request):
     hours = queries.my_hours(request.user)
-    helped = list(queries.my_event_help(request.user)[:50])
+    helped = list(queries.my_event_help(request.user))
     return render(request, "engagement/home.html", {
         "agreements": queries.my_agreements(request.user), "sessions": queries.upcoming_sessions_for(request.user),
-        "helped": helped, "helped_total": queries.hours_of(queries.my_event_help(request.user)),
+        "helped": helped[:50], "helped_total": queries.hours_of(helped),
         "hours": hours[:50], "total": queries.total_hours(hours), "feed": queries.calendar_feed_of(request.user),
         "certificate": pdf.latest("engagement.certificate", obj=request.user)})
 

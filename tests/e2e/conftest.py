@@ -7,6 +7,7 @@
 
 Every e2e test is marked `e2e` and uses a transactional database (live_server)."""
 
+import functools
 import os
 import shutil
 from pathlib import Path
@@ -79,15 +80,15 @@ def login_as(page, live_server, user):
                                "url": live_server.url}])
 
 
-_axe_source = []
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
 
 
 def run_axe(page) -> list:
     page.wait_for_load_state()  # check the page the last click led to, not the one it left
-    if not _axe_source:
-        _axe_source.append(AXE_JS.read_text(encoding="utf-8"))
     # Evaluated as a script, not added as a <script> tag: a third cheaper, and the page's DOM stays as it was.
-    page.evaluate(_axe_source[0])
+    page.evaluate(_axe_source())
     result = page.evaluate(
         "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

@@ -121,6 +121,9 @@ def test_unpublished_event_sessions_are_not_found(client, event, citizen):
     Event.objects.filter(pk=event.pk).update(is_published=False)
     client.force_login(citizen)
     assert client.post(f"/frivillig/vagter/{session.pk}/tilmeld/").status_code == 404
+    session.refresh_from_db()
+    with pytest.raises(PermissionDenied, match="ikke offentliggjort"):  # the service says why, not "aflyst"
+        services.sign_up(actor=citizen, session=session)
 
 
 def test_places_are_never_exceeded(event, citizen, other_citizen):

@@ -96,6 +96,10 @@ def _world(citizen, other_citizen, institution, institution_staff, other_institu
     event = Event.objects.create(title="E", description="d", starts_at=now + timedelta(days=1),
                                  ends_at=now + timedelta(days=1, hours=1), place="x", town="holte", capacity=5,
                                  organiser=association)
+    from engagement.models import Session as HelperSession
+
+    helper_session = HelperSession.objects.create(event=event, places=2, starts_at=event.starts_at,
+                                                  ends_at=event.ends_at)
     from grants.models import Report
     from strategy.models import ProcessTemplate, ResponseAttachment
 
@@ -138,6 +142,10 @@ def _world(citizen, other_citizen, institution, institution_staff, other_institu
         f"/medarbejder/opgaver/{association_task.pk}/rediger/": set(),
         f"/opgaver/{task.pk}/spoerg/": signed_in,
         event.get_staff_url(): {"culture_admin"},
+        # Its helpers' rota and a session of it: the organiser (an association, not a persona here) and the
+        # Culture department, not the institutions, the volunteer centre or the helpers.
+        f"/medarbejder/frivillige/arrangementer/{event.pk}/vagter/": {"culture_admin"},
+        helper_session.get_staff_url(): {"culture_admin"},
         f"/medarbejder/samlingssteder/{place.pk}/": {"culture_admin"},
         place.get_absolute_url(): everyone,
         f"/medarbejder/opgaver/{task.pk}/frivilligjob/": {"institution_staff", "culture_admin"},
