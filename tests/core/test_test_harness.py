@@ -43,3 +43,21 @@ def test_after_a_transactional_test_the_database_is_as_flush_leaves_it(culture_a
     assert left["auth_permission"] == before["auth_permission"]
     site = Site.objects.get()
     assert (site.pk, site.domain, site.name) == (1, "example.com", "example.com")
+
+
+def test_browser_tests_wait_for_what_they_assert_is_shown():
+    """`assert locator.is_visible()` answers at once: right after a click that loads a page, the old page may still
+    be there, and the test fails one run in many (CI did, on the wrong-password message). A browser test asserts
+    what a person sees with Playwright's `expect(...)`, which waits for it. Every file under tests/e2e is read, so a
+    new one is checked too."""
+    import re
+    from pathlib import Path
+
+    instant = re.compile(r"^\s*assert\b.*\.(is_visible|is_hidden)\(\)")
+    found = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in sorted((Path(__file__).parents[1] / "e2e").rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if instant.match(line)
+    ]
+    assert not found, "use expect(locator).to_be_visible() / .to_be_hidden():\n" + "\n".join(found)

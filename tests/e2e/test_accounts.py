@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login_as
 from tests.factories import PASSWORD
@@ -28,7 +29,7 @@ def test_signup_with_email_verification_then_login(page, live_server, axe):
     axe(page)
     page.get_by_role("button", name="Bekræft").click()
     page.wait_for_url(live_server.url + "/")
-    assert page.get_by_role("link", name="Birgit Birkerød").is_visible()
+    expect(page.get_by_role("link", name="Birgit Birkerød")).to_be_visible()
     page.get_by_role("button", name="Log ud").click()
     page.get_by_role("link", name="Log ind").first.click()
     axe(page)
@@ -36,7 +37,7 @@ def test_signup_with_email_verification_then_login(page, live_server, axe):
     page.get_by_label("Adgangskode").fill("en-lang-og-god-adgangskode")
     page.get_by_role("button", name="Log ind").click()
     page.wait_for_url(live_server.url + "/")
-    assert page.get_by_role("link", name="Birgit Birkerød").is_visible()
+    expect(page.get_by_role("link", name="Birgit Birkerød")).to_be_visible()
 
 
 def test_wrong_password_is_explained_in_danish(page, live_server, citizen, axe):
@@ -44,7 +45,7 @@ def test_wrong_password_is_explained_in_danish(page, live_server, citizen, axe):
     page.get_by_label("E-mail").fill(citizen.email)
     page.get_by_label("Adgangskode").fill("forkert-" + PASSWORD)
     page.get_by_role("button", name="Log ind").click()
-    assert page.get_by_text("Den angivne e-mailadresse og/eller adgangskode er ikke korrekt").is_visible()
+    expect(page.get_by_text("Den angivne e-mailadresse og/eller adgangskode er ikke korrekt")).to_be_visible()
     assert page.get_by_label("E-mail").input_value() == citizen.email
     axe(page)
 
@@ -59,7 +60,7 @@ def test_culture_admin_grants_institution_role(page, live_server, culture_admin,
     page.get_by_label("Rolle").select_option("institution_staff")
     page.get_by_label("Organisation").select_option(label=institution.name)
     page.get_by_role("button", name="Tildel rolle").click()
-    assert page.get_by_text("Rollen er tildelt Anna Andersen").is_visible()
+    expect(page.get_by_text("Rollen er tildelt Anna Andersen")).to_be_visible()
     axe(page)
     assert citizen.roles.filter(role="institution_staff", organisation=institution).exists()
 

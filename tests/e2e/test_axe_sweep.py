@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from frivillig.accounts.models import Role, RoleAssignment
 from tests.e2e.conftest import login_as
@@ -36,8 +37,8 @@ def test_unsubscribing_from_a_digest_in_the_browser(page, live_server, axe, citi
     saved = services.save_search(actor=citizen, name="Læsning i Holte", query="q=l%C3%A6sning")
     page.goto(f"{live_server.url}/opgaver/afmeld/{saved.unsubscribe_token}/")
     axe(page)
-    assert page.get_by_text("Læsning i Holte", exact=False).is_visible()
+    expect(page.get_by_text("Læsning i Holte", exact=False)).to_be_visible()
     page.get_by_role("button", name="Ja, afmeld").click()
-    assert page.get_by_role("heading", name="Du er afmeldt").is_visible()
+    expect(page.get_by_role("heading", name="Du er afmeldt")).to_be_visible()
     axe(page)
     assert not citizen.saved_searches.exists()

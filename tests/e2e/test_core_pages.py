@@ -1,4 +1,5 @@
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,14 +23,14 @@ def test_keyboard_skip_link_reaches_main_content(page, live_server):
 def test_language_switch_to_english_and_back(page, live_server):
     page.goto(live_server.url + "/tilgaengelighed/")
     page.get_by_role("button", name="English").click()
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     page.get_by_role("button", name="Dansk").click()
-    assert page.locator("html").get_attribute("lang") == "da"
+    expect(page.locator("html")).to_have_attribute("lang", "da")
 
 
 def test_english_translation_of_the_layout(page, live_server):
     page.goto(live_server.url + "/")
     page.get_by_role("button", name="English").click()
-    assert page.get_by_role("link", name="Skip to content").count() == 1
-    assert page.get_by_role("heading", name="Volunteering in Rudersdal").is_visible()
-    assert page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Tasks").is_visible()
+    expect(page.get_by_role("link", name="Skip to content")).to_have_count(1)
+    expect(page.get_by_role("heading", name="Volunteering in Rudersdal")).to_be_visible()
+    expect(page.get_by_role("navigation", name="Main menu").get_by_role("link", name="Tasks")).to_be_visible()

@@ -4,6 +4,7 @@ import os
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import PASSWORD
 
@@ -53,8 +54,8 @@ def test_citizen_uses_the_phone_menu_with_the_keyboard(page, live_server, axe, c
     page.goto(live_server.url + "/")
     axe(page)
     # The desktop menu and sign-in are hidden; the menu button is there instead.
-    assert not page.locator(".navigation-menu .mainmenu").is_visible()
-    assert page.get_by_role("button", name="Menu").is_visible()
+    expect(page.locator(".navigation-menu .mainmenu")).to_be_hidden()
+    expect(page.get_by_role("button", name="Menu")).to_be_visible()
     snapshot(page, "phone-front")
 
     # Escape closes the drawer and gives focus back to the menu button.
@@ -85,17 +86,17 @@ def test_citizen_uses_the_phone_menu_with_the_keyboard(page, live_server, axe, c
         tab_to(page, title)
         page.keyboard.press("Enter")
         page.wait_for_url(live_server.url + path)
-        assert page.locator("#mobile-drawer").is_hidden()
+        expect(page.locator("#mobile-drawer")).to_be_hidden()
         axe(page)
 
     # The drawer shows who is signed in, and signs out.
     open_menu(page)
-    assert page.locator("#mobile-drawer").get_by_role("link", name=citizen.get_full_name()).is_visible()
+    expect(page.locator("#mobile-drawer").get_by_role("link", name=citizen.get_full_name())).to_be_visible()
     tab_to(page, "Log ud")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     open_menu(page)
-    assert page.locator("#mobile-drawer").get_by_role("link", name="Log ind").is_visible()
+    expect(page.locator("#mobile-drawer").get_by_role("link", name="Log ind")).to_be_visible()
     axe(page)
 
 
@@ -104,11 +105,11 @@ def test_without_javascript_the_phone_shows_the_whole_menu(browser, live_server)
     page = context.new_page()
     try:
         page.goto(live_server.url + "/")
-        assert not page.get_by_role("button", name="Menu").is_visible()
+        expect(page.get_by_role("button", name="Menu")).to_be_hidden()
         drawer = page.locator("#mobile-drawer")
         for title, _path in SECTIONS:
-            assert drawer.get_by_role("link", name=title).is_visible()
-        assert drawer.get_by_role("link", name="Log ind").is_visible()
+            expect(drawer.get_by_role("link", name=title)).to_be_visible()
+        expect(drawer.get_by_role("link", name="Log ind")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         snapshot(page, "phone-no-js")
     finally:
@@ -172,11 +173,12 @@ def test_the_filter_panel_on_a_phone_shows_its_results(page, live_server, axe, p
     page.goto(live_server.url + "/opgaver/")
     town = page.get_by_label(re.compile("^By"))
     toggle = page.get_by_role("button", name="Filtrér opgaver")
-    assert town.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+    expect(town).to_be_hidden()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
     axe(page)
 
     toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
+    expect(toggle).to_have_attribute("aria-expanded", "true")
     town.select_option("holte")
     page.wait_for_url(re.compile("by=holte"))
     # The results changed far below, out of sight; the button says how many there are now and goes there.
@@ -184,7 +186,8 @@ def test_the_filter_panel_on_a_phone_shows_its_results(page, live_server, axe, p
     show.wait_for()
     axe(page)
     show.click()
-    assert toggle.get_attribute("aria-expanded") == "false" and town.is_hidden()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    expect(town).to_be_hidden()
     focused = page.evaluate("document.activeElement.textContent.trim()")
     first = page.locator("#task-results li a[href]").first
     assert focused == first.text_content().strip()

@@ -3,6 +3,7 @@ profile and consents, sees "Opgaver til dig"; staff find her by competence and i
 application is accepted; she withdraws consent and no staff persona can find or open her profile any more."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import login_as
 
@@ -43,16 +44,16 @@ def test_profile_find_invite_yes_and_withdraw(page, live_server, axe, citizen, i
     page.locator("textarea[name=can_do]").focus()
     page.keyboard.type("Jeg hjælper ældre med tablets.")
     press(page, "Gem profilen")
-    assert page.get_by_text("Din profil er gemt.").is_visible()
+    expect(page.get_by_text("Din profil er gemt.")).to_be_visible()
     axe(page)
     tick(page, "Ja, medarbejdere må finde min profil og invitere mig til opgaver", exact=False)
     press(page, "Ja, I må finde mig")
-    assert page.get_by_text("Medarbejdere kan nu finde dig").is_visible()
+    expect(page.get_by_text("Medarbejdere kan nu finde dig")).to_be_visible()
     axe(page)
 
     page.goto(live_server.url + "/frivillig/opgaver-til-dig/")
-    assert page.get_by_role("link", name="IT-hjælp på plejecentret").is_visible()
-    assert page.get_by_text("IT og teknik · Holte · weekender").is_visible()
+    expect(page.get_by_role("link", name="IT-hjælp på plejecentret")).to_be_visible()
+    expect(page.get_by_text("IT og teknik · Holte · weekender")).to_be_visible()
     axe(page)
 
     # Staff of the institution find her by competence and invite her.
@@ -71,7 +72,7 @@ def test_profile_find_invite_yes_and_withdraw(page, live_server, axe, citizen, i
     page.keyboard.type("Vi mangler netop dig til tablet-hjælp.")
     tick(page, "Optag direkte ved et ja")
     press(page, "Send invitationen")
-    assert page.get_by_text("Invitationen er sendt.").is_visible()
+    expect(page.get_by_text("Invitationen er sendt.")).to_be_visible()
     axe(page)
 
     # She says yes: the application appears accepted.
@@ -84,13 +85,13 @@ def test_profile_find_invite_yes_and_withdraw(page, live_server, axe, citizen, i
     axe(page)
     page.get_by_role("link", name="Se din ansøgning").click()
     page.wait_for_load_state()
-    assert page.get_by_text("Optaget").first.is_visible()
+    expect(page.get_by_text("Optaget").first).to_be_visible()
     axe(page)
 
     # She withdraws consent; no staff persona can find or open her profile any more.
     page.goto(live_server.url + "/frivillig/profil/")
     press(page, "Træk mit ja tilbage")
-    assert page.get_by_text("Ingen medarbejder kan finde din profil længere.").is_visible()
+    expect(page.get_by_text("Ingen medarbejder kan finde din profil længere.")).to_be_visible()
     axe(page)
     from volunteers.models import Profile
 
@@ -146,7 +147,7 @@ def test_the_embed_snippet_shows_filtered_tasks_on_an_allowed_site_only(page, li
     page.locator("input[name=name]").fill("Biblioteket")
     page.locator("input[name=origin]").fill(allowed)
     press(page, "Tilføj siden")
-    assert page.get_by_text("Siden må nu vise opgaverne.").is_visible()
+    expect(page.get_by_text("Siden må nu vise opgaverne.")).to_be_visible()
 
     page.goto(allowed + "/index.html")
     frame = page.frame_locator("iframe")
