@@ -64,3 +64,35 @@ def test_no_script_holds_up_the_first_paint():
             if not re.search(r"\b(defer|async)\b", tag) and "has-js.js" not in tag:
                 blocking.append(f"{path.relative_to(root)}: {tag}")
     assert blocking == []
+
+
+def _unicode_range(text: str) -> set[int]:
+    points = set()
+    for part in text.split(","):
+        first, _, last = part.strip().removeprefix("U+").partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return points
+
+
+def test_each_font_part_claims_exactly_the_characters_its_file_holds():
+    """The portal's faces are IBM Plex's split files, each with a unicode-range. A range that claims a character its
+    file lacks shows that character in the fallback font in the middle of a word; a file whose characters no range
+    claims is never fetched. So the ranges are checked against the files themselves; and the Latin-1 part alone must
+    hold every letter, digit and punctuation mark a Danish text uses, so a Danish page fetches one part a weight."""
+    from django.contrib.staticfiles import finders
+    from fontTools.ttLib import TTFont
+
+    css = (Path(settings.BASE_DIR) / "static/css/portal.css").read_text()
+    faces = re.findall(r"@font-face \{[^}]*url\(\"\.\./(dkfds/fonts/[^\"]+)\"\)[^}]*unicode-range: ([^;]+);", css)
+    assert len(faces) == 48, "eight faces (4 weights × normal/italic) in six parts each"
+    danish = {ord(c) for c in "abcdefghijklmnopqrstuvwxyzæøåABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅéüöäÉ0123456789 .,;:!?-–—'\"’“”„«»()/§%&@€…"}
+    covered: dict[str, set[int]] = {}
+    for path, claimed in faces:
+        held = {c for c in TTFont(finders.find(path)).getBestCmap() if c >= 0x20}
+        assert _unicode_range(claimed) == held, path
+        face = re.sub(r"-[A-Za-z0-9]+\.woff2$", "", path)
+        assert not covered.get(face, set()) & held, f"{path} overlaps another part of its face"
+        covered.setdefault(face, set()).update(held)
+        if path.endswith("-Latin1.woff2"):
+            assert not danish - held, f"{path} lacks {''.join(map(chr, sorted(danish - held)))}"
+    assert len(covered) == 8

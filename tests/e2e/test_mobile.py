@@ -196,3 +196,24 @@ def test_the_filter_panel_on_a_phone_shows_its_results(page, live_server, axe, p
     assert 0 <= box["y"] < PHONE["height"], "the first result is not on screen"
     axe(page)
     snapshot(page, "phone-filter-results", full_page=False)
+
+
+def test_a_danish_page_downloads_only_the_latin_part_of_the_font(page, live_server, phone_tasks, institution):
+    """The font comes in IBM Plex's parts: a Danish page fetches the Latin-1 part of each weight it uses (about 17 KB
+    each instead of 57 KB for the complete font); a page with a Polish name fetches the part that has "Ł" too."""
+    from tests.taskbank.factories import TaskFactory
+
+    fonts = []
+    page.on("request", lambda request: fonts.append(request.url.rsplit("/", 1)[1])
+            if request.resource_type == "font" else None)
+    for path in ("/", "/opgaver/"):
+        page.goto(live_server.url + path)
+        page.evaluate("document.fonts.ready.then(() => true)")
+    assert fonts, "the page fetched no font at all"
+    assert all("-Latin1." in name for name in fonts), fonts
+
+    task = TaskFactory(institution=institution, title="Læsegruppe med Łucja")
+    fonts.clear()
+    page.goto(f"{live_server.url}/opgaver/{task.pk}/")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert any("-Latin2." in name for name in fonts), fonts
