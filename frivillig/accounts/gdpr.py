@@ -169,9 +169,7 @@ def redact_about(queryset, *, user: User) -> None:
     after commit); an app re-requests a PDF it must keep once the rows are anonymous."""
     redact_rows(notifications_about(queryset), ["subject", "body_text", "body_html"], user=user)
     for document in _about(Document, queryset):
-        if document.file:
-            transaction.on_commit(lambda name=document.file.name, storage=document.file.storage: storage.delete(name))
-        document.delete()
+        document.delete()  # its file goes after commit (django-cleanup)
 
 
 def status_history(changes) -> list[dict]:
@@ -255,9 +253,7 @@ def _erase_core(user: User) -> None:
     redact_rows(notifications, ["subject"], user=user)
     notifications.update(recipient=None, to_email=f"slettet-{user.pk}@invalid.example", body_text="", body_html="")
     for document in Document.objects.filter(kind="accounts.my_data", object_id=str(user.pk)):
-        if document.file:
-            transaction.on_commit(lambda name=document.file.name, storage=document.file.storage: storage.delete(name))
-        document.delete()
+        document.delete()  # its file goes after commit (django-cleanup)
     end_sessions(user)
     user.full_name = _("Slettet bruger")
     user.email = f"slettet-{user.pk}@invalid.example"
