@@ -12,6 +12,7 @@ from frivillig.accounts.roles import posting_organisations_of
 from frivillig.core import actions
 from frivillig.core.audit import log_access
 from frivillig.core.decorators import role_required
+from frivillig.core.labels import choice_labels
 from frivillig.core.text import formula_safe
 from frivillig.core.workflow import allowed_targets
 
@@ -75,9 +76,10 @@ def task_detail(request, pk):
                    reason=gettext_noop("Behandling af ansøgninger til opgaven “%(t)s”") % {"t": task.title}, request=request)
     else:
         applications = applications.none()
+    labels = choice_labels(Task, "status")
     return render(request, "taskbank/staff/task_detail.html", {
         "task": task, "applications": applications, "places_left": queries.places_left(task),
-        "targets": allowed_targets(task, request.user, workflow.TASK_TRANSITIONS),
+        "targets": [(to, labels[to]) for to in allowed_targets(task, request.user, workflow.TASK_TRANSITIONS)],
         "history": task.status_changes.select_related("actor"), "moderation_form": ModerationForm()})
 
 
