@@ -96,3 +96,24 @@ def test_each_font_part_claims_exactly_the_characters_its_file_holds():
         if path.endswith("-Latin1.woff2"):
             assert not danish - held, f"{path} lacks {''.join(map(chr, sorted(danish - held)))}"
     assert len(covered) == 8
+
+
+def test_every_table_on_a_page_scrolls_in_its_own_box_on_a_phone():
+    """A table of four columns does not fit 320 px: in a `table-responsive` box it scrolls sideways by itself with its
+    words whole, instead of widening the page or breaking "december" into "dece/mber". Every template of the portal
+    is read (PDF templates excepted: paper is wide enough), so a new page's table is checked too."""
+    from django.template.loaders.app_directories import get_app_template_dirs
+
+    roots = [Path(d) for d in settings.TEMPLATES[0]["DIRS"]] + [
+        d for d in map(Path, get_app_template_dirs("templates")) if str(d).startswith(str(settings.BASE_DIR))
+        and ".venv" not in d.parts]
+    bare = []
+    for root in roots:
+        for path in root.rglob("*.html"):
+            if "pdf" in path.relative_to(root).parts:
+                continue
+            text = path.read_text()
+            for match in re.finditer(r"<table\b", text):
+                if 'class="table-responsive"' not in text[max(0, match.start() - 80):match.start()]:
+                    bare.append(f"{path.relative_to(settings.BASE_DIR)}:{text.count(chr(10), 0, match.start()) + 1}")
+    assert roots and not bare, "wrap in <div class=\"table-responsive\">: " + ", ".join(bare)
