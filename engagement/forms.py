@@ -98,8 +98,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
-        signups = (session.signups.exclude(volunteer=None).select_related("volunteer") if session is not None
-                   else [])
+        signups = session.signups.named().select_related("volunteer") if session is not None else []
         self.fields["attended"].choices = [(s.volunteer_id, s.volunteer.get_full_name()) for s in signups]
         self.initial.setdefault("attended", [s.volunteer_id for s in signups if s.attended])
 

@@ -191,6 +191,11 @@ class SessionSignupQuerySet(models.QuerySet):
         name when she is erased."""
         return self.filter(attended=True, session__event__isnull=False)
 
+    def named(self):
+        """Sign-ups that still have a person: an erased helper's kept attendance has none, so nobody is e-mailed,
+        listed or re-registered for it."""
+        return self.filter(volunteer__isnull=False)
+
 
 class SessionSignup(models.Model):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="signups")

@@ -14,9 +14,9 @@ WINDOW = timedelta(hours=30)
 def send_session_reminders(now=None) -> int:
     """Each volunteer signed up for a session starting within the next day gets one reminder."""
     now = now or timezone.now()
-    due = (SessionSignup.objects.filter(session__starts_at__gt=now, session__starts_at__lte=now + WINDOW,
-                                        session__cancelled_at__isnull=True, volunteer__isnull=False)
-           .select_related("session__task", "volunteer"))
+    due = (SessionSignup.objects.named().filter(session__starts_at__gt=now, session__starts_at__lte=now + WINDOW,
+                                                session__cancelled_at__isnull=True)
+           .select_related("session__task", "session__event", "volunteer"))
     sent = 0
     for signup in due:
         n = notify(to=signup.volunteer, template="engagement/email/session_reminder",

@@ -182,30 +182,30 @@ def cancel_session(*, actor, session: Session, reason: str = "") -> Session:
     wf.require(workflow.is_session_coordinator, actor, session)
     if session.cancelled_at:
         return session
+    _cancel(session, reason)
+    return session
+
+
+def _cancel(session: Session, reason: str) -> None:
+    """Mark the (locked) session cancelled and tell each person signed up, once."""
     session.cancelled_at = timezone.now()
     session.save(update_fields=["cancelled_at", "updated_at"])
-    for signup in session.signups.exclude(volunteer=None).select_related("volunteer"):
+    for signup in session.signups.named().select_related("volunteer"):
         notify(to=signup.volunteer, template="engagement/email/session_cancelled",
                key=f"engagement.session_cancelled:{signup.pk}", context={"session": session, "reason": reason},
                obj=session)
-    return session
 
 
 @transaction.atomic
 def cancel_sessions_of_event(event) -> int:
     """When the event is cancelled (by its organiser, through the task bank's service), its future sessions are
     cancelled too and the helpers told, with the event's reason."""
-    count = 0
-    for session in Session.objects.select_for_update().filter(event=event, cancelled_at__isnull=True,
-                                                              starts_at__gt=timezone.now()):
-        session.cancelled_at = timezone.now()
-        session.save(update_fields=["cancelled_at", "updated_at"])
-        for signup in session.signups.exclude(volunteer=None).select_related("volunteer"):
-            notify(to=signup.volunteer, template="engagement/email/session_cancelled",
-                   key=f"engagement.session_cancelled:{signup.pk}",
-                   context={"session": session, "reason": event.cancel_reason}, obj=session)
-        count += 1
-    return count
+    sessions = list(Session.objects.select_for_update().filter(event=event, cancelled_at__isnull=True,
+                                                               starts_at__gt=timezone.now()))
+    for session in sessions:
+        session.event = event  # the e-mail names it; no query per session
+        _cancel(session, event.cancel_reason)
+    return len(sessions)
 
 
 @transaction.atomic
@@ -241,7 +241,7 @@ def register_attendance(*, actor, session: Session, attended) -> int:
     wf.require(workflow.is_session_coordinator, actor, session)
     came = {int(i) for i in attended}
     count = 0
-    for signup in session.signups.exclude(volunteer=None):  # an erased helper's attendance stays as confirmed
+    for signup in session.signups.named():  # an erased helper's attendance stays as confirmed
         signup.attended = signup.volunteer_id in came
         signup.save(update_fields=["attended"])
         count += 1 if signup.attended else 0

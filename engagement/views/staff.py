@@ -144,7 +144,7 @@ def event_sessions(request, pk):
 @_coordinator
 def session_detail(request, pk):
     session = queries.access_staff_session(request.user, pk)
-    signups = list(session.signups.exclude(volunteer=None).select_related("volunteer"))
+    signups = list(session.signups.named().select_related("volunteer"))
     log_access(actor=request.user, subjects=[s.volunteer for s in signups], reason=gettext_noop("Vagt"), request=request)
     return render(request, "engagement/staff/session.html", {
         "session": session, "signups": signups, "form": AttendanceForm(session=session, prefix="att"),
